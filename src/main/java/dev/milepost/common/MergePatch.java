@@ -1,0 +1,62 @@
+package dev.milepost.common;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Applies a JSON merge patch (RFC 7396) to the editable view of a resource and returns the
+ * result, read and validated exactly as a create request would be. Unknown fields, wrong types
+ * and constraint violations come out as problems naming the field.
+ */
+@Component
+public class MergePatch {
+
+	private final JsonMapper mapper;
+
+	private final Validator validator;
+
+	MergePatch(JsonMapper mapper, Validator validator) {
+		this.mapper = mapper;
+		this.validator = validator;
+	}
+
+	public <T> T apply(T current, JsonNode patch, Class<T> type) {
+		if (patch == null || !patch.isObject()) {
+			throw new BadRequestException("body", "A PATCH body must be a JSON object of the fields to change.");
+		}
+		ObjectNode merged = mapper.valueToTree(current);
+		patch.properties().forEach(entry -> merged.set(entry.getKey(), entry.getValue()));
+		T result;
+		try {
+			result = mapper.treeToValue(merged, type);
+		}
+		catch (JacksonException e) {
+			throw JsonProblems.toProblem(e);
+		}
+		validate(result);
+		return result;
+	}
+
+	public <T> void validate(T value) {
+		Set<ConstraintViolation<T>> violations = validator.validate(value);
+		if (!violations.isEmpty()) {
+			List<FieldError> errors = violations.stream()
+				.map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+				.sorted(java.util.Comparator.comparing(FieldError::field))
+				.toList();
+			throw new RuleViolationException("Some fields are invalid: " + errors.stream()
+				.map(error -> error.field() + " " + error.message())
+				.reduce((a, b) -> a + "; " + b)
+				.orElse(""), errors);
+		}
+	}
+
+}

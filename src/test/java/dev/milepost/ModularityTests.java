@@ -1,0 +1,21 @@
+package dev.milepost;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+class ModularityTests {
+
+	private final ApplicationModules modules = ApplicationModules.of(MilepostApplication.class);
+
+	@Test
+	void modulesOnlyUseEachOthersPublicApiAndFormNoCycles() {
+		modules.verify();
+	}
+
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(modules).writeDocumentation();
+	}
+
+}
