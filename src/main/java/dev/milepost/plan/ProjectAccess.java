@@ -1,0 +1,62 @@
+package dev.milepost.plan;
+
+import java.util.UUID;
+
+import dev.milepost.common.ForbiddenException;
+import dev.milepost.common.NotFoundException;
+import dev.milepost.identity.CurrentUser;
+import dev.milepost.identity.CurrentUsers;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who may do what in a project (PRODUCT.md §3). People outside a project learn nothing of it:
+ * every call about it answers 404. Members may read; only managers and administrators plan.
+ */
+@Service
+public class ProjectAccess {
+
+	private final JdbcClient jdbc;
+
+	private final CurrentUsers currentUsers;
+
+	ProjectAccess(JdbcClient jdbc, CurrentUsers currentUsers) {
+		this.jdbc = jdbc;
+		this.currentUsers = currentUsers;
+	}
+
+	/** Anyone who belongs to the project (or an administrator) may read it. */
+	public ProjectContext read(String projectKey) {
+		CurrentUser user = currentUsers.require();
+		record Row(UUID id, String role) {
+		}
+		Row row = jdbc.sql("""
+				select p.id, m.role from project p
+				left join project_member m on m.project_id = p.id and m.user_id = :user
+				where p.project_key = :key""")
+			.param("user", user.id())
+			.param("key", projectKey)
+			.query(Row.class)
+			.optional()
+			.filter(found -> found.role() != null || user.admin())
+			.orElseThrow(() -> NotFoundException.of("project", projectKey));
+		return new ProjectContext(row.id(), projectKey, user, row.role() == null ? null : ProjectRole.valueOf(row.role()));
+	}
+
+	/** Managers of the project and administrators may change its plan and members. */
+	public ProjectContext manage(String projectKey) {
+		ProjectContext context = read(projectKey);
+		if (!context.canManage()) {
+			throw new ForbiddenException("Only the project's managers may change its plan; your role here is "
+					+ context.role().name().toLowerCase(java.util.Locale.ROOT) + ".");
+		}
+		return context;
+	}
+
+	/** Serializes plan changes that must see a stable graph, such as adding a dependency. */
+	public void lock(ProjectContext context) {
+		jdbc.sql("select id from project where id = :id for update").param("id", context.projectId())
+			.query(UUID.class).single();
+	}
+
+}

@@ -1,0 +1,182 @@
+package dev.milepost.plan.dependency;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.milepost.common.ConflictException;
+import dev.milepost.common.ETags;
+import dev.milepost.common.NotFoundException;
+import dev.milepost.common.PageResponse;
+import dev.milepost.common.Paging;
+import dev.milepost.common.RuleViolationException;
+import dev.milepost.plan.ActivityKind;
+import dev.milepost.plan.LinkType;
+import dev.milepost.plan.ProjectAccess;
+import dev.milepost.plan.ProjectContext;
+import dev.milepost.plan.support.Activities;
+import dev.milepost.plan.support.Activities.ActivityRef;
+import dev.milepost.plan.support.PlanEvents;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Links between tasks and milestones; refuses links that would close a cycle, naming it. */
+@Service
+public class Dependencies {
+
+	private final DependencyRepository dependencies;
+
+	private final Activities activities;
+
+	private final ProjectAccess access;
+
+	private final PlanEvents events;
+
+	private final Clock clock;
+
+	Dependencies(DependencyRepository dependencies, Activities activities, ProjectAccess access, PlanEvents events,
+			Clock clock) {
+		this.dependencies = dependencies;
+		this.activities = activities;
+		this.access = access;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public record DependencyRequest(@NotNull UUID predecessor, @NotNull UUID successor, @NotNull LinkType type,
+			@NotNull @Min(-Dependency.MAX_LAG) @Max(Dependency.MAX_LAG) Integer lagDays) {
+	}
+
+	public record Endpoint(UUID id, ActivityKind kind, String name) {
+	}
+
+	public record DependencyView(UUID id, Endpoint predecessor, Endpoint successor, LinkType type, int lagDays) {
+	}
+
+	public record Versioned(DependencyView dependency, long version) {
+	}
+
+	public PageResponse<DependencyView> list(ProjectContext context, UUID activity, LinkType type, Paging paging) {
+		Map<UUID, ActivityRef> refs = activities.all(context.projectId());
+		List<DependencyView> all = dependencies.findByProjectId(context.projectId())
+			.stream()
+			.filter(d -> activity == null || d.predecessorId().equals(activity) || d.successorId().equals(activity))
+			.filter(d -> type == null || d.linkType() == type)
+			.map(d -> view(d, refs))
+			.sorted(Comparator.comparing((DependencyView v) -> v.predecessor().name())
+				.thenComparing(v -> v.successor().name()))
+			.toList();
+		return PageResponse.of(paging.slice(all), paging, all.size());
+	}
+
+	public Versioned read(ProjectContext context, UUID id) {
+		Dependency dependency = load(context, id);
+		return new Versioned(view(dependency, activities.all(context.projectId())), dependency.version());
+	}
+
+	public DependencyRequest requestOf(ProjectContext context, UUID id) {
+		Dependency dependency = load(context, id);
+		return new DependencyRequest(dependency.predecessorId(), dependency.successorId(), dependency.linkType(),
+				dependency.lagDays());
+	}
+
+	@Transactional
+	public Versioned create(ProjectContext context, DependencyRequest request) {
+		ActivityRef predecessor = activities.find(context.projectId(), request.predecessor())
+			.orElseThrow(() -> unknown("predecessor", request.predecessor(), context));
+		ActivityRef successor = activities.find(context.projectId(), request.successor())
+			.orElseThrow(() -> unknown("successor", request.successor(), context));
+		// two links added at once could each look harmless and together close a cycle
+		access.lock(context);
+		if (dependencies.existsByPredecessorIdAndSuccessorId(predecessor.id(), successor.id())) {
+			throw new ConflictException("successor", "'" + predecessor.name() + "' already links to '"
+					+ successor.name() + "'; change that link's type or lag instead.");
+		}
+		Dependency dependency = Dependency.link(context.projectId(), predecessor.id(), predecessor.kind(),
+				successor.id(), successor.kind(), request.type(), request.lagDays(), clock.instant());
+		List<Dependency> existing = dependencies.findByProjectId(context.projectId());
+		CycleDetector.cycleClosedBy(existing, predecessor.id(), successor.id()).ifPresent(cycle -> {
+			Map<UUID, ActivityRef> refs = activities.all(context.projectId());
+			String names = cycle.stream().map(id -> "'" + refs.get(id).name() + "'").collect(Collectors.joining(" → "));
+			throw new RuleViolationException("successor",
+					"This link would close a cycle: " + names + ". Work cannot wait on itself; remove one of these links.");
+		});
+		dependency = dependencies.save(dependency);
+		DependencyView view = view(dependency, Map.of(predecessor.id(), predecessor, successor.id(), successor));
+		events.created(context, "dependency", dependency.id(), view);
+		return new Versioned(view, dependency.version());
+	}
+
+	@Transactional
+	public Versioned update(ProjectContext context, UUID id, String ifMatch, DependencyRequest request) {
+		Dependency dependency = load(context, id);
+		dependency.expectVersion(ETags.requireCurrent(ifMatch, dependency.version()));
+		if (!dependency.predecessorId().equals(request.predecessor())
+				|| !dependency.successorId().equals(request.successor())) {
+			throw new RuleViolationException(
+					!dependency.predecessorId().equals(request.predecessor()) ? "predecessor" : "successor",
+					"A link's ends do not change; delete this link and add a new one.");
+		}
+		Map<UUID, ActivityRef> refs = activities.all(context.projectId());
+		DependencyView before = view(dependency, refs);
+		dependency.change(request.type(), request.lagDays());
+		dependency = dependencies.save(dependency);
+		DependencyView after = view(dependency, refs);
+		events.updated(context, "dependency", id, before, after);
+		return new Versioned(after, dependency.version());
+	}
+
+	@Transactional
+	public void delete(ProjectContext context, UUID id) {
+		Dependency dependency = load(context, id);
+		DependencyView before = view(dependency, activities.all(context.projectId()));
+		dependencies.delete(dependency);
+		events.deleted(context, "dependency", id, before);
+	}
+
+	/** The links that touch an activity, described for a refusal message. */
+	public List<String> linksOf(ProjectContext context, UUID activity) {
+		Map<UUID, ActivityRef> refs = activities.all(context.projectId());
+		return dependencies.findTouching(activity)
+			.stream()
+			.map(d -> "'" + refs.get(d.predecessorId()).name() + "' → '" + refs.get(d.successorId()).name() + "'")
+			.toList();
+	}
+
+	/** Removes every link that touches an activity, each on the record. */
+	@Transactional
+	public void removeLinksOf(ProjectContext context, UUID activity) {
+		Map<UUID, ActivityRef> refs = activities.all(context.projectId());
+		for (Dependency dependency : dependencies.findTouching(activity)) {
+			dependencies.delete(dependency);
+			events.deleted(context, "dependency", dependency.id(), view(dependency, refs));
+		}
+	}
+
+	private Dependency load(ProjectContext context, UUID id) {
+		return dependencies.findById(id)
+			.filter(dependency -> dependency.projectId().equals(context.projectId()))
+			.orElseThrow(() -> NotFoundException.of("dependency", id));
+	}
+
+	private static RuleViolationException unknown(String field, UUID id, ProjectContext context) {
+		return new RuleViolationException(field,
+				"No task or milestone " + id + " exists in project " + context.projectKey() + ".");
+	}
+
+	private static DependencyView view(Dependency dependency, Map<UUID, ActivityRef> refs) {
+		return new DependencyView(dependency.id(), endpoint(refs.get(dependency.predecessorId())),
+				endpoint(refs.get(dependency.successorId())), dependency.linkType(), dependency.lagDays());
+	}
+
+	private static Endpoint endpoint(ActivityRef ref) {
+		return new Endpoint(ref.id(), ref.kind(), ref.name());
+	}
+
+}

@@ -1,0 +1,263 @@
+package dev.milepost.plan.milestone;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import dev.milepost.common.ConflictException;
+import dev.milepost.common.FieldError;
+import dev.milepost.common.RuleViolationException;
+import dev.milepost.plan.ProjectRole;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A zero-duration checkpoint with a named owner and a binary completion criterion. It is either
+ * achieved, with who, when and the evidence on the record, or it is not: never "90 % done".
+ */
+@Table("milestone")
+public class Milestone {
+
+	static final String WORK_REFUSAL = "A milestone marks a moment; it has no %s. Model the work as a task that feeds the milestone.";
+
+	@Id
+	private final UUID id;
+
+	private final UUID projectId;
+
+	private String name;
+
+	private String description;
+
+	private LocalDate targetDate;
+
+	private UUID ownerId;
+
+	private CriterionKind criterionKind;
+
+	private String criterionText;
+
+	private UUID criterionApproverId;
+
+	private ProjectRole criterionRole;
+
+	private String tags;
+
+	private Instant achievedAt;
+
+	private UUID achievedBy;
+
+	private CriterionKind evidenceKind;
+
+	private String evidence;
+
+	private final Instant createdAt;
+
+	@Version
+	private Long version;
+
+	@PersistenceCreator
+	Milestone(UUID id, UUID projectId, String name, String description, LocalDate targetDate, UUID ownerId,
+			CriterionKind criterionKind, String criterionText, UUID criterionApproverId, ProjectRole criterionRole,
+			String tags, Instant achievedAt, UUID achievedBy, CriterionKind evidenceKind, String evidence,
+			Instant createdAt, Long version) {
+		this.id = id;
+		this.projectId = projectId;
+		this.name = name;
+		this.description = description;
+		this.targetDate = targetDate;
+		this.ownerId = ownerId;
+		this.criterionKind = criterionKind;
+		this.criterionText = criterionText;
+		this.criterionApproverId = criterionApproverId;
+		this.criterionRole = criterionRole;
+		this.tags = tags;
+		this.achievedAt = achievedAt;
+		this.achievedBy = achievedBy;
+		this.evidenceKind = evidenceKind;
+		this.evidence = evidence;
+		this.createdAt = createdAt;
+		this.version = version;
+	}
+
+	/** The completion criterion, with the person or role it names already resolved. */
+	record Criterion(CriterionKind kind, String text, UUID approverId, ProjectRole role) {
+	}
+
+	record Details(String name, String description, LocalDate targetDate, UUID ownerId, Criterion criterion,
+			List<String> tags) {
+	}
+
+	/**
+	 * Refuses the attributes of work. A duration or effort of zero is what a milestone has anyway,
+	 * so it is let through; anything else is refused, each field named.
+	 */
+	static void refuseWork(Object durationDays, Object effortHours, Object assignees) {
+		List<FieldError> errors = new ArrayList<>();
+		if (durationDays != null && !isZero(durationDays)) {
+			errors.add(new FieldError("durationDays", String.format(WORK_REFUSAL, "duration")));
+		}
+		if (effortHours != null && !isZero(effortHours)) {
+			errors.add(new FieldError("effortHours", String.format(WORK_REFUSAL, "effort")));
+		}
+		if (assignees != null && !(assignees instanceof List<?> list && list.isEmpty())) {
+			errors.add(new FieldError("assignees", String.format(WORK_REFUSAL, "assignees")));
+		}
+		if (!errors.isEmpty()) {
+			throw new RuleViolationException(errors.get(0).message(), errors);
+		}
+	}
+
+	private static boolean isZero(Object value) {
+		return value instanceof Number number && number.doubleValue() == 0;
+	}
+
+	static Milestone create(UUID projectId, Details details, Instant now) {
+		Milestone milestone = new Milestone(UUID.randomUUID(), projectId, null, null, null, null, null, null, null,
+				null, null, null, null, null, null, now, null);
+		milestone.change(details);
+		return milestone;
+	}
+
+	void change(Details details) {
+		Criterion criterion = details.criterion();
+		checkCriterion(criterion);
+		if (isAchieved() && (!details.targetDate().equals(targetDate) || !details.ownerId().equals(ownerId)
+				|| !criterion.equals(criterion()))) {
+			throw new RuleViolationException(!details.targetDate().equals(targetDate) ? "targetDate"
+					: !details.ownerId().equals(ownerId) ? "owner" : "criterion",
+					"This milestone was achieved on " + achievedAt + "; its target, owner and criterion are on the record and no longer change.");
+		}
+		this.name = details.name().strip();
+		this.description = details.description();
+		this.targetDate = details.targetDate();
+		this.ownerId = Objects.requireNonNull(details.ownerId(), "owner");
+		this.criterionKind = criterion.kind();
+		this.criterionText = criterion.text().strip();
+		this.criterionApproverId = criterion.approverId();
+		this.criterionRole = criterion.role();
+		this.tags = details.tags() == null || details.tags().isEmpty() ? null : String.join(",", details.tags());
+	}
+
+	private static void checkCriterion(Criterion criterion) {
+		boolean byPerson = criterion.kind() == CriterionKind.APPROVAL_BY_PERSON;
+		boolean byRole = criterion.kind() == CriterionKind.APPROVAL_BY_ROLE;
+		if (byPerson && criterion.approverId() == null) {
+			throw new RuleViolationException("criterion.approver",
+					"Approval by a named person needs the approver's username.");
+		}
+		if (!byPerson && criterion.approverId() != null) {
+			throw new RuleViolationException("criterion.approver",
+					"Only an APPROVAL_BY_PERSON criterion names an approver.");
+		}
+		if (byRole && criterion.role() == null) {
+			throw new RuleViolationException("criterion.role", "Approval by a project role needs the role.");
+		}
+		if (!byRole && criterion.role() != null) {
+			throw new RuleViolationException("criterion.role", "Only an APPROVAL_BY_ROLE criterion names a role.");
+		}
+	}
+
+	/**
+	 * Records the achievement if the evidence meets the criterion. All or nothing: a refusal
+	 * leaves the milestone exactly as it was.
+	 */
+	void achieve(Evidence presented, UUID by, Instant at) {
+		if (isAchieved()) {
+			throw new ConflictException("This milestone was already achieved on " + achievedAt + "; it stays achieved.");
+		}
+		boolean met = switch (criterionKind) {
+			case APPROVAL_BY_PERSON -> presented instanceof Evidence.Approval approval
+					&& approval.approverId().equals(criterionApproverId) && by.equals(criterionApproverId);
+			case APPROVAL_BY_ROLE -> presented instanceof Evidence.Approval approval
+					&& approval.roleHeld() == criterionRole && by.equals(approval.approverId());
+			case DELIVERABLE_ACCEPTED -> presented instanceof Evidence.DeliverablesAccepted accepted
+					&& !accepted.deliverables().isEmpty();
+			case ALL_FEEDING_TASKS_DONE -> presented instanceof Evidence.FeedingTasksDone done
+					&& !done.tasks().isEmpty();
+			case OWNER_CONFIRMATION -> presented instanceof Evidence.OwnerConfirmation confirmation
+					&& confirmation.ownerId().equals(ownerId) && by.equals(ownerId) && confirmation.evidence() != null
+					&& !confirmation.evidence().isBlank();
+		};
+		if (!met) {
+			throw new RuleViolationException("evidence",
+					"This milestone is achieved by " + criterionKind.description() + " (" + criterionText
+							+ "); the evidence presented does not meet it.");
+		}
+		this.achievedAt = at;
+		this.achievedBy = by;
+		this.evidenceKind = criterionKind;
+		this.evidence = presented.describe();
+	}
+
+	void expectVersion(long expected) {
+		this.version = expected;
+	}
+
+	public boolean isAchieved() {
+		return achievedAt != null;
+	}
+
+	public Criterion criterion() {
+		return new Criterion(criterionKind, criterionText, criterionApproverId, criterionRole);
+	}
+
+	public List<String> tags() {
+		return tags == null ? List.of() : Arrays.asList(tags.split(","));
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public UUID projectId() {
+		return projectId;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public String description() {
+		return description;
+	}
+
+	public LocalDate targetDate() {
+		return targetDate;
+	}
+
+	public UUID ownerId() {
+		return ownerId;
+	}
+
+	public Instant achievedAt() {
+		return achievedAt;
+	}
+
+	public UUID achievedBy() {
+		return achievedBy;
+	}
+
+	public CriterionKind evidenceKind() {
+		return evidenceKind;
+	}
+
+	public String evidence() {
+		return evidence;
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+
+	public long version() {
+		return version == null ? 0 : version;
+	}
+
+}

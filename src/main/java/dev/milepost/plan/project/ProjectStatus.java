@@ -1,0 +1,6 @@
+package dev.milepost.plan.project;
+
+/** Where a project stands in its life. */
+public enum ProjectStatus {
+	PLANNED, ACTIVE, ON_HOLD, COMPLETED, CANCELLED
+}

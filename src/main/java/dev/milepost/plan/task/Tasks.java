@@ -1,0 +1,216 @@
+package dev.milepost.plan.task;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.milepost.common.ConflictException;
+import dev.milepost.common.ETags;
+import dev.milepost.common.ForbiddenException;
+import dev.milepost.common.NotFoundException;
+import dev.milepost.common.PageResponse;
+import dev.milepost.common.Paging;
+import dev.milepost.common.RuleViolationException;
+import dev.milepost.identity.Users;
+import dev.milepost.plan.ProjectContext;
+import dev.milepost.plan.ProjectRole;
+import dev.milepost.plan.dependency.Dependencies;
+import dev.milepost.plan.project.Projects;
+import dev.milepost.plan.support.Participants;
+import dev.milepost.plan.support.PlanEvents;
+import dev.milepost.plan.support.WorkCalendar;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The work of a project. Managers plan tasks; members report progress on the tasks they are on. */
+@Service
+public class Tasks {
+
+	/** What a member may change on a task assigned to them: its progress, nothing else. */
+	private static final Set<String> PROGRESS_FIELDS = Set.of("percentComplete", "actualStart", "actualFinish");
+
+	private final TaskRepository tasks;
+
+	private final Participants participants;
+
+	private final Dependencies dependencies;
+
+	private final Projects projects;
+
+	private final Users users;
+
+	private final PlanEvents events;
+
+	private final Clock clock;
+
+	Tasks(TaskRepository tasks, Participants participants, Dependencies dependencies, Projects projects, Users users,
+			PlanEvents events, Clock clock) {
+		this.tasks = tasks;
+		this.participants = participants;
+		this.dependencies = dependencies;
+		this.projects = projects;
+		this.users = users;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public record Versioned(TaskView task, long version) {
+	}
+
+	public PageResponse<TaskView> list(ProjectContext context, String query, String assignee, TaskState state,
+			Paging paging) {
+		UUID assigneeId = assignee == null ? null
+				: users.findByUsername(assignee).map(user -> user.id()).orElse(new UUID(0, 0));
+		String q = query == null ? null : query.toLowerCase(Locale.ROOT);
+		List<Task> matching = tasks.findByProjectId(context.projectId())
+			.stream()
+			.filter(task -> q == null || task.name().toLowerCase(Locale.ROOT).contains(q))
+			.filter(task -> assigneeId == null || task.isAssigned(assigneeId))
+			.filter(task -> state == null || task.state() == state)
+			.sorted(Comparator.comparing(Task::plannedStart, Comparator.nullsLast(Comparator.naturalOrder()))
+				.thenComparing(Task::name)
+				.thenComparing(Task::id))
+			.toList();
+		return PageResponse.of(views(context, paging.slice(matching)), paging, matching.size());
+	}
+
+	public Versioned read(ProjectContext context, UUID id) {
+		Task task = load(context, id);
+		return new Versioned(view(context, task), task.version());
+	}
+
+	/** Refuses at once anyone who may not change this task at all, before their patch is even read. */
+	public void requireMayEdit(ProjectContext context, UUID id) {
+		Task task = load(context, id);
+		if (!context.canManage() && !(context.holds(ProjectRole.MEMBER) && task.isAssigned(context.user().id()))) {
+			throw new ForbiddenException("Only the project's managers, or members assigned to this task, may change it.");
+		}
+	}
+
+	public TaskRequest requestOf(ProjectContext context, UUID id) {
+		TaskView view = view(context, load(context, id));
+		return new TaskRequest(view.name(), view.description(), view.durationDays(), view.effortHours(),
+				view.assignees(), view.percentComplete(), view.plannedStart(), view.actualStart(), view.actualFinish(),
+				view.estimate());
+	}
+
+	@Transactional
+	public Versioned create(ProjectContext context, TaskRequest request) {
+		Task task = Task.create(context.projectId(), details(context, request), today(), clock.instant());
+		task = tasks.save(task);
+		TaskView view = view(context, task);
+		events.created(context, "task", task.id(), view);
+		return new Versioned(view, task.version());
+	}
+
+	/**
+	 * Managers change anything; a member changes only the progress of a task they are assigned to;
+	 * everyone else is refused.
+	 */
+	@Transactional
+	public Versioned update(ProjectContext context, UUID id, String ifMatch, TaskRequest request) {
+		Task task = load(context, id);
+		if (!context.canManage()) {
+			requireProgressOnly(context, task, requestOf(context, id), request);
+		}
+		task.expectVersion(ETags.requireCurrent(ifMatch, task.version()));
+		TaskView before = view(context, task);
+		task.change(details(context, request), today());
+		task = tasks.save(task);
+		TaskView after = view(context, task);
+		events.updated(context, "task", id, before, after);
+		return new Versioned(after, task.version());
+	}
+
+	@Transactional
+	public void delete(ProjectContext context, UUID id, boolean removeLinks) {
+		Task task = load(context, id);
+		List<String> links = dependencies.linksOf(context, id);
+		if (!links.isEmpty() && !removeLinks) {
+			throw new ConflictException("Task '" + task.name() + "' is linked: " + String.join(", ", links)
+					+ ". Delete with removeLinks=true to remove those links too.");
+		}
+		TaskView before = view(context, task);
+		dependencies.removeLinksOf(context, id);
+		tasks.delete(task);
+		events.deleted(context, "task", id, before);
+	}
+
+	private void requireProgressOnly(ProjectContext context, Task task, TaskRequest current, TaskRequest wanted) {
+		if (!context.holds(ProjectRole.MEMBER) || !task.isAssigned(context.user().id())) {
+			throw new ForbiddenException("Only the project's managers, or members assigned to this task, may change it.");
+		}
+		List<String> changed = new ArrayList<>();
+		compare(changed, "name", current.name(), wanted.name());
+		compare(changed, "description", current.description(), wanted.description());
+		compare(changed, "durationDays", current.durationDays(), wanted.durationDays());
+		compare(changed, "effortHours", current.effortHours(), wanted.effortHours());
+		compare(changed, "assignees", Set.copyOf(current.assignees()), Set.copyOf(wanted.assignees()));
+		compare(changed, "plannedStart", current.plannedStart(), wanted.plannedStart());
+		compare(changed, "estimate", current.estimate(), wanted.estimate());
+		if (!changed.isEmpty()) {
+			throw new ForbiddenException(changed.get(0), "As a member you may report progress ("
+					+ String.join(", ", PROGRESS_FIELDS.stream().sorted().toList()) + ") on your tasks; ask a manager to change "
+					+ String.join(", ", changed) + ".");
+		}
+	}
+
+	private static void compare(List<String> changed, String field, Object current, Object wanted) {
+		boolean same = current instanceof java.math.BigDecimal a && wanted instanceof java.math.BigDecimal b
+				? a.compareTo(b) == 0 : Objects.equals(current, wanted);
+		if (!same) {
+			changed.add(field);
+		}
+	}
+
+	private Task.Details details(ProjectContext context, TaskRequest request) {
+		Set<UUID> assignees = new LinkedHashSet<>();
+		for (int i = 0; i < request.assignees().size(); i++) {
+			String username = request.assignees().get(i);
+			if (!assignees.add(participants.member(context, "assignees[" + i + "]", username))) {
+				throw new RuleViolationException("assignees[" + i + "]", username + " is listed twice.");
+			}
+		}
+		return new Task.Details(request.name(), request.description(), request.durationDays(), request.effortHours(),
+				assignees, request.percentComplete(), request.plannedStart(), request.actualStart(),
+				request.actualFinish(), request.estimate());
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	private Task load(ProjectContext context, UUID id) {
+		return tasks.findById(id)
+			.filter(task -> task.projectId().equals(context.projectId()))
+			.orElseThrow(() -> NotFoundException.of("task", id));
+	}
+
+	private TaskView view(ProjectContext context, Task task) {
+		return views(context, List.of(task)).get(0);
+	}
+
+	private List<TaskView> views(ProjectContext context, List<Task> page) {
+		if (page.isEmpty()) {
+			return List.of();
+		}
+		WorkCalendar calendar = projects.calendarOf(context.projectId());
+		Map<UUID, String> names = participants.usernames(page.stream().flatMap(t -> t.assigneeIds().stream()).toList());
+		return page.stream()
+			.map(task -> new TaskView(task.id(), task.name(), task.description(), task.durationDays(),
+					task.effortHours(), task.assigneeIds().stream().map(names::get).sorted().toList(),
+					task.percentComplete(), task.state(), task.plannedStart(),
+					task.plannedStart() == null ? null : calendar.finishOf(task.plannedStart(), task.durationDays()),
+					task.actualStart(), task.actualFinish(), task.estimate(), task.createdAt()))
+			.toList();
+	}
+
+}
