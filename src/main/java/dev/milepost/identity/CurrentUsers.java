@@ -1,10 +1,15 @@
 package dev.milepost.identity;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import dev.milepost.common.NotFoundException;
 import dev.milepost.identity.internal.MilepostPrincipal;
+import dev.milepost.identity.internal.UserRepository;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +19,33 @@ public class CurrentUsers {
 
 	/** The actor name recorded for work nobody signed in for (start-up, demo data, automation). */
 	public static final String SYSTEM = "system";
+
+	private final UserRepository users;
+
+	CurrentUsers(UserRepository users) {
+		this.users = users;
+	}
+
+	/**
+	 * Runs work on behalf of a person, with exactly their rights, as start-up jobs and imports do
+	 * when they act for someone. The caller's own identity is restored afterwards.
+	 */
+	public <T> T runAs(String username, Supplier<T> work) {
+		MilepostPrincipal principal = users.findByUsername(username)
+			.map(MilepostPrincipal::of)
+			.orElseThrow(() -> NotFoundException.of("user", username));
+		SecurityContext previous = SecurityContextHolder.getContext();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
+	}
 
 	public Optional<CurrentUser> find() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

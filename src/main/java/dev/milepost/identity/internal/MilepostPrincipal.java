@@ -13,7 +13,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 public record MilepostPrincipal(UUID id, String username, String displayName, boolean admin, String passwordHash,
 		boolean enabled) implements UserDetails {
 
-	static MilepostPrincipal of(User user) {
+	public static MilepostPrincipal of(User user) {
 		return new MilepostPrincipal(user.id(), user.username(), user.displayName(), user.admin(),
 				user.passwordHash(), user.enabled());
 	}

@@ -124,14 +124,23 @@ public class Deliverables {
 	/** The acceptor accepts; if this completes a milestone's criterion, the milestone is achieved too. */
 	@Transactional
 	public Versioned accept(ProjectContext context, UUID id, String note) {
+		return accept(context, id, note, clock.instant());
+	}
+
+	/** Records an acceptance that happened at an earlier moment (imports, demo data); never in the future. */
+	@Transactional
+	public Versioned accept(ProjectContext context, UUID id, String note, Instant at) {
+		if (at.isAfter(clock.instant())) {
+			throw new RuleViolationException("acceptedAt", "An acceptance cannot be recorded in the future.");
+		}
 		Deliverable deliverable = load(context, id);
 		DeliverableView before = view(deliverable);
-		deliverable.accept(context.user().id(), note, clock.instant());
+		deliverable.accept(context.user().id(), note, at);
 		deliverable = deliverables.save(deliverable);
 		DeliverableView after = view(deliverable);
 		events.changed(context, "deliverable", id, "accepted", before, after);
 		if (deliverable.milestoneId() != null) {
-			milestones.deliverableAccepted(context, deliverable.milestoneId());
+			milestones.deliverableAccepted(context, deliverable.milestoneId(), at);
 		}
 		return new Versioned(after, deliverable.version());
 	}

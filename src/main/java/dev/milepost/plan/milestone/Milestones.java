@@ -142,6 +142,18 @@ public class Milestones {
 	 */
 	@Transactional
 	public Versioned achieve(ProjectContext context, UUID id, String statement) {
+		return achieve(context, id, statement, clock.instant());
+	}
+
+	/**
+	 * Records an achievement that happened at an earlier moment, as imports and the demo data do;
+	 * the same evidence is required, and the moment may not lie in the future.
+	 */
+	@Transactional
+	public Versioned achieve(ProjectContext context, UUID id, String statement, java.time.Instant at) {
+		if (at.isAfter(clock.instant())) {
+			throw new RuleViolationException("achievedAt", "An achievement cannot be recorded in the future.");
+		}
 		if (context.role() == ProjectRole.STAKEHOLDER) {
 			throw new ForbiddenException("Stakeholders follow milestones; they do not achieve them.");
 		}
@@ -174,7 +186,7 @@ public class Milestones {
 			throw new RuleViolationException("evidence",
 					"Confirming a milestone needs evidence: say what shows it is reached (a link, a document, a result).");
 		}
-		return record(context, milestone, evidence, context.user().id());
+		return record(context, milestone, evidence, context.user().id(), at);
 	}
 
 	/**
@@ -182,7 +194,7 @@ public class Milestones {
 	 * acceptance and every deliverable confirming it is now accepted.
 	 */
 	@Transactional
-	public void deliverableAccepted(ProjectContext context, UUID milestoneId) {
+	public void deliverableAccepted(ProjectContext context, UUID milestoneId, java.time.Instant at) {
 		Milestone milestone = load(context, milestoneId);
 		if (milestone.isAchieved() || milestone.criterion().kind() != CriterionKind.DELIVERABLE_ACCEPTED) {
 			return;
@@ -190,13 +202,14 @@ public class Milestones {
 		List<Deliverable> all = deliverablesOf(milestone);
 		if (all.stream().allMatch(Deliverable::accepted)) {
 			record(context, milestone, new Evidence.DeliverablesAccepted(all.stream().map(Deliverable::name).toList()),
-					context.user().id());
+					context.user().id(), at);
 		}
 	}
 
-	private Versioned record(ProjectContext context, Milestone milestone, Evidence evidence, UUID by) {
+	private Versioned record(ProjectContext context, Milestone milestone, Evidence evidence, UUID by,
+			java.time.Instant at) {
 		MilestoneView before = view(milestone);
-		milestone.achieve(evidence, by, clock.instant());
+		milestone.achieve(evidence, by, at);
 		milestone = milestones.save(milestone);
 		MilestoneView after = view(milestone);
 		events.changed(context, "milestone", milestone.id(), "achieved", before, after);

@@ -1,0 +1,2 @@
+/** The plan's pages. */
+package dev.milepost.plan.web;
