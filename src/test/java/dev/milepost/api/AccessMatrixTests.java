@@ -348,7 +348,11 @@ class AccessMatrixTests {
 	}
 
 	private void describeAuditEndpoints(String base) {
-		// filled in by the audit module's entries
+		endpoint("GET", base + "/audit", fixed("GET", team.path("/audit"), null), READ_PROJECT);
+		endpoint("GET", "/api/v1/audit", fixed("GET", "/api/v1/audit", null), adminOnly(200));
+		endpoint("POST", "/api/v1/audit/verification",
+				actor -> new Call("POST", "/api/v1/audit/verification?scope=" + team.key(), null, null),
+				adminOnly(200));
 	}
 
 	private String disposableProject() {
