@@ -111,6 +111,13 @@ public class DemoPortfolio {
 		if (projectRepository.count() > 0) {
 			return false;
 		}
+		loadAll();
+		return true;
+	}
+
+	/** Loads every person and project of the portfolio into the workspace. */
+	@Transactional
+	void loadAll() {
 		Portfolio portfolio = read();
 		String admin = "admin";
 		for (Portfolio.Person person : portfolio.people()) {
@@ -128,7 +135,6 @@ public class DemoPortfolio {
 		}
 		log.info("Loaded the demo portfolio: {} projects, {} people (password '{}')", portfolio.projects().size(),
 				portfolio.people().size(), password);
-		return true;
 	}
 
 	Portfolio read() {
