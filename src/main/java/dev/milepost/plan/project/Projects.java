@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.milepost.audit.AuditScopes;
 import dev.milepost.common.ConflictException;
 import dev.milepost.common.ETags;
 import dev.milepost.common.ForbiddenException;
@@ -54,11 +55,13 @@ public class Projects {
 
 	private final JdbcClient jdbc;
 
+	private final AuditScopes auditScopes;
+
 	private final Clock clock;
 
 	Projects(ProjectRepository projects, WorkspaceCalendarRepository workspaceCalendars, ProjectAccess access,
 			Members members, Users users, Participants participants, CurrentUsers currentUsers, PlanEvents events,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, AuditScopes auditScopes, Clock clock) {
 		this.projects = projects;
 		this.workspaceCalendars = workspaceCalendars;
 		this.access = access;
@@ -68,6 +71,7 @@ public class Projects {
 		this.currentUsers = currentUsers;
 		this.events = events;
 		this.jdbc = jdbc;
+		this.auditScopes = auditScopes;
 		this.clock = clock;
 	}
 
@@ -102,6 +106,10 @@ public class Projects {
 		CurrentUser user = currentUsers.require();
 		if (projects.existsByProjectKey(request.key())) {
 			throw new ConflictException("key", "The key " + request.key() + " is taken; choose another.");
+		}
+		if (auditScopes.hasRecord(request.key())) {
+			throw new ConflictException("key", "The key " + request.key()
+					+ " belonged to a deleted project whose audit record is kept; choose another.");
 		}
 		UUID sponsor = users.require("sponsor", request.sponsor()).id();
 		UUID manager = users.require("manager", request.manager()).id();
