@@ -27,6 +27,12 @@ class DemoPortfolioLoadTests {
 	@Autowired
 	ApiTokens tokens;
 
+	@Autowired
+	dev.milepost.plan.PlanQueries planQueries;
+
+	@Autowired
+	dev.milepost.plan.project.ProjectRepository projectRepository;
+
 	@Test
 	void theDemoPortfolioLoadsWithEveryRoleAndItsHistory() {
 		portfolio.loadAll();
@@ -45,6 +51,13 @@ class DemoPortfolioLoadTests {
 		assertThat(api.get("/api/v1/projects/ERP/members?role=STAKEHOLDER").json().get("totalItems").asLong())
 			.isPositive();
 		assertThat(api.get("/api/v1/projects/ERP/audit?size=1").json().get("totalItems").asLong()).isPositive();
+		var plan = planQueries.plan(projectRepository.findByProjectKey("ERP").orElseThrow().id());
+		assertThat(plan.tasks()).hasSize((int) api.get("/api/v1/projects/ERP/tasks?size=1").json().get("totalItems").asLong());
+		assertThat(plan.milestones()).hasSize(10).allSatisfy(m -> assertThat(m.owner()).isNotNull());
+		assertThat(plan.links()).hasSize((int) api.get("/api/v1/projects/ERP/dependencies?size=1").json()
+			.get("totalItems").asLong());
+		assertThat(plan.tasks()).anySatisfy(t -> assertThat(t.assignees()).isNotEmpty());
+		assertThat(plan.holidays()).isNotEmpty();
 		// maria manages ERP only: the other projects are hidden from her
 		assertThat(api.get("/api/v1/projects/CRM").status()).isEqualTo(404);
 	}

@@ -1,0 +1,117 @@
+package dev.milepost.plan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.milepost.plan.project.Projects;
+import dev.milepost.plan.support.WorkCalendar;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads whole plans for other modules in a handful of queries, without loading aggregates one by
+ * one. Access is the caller's business: resolve the project with {@link ProjectAccess} first.
+ */
+@Service
+public class PlanQueries {
+
+	private final JdbcClient jdbc;
+
+	private final Projects projects;
+
+	PlanQueries(JdbcClient jdbc, Projects projects) {
+		this.jdbc = jdbc;
+		this.projects = projects;
+	}
+
+	@Transactional(readOnly = true)
+	public ProjectPlan plan(ProjectContext context) {
+		return plan(context.projectId());
+	}
+
+	@Transactional(readOnly = true)
+	public ProjectPlan plan(UUID projectId) {
+		Map<UUID, String> usernames = new HashMap<>();
+		jdbc.sql("""
+				select u.id, u.username from app_user u
+				where u.id in (select user_id from project_member where project_id = :p)
+				   or u.id in (select sponsor_id from project where id = :p)
+				   or u.id in (select manager_id from project where id = :p)""")
+			.param("p", projectId)
+			.query((rs, n) -> usernames.put(rs.getObject(1, UUID.class), rs.getString(2)))
+			.list();
+		record Head(UUID id, String projectKey, String name, UUID sponsorId, UUID managerId, LocalDate startDate,
+				LocalDate targetFinish, String status) {
+		}
+		Head head = jdbc.sql("select id, project_key, name, sponsor_id, manager_id, start_date, target_finish, status "
+				+ "from project where id = :p").param("p", projectId).query(Head.class).single();
+		WorkCalendar calendar = projects.calendarOf(projectId);
+		List<ProjectPlan.Goal> goals = jdbc.sql("select id, outcome, measure from goal where project_id = :p order by created_at, id")
+			.param("p", projectId)
+			.query(ProjectPlan.Goal.class)
+			.list();
+		Map<UUID, List<String>> assignees = new HashMap<>();
+		jdbc.sql("select a.task_id, a.user_id from task_assignee a join task t on t.id = a.task_id where t.project_id = :p")
+			.param("p", projectId)
+			.query((rs, n) -> assignees.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+				.add(usernames.get(rs.getObject(2, UUID.class))))
+			.list();
+		List<ProjectPlan.Task> tasks = jdbc.sql("""
+				select id, name, duration_days, percent_complete, planned_start, actual_start, actual_finish,
+				       estimate_optimistic, estimate_most_likely, estimate_pessimistic
+				from task where project_id = :p order by created_at, id""")
+			.param("p", projectId)
+			.query((rs, n) -> {
+				UUID id = rs.getObject("id", UUID.class);
+				return new ProjectPlan.Task(id, rs.getString("name"), rs.getInt("duration_days"),
+						rs.getInt("percent_complete"), rs.getObject("planned_start", LocalDate.class),
+						rs.getObject("actual_start", LocalDate.class), rs.getObject("actual_finish", LocalDate.class),
+						(Integer) rs.getObject("estimate_optimistic"), (Integer) rs.getObject("estimate_most_likely"),
+						(Integer) rs.getObject("estimate_pessimistic"), List.copyOf(assignees.getOrDefault(id, List.of())));
+			})
+			.list();
+		List<ProjectPlan.Milestone> milestones = jdbc.sql("""
+				select id, name, target_date, owner_id, criterion_kind, criterion_text, criterion_approver_id,
+				       criterion_role, tags, achieved_at, achieved_by
+				from milestone where project_id = :p order by target_date, id""")
+			.param("p", projectId)
+			.query((rs, n) -> {
+				String tags = rs.getString("tags");
+				java.sql.Timestamp achieved = rs.getTimestamp("achieved_at");
+				return new ProjectPlan.Milestone(rs.getObject("id", UUID.class), rs.getString("name"),
+						rs.getObject("target_date", LocalDate.class),
+						usernames.get(rs.getObject("owner_id", UUID.class)), rs.getString("criterion_kind"),
+						rs.getString("criterion_text"), usernames.get(rs.getObject("criterion_approver_id", UUID.class)),
+						rs.getString("criterion_role"), tags == null ? List.of() : Arrays.asList(tags.split(",")),
+						achieved == null ? null : achieved.toInstant(),
+						usernames.get(rs.getObject("achieved_by", UUID.class)));
+			})
+			.list();
+		List<ProjectPlan.Deliverable> deliverables = jdbc.sql(
+				"select id, name, acceptor_id, milestone_id, accepted_at from deliverable where project_id = :p order by name, id")
+			.param("p", projectId)
+			.query((rs, n) -> new ProjectPlan.Deliverable(rs.getObject("id", UUID.class), rs.getString("name"),
+					usernames.get(rs.getObject("acceptor_id", UUID.class)), rs.getObject("milestone_id", UUID.class),
+					rs.getTimestamp("accepted_at") != null))
+			.list();
+		List<ProjectPlan.Link> links = jdbc.sql("""
+				select id, predecessor_id, predecessor_kind, successor_id, successor_kind, link_type, lag_days
+				from dependency where project_id = :p order by created_at, id""")
+			.param("p", projectId)
+			.query((rs, n) -> new ProjectPlan.Link(rs.getObject("id", UUID.class),
+					rs.getObject("predecessor_id", UUID.class), ActivityKind.valueOf(rs.getString("predecessor_kind")),
+					rs.getObject("successor_id", UUID.class), ActivityKind.valueOf(rs.getString("successor_kind")),
+					LinkType.valueOf(rs.getString("link_type")), rs.getInt("lag_days")))
+			.list();
+		return new ProjectPlan(projectId, head.projectKey(), head.name(), usernames.get(head.sponsorId()),
+				usernames.get(head.managerId()), head.startDate(), head.targetFinish(), head.status(),
+				calendar.workingDays(), calendar.holidays(), goals, tasks, milestones, deliverables, links);
+	}
+
+}
