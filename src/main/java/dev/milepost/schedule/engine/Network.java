@@ -28,14 +28,8 @@ public final class Network {
 
 	final int[] succLag;
 
-	// links entering each activity
-	final int[] predStart;
-
-	final int[] pred;
-
-	final byte[] predKind;
-
-	final int[] predLag;
+	// links entering each activity; built on first use (driving paths), not needed by the passes
+	private volatile Predecessors predecessors;
 
 	final int[] topological;
 
@@ -48,31 +42,55 @@ public final class Network {
 		this.succ = new int[links];
 		this.succKind = new byte[links];
 		this.succLag = new int[links];
-		this.predStart = new int[size + 1];
-		this.pred = new int[links];
-		this.predKind = new byte[links];
-		this.predLag = new int[links];
+		int[] indegree = new int[size];
 		for (int l = 0; l < links; l++) {
 			succStart[linkFrom[l] + 1]++;
-			predStart[linkTo[l] + 1]++;
+			indegree[linkTo[l]]++;
 		}
 		for (int i = 0; i < size; i++) {
 			succStart[i + 1] += succStart[i];
-			predStart[i + 1] += predStart[i];
 		}
 		int[] succFill = Arrays.copyOf(succStart, size);
-		int[] predFill = Arrays.copyOf(predStart, size);
 		for (int l = 0; l < links; l++) {
 			int s = succFill[linkFrom[l]]++;
 			succ[s] = linkTo[l];
 			succKind[s] = linkKind[l];
 			succLag[s] = linkLag[l];
-			int p = predFill[linkTo[l]]++;
-			pred[p] = linkFrom[l];
-			predKind[p] = linkKind[l];
-			predLag[p] = linkLag[l];
 		}
-		this.topological = topologicalOrder();
+		this.topological = topologicalOrder(indegree);
+	}
+
+	/** The links entering each activity, in compressed rows. */
+	record Predecessors(int[] start, int[] pred, byte[] kind, int[] lag) {
+	}
+
+	Predecessors predecessors() {
+		Predecessors built = predecessors;
+		if (built == null) {
+			int links = succ.length;
+			int[] start = new int[size + 1];
+			int[] pred = new int[links];
+			byte[] kind = new byte[links];
+			int[] lag = new int[links];
+			for (int l = 0; l < links; l++) {
+				start[succ[l] + 1]++;
+			}
+			for (int i = 0; i < size; i++) {
+				start[i + 1] += start[i];
+			}
+			int[] fill = Arrays.copyOf(start, size);
+			for (int i = 0; i < size; i++) {
+				for (int l = succStart[i]; l < succStart[i + 1]; l++) {
+					int at = fill[succ[l]]++;
+					pred[at] = i;
+					kind[at] = succKind[l];
+					lag[at] = succLag[l];
+				}
+			}
+			built = new Predecessors(start, pred, kind, lag);
+			predecessors = built;
+		}
+		return built;
 	}
 
 	public static Builder builder() {
@@ -100,11 +118,7 @@ public final class Network {
 	}
 
 	/** Kahn's algorithm over the successor rows; refuses a cycle, naming it. */
-	private int[] topologicalOrder() {
-		int[] indegree = new int[size];
-		for (int i = 0; i < size; i++) {
-			indegree[i] = predStart[i + 1] - predStart[i];
-		}
+	private int[] topologicalOrder(int[] indegree) {
 		int[] order = new int[size];
 		int head = 0;
 		int tail = 0;
@@ -135,14 +149,15 @@ public final class Network {
 		}
 		int[] seenAt = new int[size];
 		Arrays.fill(seenAt, -1);
+		Predecessors predecessors = predecessors();
 		List<Integer> walk = new ArrayList<>();
 		int current = start;
 		while (seenAt[current] < 0) {
 			seenAt[current] = walk.size();
 			walk.add(current);
-			for (int l = predStart[current]; l < predStart[current + 1]; l++) {
-				if (indegree[pred[l]] > 0) {
-					current = pred[l];
+			for (int l = predecessors.start()[current]; l < predecessors.start()[current + 1]; l++) {
+				if (indegree[predecessors.pred()[l]] > 0) {
+					current = predecessors.pred()[l];
 					break;
 				}
 			}

@@ -109,16 +109,18 @@ public final class Schedule {
 			return -1;
 		}
 		int d = duration[activity];
-		for (int l = network.predStart[activity]; l < network.predStart[activity + 1]; l++) {
-			int p = network.pred[l];
-			int lag = network.predLag[l];
-			int bound = switch (LinkKind.VALUES[network.predKind[l]]) {
+		Network.Predecessors preds = network.predecessors();
+		int floor = scenario.statusDate == Scenario.NONE ? 0 : Math.max(0, scenario.statusDate);
+		for (int l = preds.start()[activity]; l < preds.start()[activity + 1]; l++) {
+			int p = preds.pred()[l];
+			int lag = preds.lag()[l];
+			int bound = switch (LinkKind.VALUES[preds.kind()[l]]) {
 				case FS -> ef[p] + lag;
 				case SS -> es[p] + lag;
 				case FF -> ef[p] + lag - d;
 				case SF -> es[p] + lag - d;
 			};
-			if (bound == es[activity]) {
+			if (bound == es[activity] && bound >= floor) {
 				return p;
 			}
 		}

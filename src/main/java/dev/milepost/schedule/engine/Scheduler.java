@@ -44,58 +44,63 @@ public final class Scheduler {
 		return merged;
 	}
 
-	/** Early dates; returns the project finish (the latest early finish, at least 0). */
+	/**
+	 * Early dates, pushed along the successor rows in topological order; returns the project
+	 * finish (the latest early finish, at least 0).
+	 */
 	static int forward(Network network, Scenario scenario, int[] duration, int[] es, int[] ef) {
 		int[] order = network.topological;
-		int[] predStart = network.predStart;
-		int[] pred = network.pred;
-		byte[] predKind = network.predKind;
-		int[] predLag = network.predLag;
+		int[] succStart = network.succStart;
+		int[] succ = network.succ;
+		byte[] succKind = network.succKind;
+		int[] succLag = network.succLag;
 		int[] snet = scenario.startNoEarlierThan;
 		int[] actualStart = scenario.actualStart;
 		int[] actualFinish = scenario.actualFinish;
 		int[] remaining = scenario.remaining;
 		int status = scenario.statusDate;
 		int floor = status == Scenario.NONE ? 0 : Math.max(0, status);
+		java.util.Arrays.fill(es, floor);
 		int finish = 0;
 		for (int o = 0; o < order.length; o++) {
 			int i = order[o];
-			int d = duration[i];
+			int start;
+			int end;
 			if (actualStart != null && actualStart[i] != Scenario.NONE) {
-				int start = actualStart[i];
-				es[i] = start;
+				start = actualStart[i];
 				if (actualFinish != null && actualFinish[i] != Scenario.NONE) {
-					ef[i] = actualFinish[i];
+					end = actualFinish[i];
 				}
 				else if (remaining != null && remaining[i] >= 0) {
-					ef[i] = Math.max(start, status == Scenario.NONE ? start : status) + remaining[i];
+					end = Math.max(start, status == Scenario.NONE ? start : status) + remaining[i];
 				}
 				else {
-					ef[i] = start + d;
+					end = start + duration[i];
 				}
 			}
 			else {
-				int start = floor;
+				start = es[i];
 				if (snet != null && snet[i] != Scenario.NONE && snet[i] > start) {
 					start = snet[i];
 				}
-				for (int l = predStart[i], end = predStart[i + 1]; l < end; l++) {
-					int p = pred[l];
-					int bound = switch (predKind[l]) {
-						case FS -> ef[p] + predLag[l];
-						case SS -> es[p] + predLag[l];
-						case FF -> ef[p] + predLag[l] - d;
-						default -> es[p] + predLag[l] - d;
-					};
-					if (bound > start) {
-						start = bound;
-					}
-				}
-				es[i] = start;
-				ef[i] = start + d;
+				end = start + duration[i];
 			}
-			if (ef[i] > finish) {
-				finish = ef[i];
+			es[i] = start;
+			ef[i] = end;
+			if (end > finish) {
+				finish = end;
+			}
+			for (int l = succStart[i], stop = succStart[i + 1]; l < stop; l++) {
+				int s = succ[l];
+				int bound = switch (succKind[l]) {
+					case FS -> end + succLag[l];
+					case SS -> start + succLag[l];
+					case FF -> end + succLag[l] - duration[s];
+					default -> start + succLag[l] - duration[s];
+				};
+				if (bound > es[s]) {
+					es[s] = bound;
+				}
 			}
 		}
 		return finish;

@@ -1,0 +1,205 @@
+package dev.milepost.schedule;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.milepost.plan.ActivityKind;
+import dev.milepost.plan.ProjectPlan;
+import dev.milepost.schedule.engine.LinkKind;
+import dev.milepost.schedule.engine.Network;
+import dev.milepost.schedule.engine.Scenario;
+import dev.milepost.schedule.engine.Schedule;
+import dev.milepost.schedule.engine.Scheduler;
+import dev.milepost.schedule.engine.WorkingCalendar;
+
+/**
+ * Turns a project's plan into engine input and the engine's result back into dates. Plain Java,
+ * so benchmarks and tests can use it without the application. Tasks come first (indices
+ * 0..tasks-1), then milestones.
+ *
+ * <ul>
+ * <li>A task's planned start is a start-no-earlier-than constraint; so is the project start.</li>
+ * <li>Finished tasks keep their actual dates; achieved milestones sit at the end of the day they
+ * were achieved.</li>
+ * <li>A task under way resumes at the status date with its remaining work, estimated by the
+ * {@link ForecastMethod}; work not started cannot start before the status date.</li>
+ * <li>A milestone's target date is a deadline at the end of that day.</li>
+ * </ul>
+ */
+public final class PlanMapping {
+
+	private final ProjectPlan plan;
+
+	private final WorkingCalendar calendar;
+
+	private final Map<UUID, Integer> index;
+
+	private final Network network;
+
+	private final Scenario scenario;
+
+	private final int statusDay;
+
+	private PlanMapping(ProjectPlan plan, LocalDate statusDate, ForecastMethod method) {
+		this.plan = plan;
+		this.calendar = new WorkingCalendar(plan.start(), plan.workingDays(), plan.holidays());
+		int tasks = plan.tasks().size();
+		int size = tasks + plan.milestones().size();
+		this.index = new HashMap<>(size * 2);
+		Network.Builder builder = Network.builder(size, plan.links().size());
+		for (ProjectPlan.Task task : plan.tasks()) {
+			index.put(task.id(), builder.task(task.durationDays()));
+		}
+		for (ProjectPlan.Milestone milestone : plan.milestones()) {
+			index.put(milestone.id(), builder.milestone());
+		}
+		for (ProjectPlan.Link link : plan.links()) {
+			builder.link(index.get(link.predecessor()), index.get(link.successor()),
+					LinkKind.valueOf(link.type().name()), link.lagDays());
+		}
+		this.network = builder.build();
+		this.statusDay = statusDate == null ? Integer.MIN_VALUE : calendar.dayIndex(statusDate);
+		this.scenario = scenario(statusDate, method);
+	}
+
+	/** Maps the plan as of a status date (progress counts up to then); null status = plan only. */
+	public static PlanMapping of(ProjectPlan plan, LocalDate statusDate, ForecastMethod method) {
+		return new PlanMapping(plan, statusDate, method);
+	}
+
+	private Scenario scenario(LocalDate statusDate, ForecastMethod method) {
+		Scenario scenario = Scenario.of(network);
+		if (statusDate != null) {
+			scenario.statusDate(statusDay);
+		}
+		List<ProjectPlan.Task> tasks = plan.tasks();
+		for (int i = 0; i < tasks.size(); i++) {
+			ProjectPlan.Task task = tasks.get(i);
+			if (task.plannedStart() != null) {
+				scenario.startNoEarlierThan(i, calendar.dayIndex(task.plannedStart()));
+			}
+			if (task.actualStart() == null) {
+				continue;
+			}
+			int start = calendar.dayIndex(task.actualStart());
+			if (task.actualFinish() != null) {
+				scenario.done(i, start, Math.max(start, calendar.endOf(task.actualFinish())));
+			}
+			else if (statusDate != null) {
+				scenario.inProgress(i, start, remaining(task, start, method));
+			}
+		}
+		int offset = tasks.size();
+		for (int m = 0; m < plan.milestones().size(); m++) {
+			ProjectPlan.Milestone milestone = plan.milestones().get(m);
+			if (milestone.achieved()) {
+				LocalDate day = LocalDate.ofInstant(milestone.achievedAt(), java.time.ZoneOffset.UTC);
+				int at = calendar.endOf(day);
+				scenario.done(offset + m, at, at);
+			}
+			if (milestone.targetDate() != null) {
+				scenario.deadline(offset + m, calendar.endOf(milestone.targetDate()));
+			}
+		}
+		return scenario;
+	}
+
+	private int remaining(ProjectPlan.Task task, int start, ForecastMethod method) {
+		double done = task.percentComplete() / 100.0;
+		if (method == ForecastMethod.OBSERVED_RATE && done > 0) {
+			int elapsed = Math.max(1, statusDay - start);
+			return (int) Math.ceil(elapsed / done - elapsed - 1e-9);
+		}
+		return (int) Math.ceil(task.durationDays() * (1 - done) - 1e-9);
+	}
+
+	public Schedule schedule() {
+		return Scheduler.schedule(network, scenario);
+	}
+
+	public Network network() {
+		return network;
+	}
+
+	public Scenario scenario() {
+		return scenario;
+	}
+
+	public WorkingCalendar calendar() {
+		return calendar;
+	}
+
+	public ProjectPlan plan() {
+		return plan;
+	}
+
+	public int indexOf(UUID activity) {
+		Integer at = index.get(activity);
+		if (at == null) {
+			throw new IllegalArgumentException("No task or milestone " + activity + " in " + plan.key());
+		}
+		return at;
+	}
+
+	public UUID idOf(int activity) {
+		int tasks = plan.tasks().size();
+		return activity < tasks ? plan.tasks().get(activity).id() : plan.milestones().get(activity - tasks).id();
+	}
+
+	public String nameOf(int activity) {
+		int tasks = plan.tasks().size();
+		return activity < tasks ? plan.tasks().get(activity).name() : plan.milestones().get(activity - tasks).name();
+	}
+
+	public ActivityKind kindOf(int activity) {
+		return activity < plan.tasks().size() ? ActivityKind.TASK : ActivityKind.MILESTONE;
+	}
+
+	/** Dates of one activity in a computed schedule. */
+	public record Dates(LocalDate earlyStart, LocalDate earlyFinish, LocalDate lateStart, LocalDate lateFinish) {
+	}
+
+	/**
+	 * Dates as people read them: a task starts on its first day and finishes on its last; a
+	 * milestone falls on the day at whose end it is reached.
+	 */
+	public Dates dates(Schedule schedule, int activity) {
+		boolean milestone = network.isMilestone(activity);
+		LocalDate earlyStart = milestone ? calendar.finishDate(schedule.earlyStart(activity))
+				: calendar.dateOf(schedule.earlyStart(activity));
+		LocalDate lateStart = milestone ? calendar.finishDate(schedule.lateStart(activity))
+				: calendar.dateOf(schedule.lateStart(activity));
+		LocalDate earlyFinish = schedule.duration(activity) == 0 && !milestone ? earlyStart
+				: calendar.finishDate(schedule.earlyFinish(activity));
+		LocalDate lateFinish = schedule.duration(activity) == 0 && !milestone ? lateStart
+				: calendar.finishDate(schedule.lateFinish(activity));
+		return new Dates(earlyStart, earlyFinish, lateStart, lateFinish);
+	}
+
+	/**
+	 * Working days between a milestone's forecast and the end of its target day: positive when it
+	 * is forecast early, negative when late; null for activities without a target.
+	 */
+	public Integer slackToTarget(Schedule schedule, int activity) {
+		int tasks = plan.tasks().size();
+		if (activity < tasks) {
+			return null;
+		}
+		LocalDate target = plan.milestones().get(activity - tasks).targetDate();
+		return target == null ? null : calendar.endOf(target) - schedule.earlyFinish(activity);
+	}
+
+	/** The ids along an activity's driving path, first to last. */
+	public List<UUID> drivingPath(Schedule schedule, int activity) {
+		List<UUID> ids = new ArrayList<>();
+		for (int step : schedule.drivingPath(activity)) {
+			ids.add(idOf(step));
+		}
+		return ids;
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.milepost.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import dev.milepost.schedule.engine.Schedule;
+import org.junit.jupiter.api.Test;
+
+class PlanMappingTests {
+
+	@Test
+	void aMilestoneFallsOnTheDayItsLastFeedingTaskFinishesCountingWorkingDaysOnly() {
+		PlanFixture plan = PlanFixture.project().holidays(LocalDate.of(2026, 3, 9));
+		UUID design = plan.task("Design", 5);
+		UUID build = plan.task("Build", 3);
+		UUID ready = plan.milestone("Ready", LocalDate.of(2026, 3, 13));
+		plan.link(design, build).link(build, ready);
+		PlanMapping mapping = PlanMapping.of(plan.plan(), null, ForecastMethod.PLANNED_RATE);
+		Schedule schedule = mapping.schedule();
+		// design Mon 2 – Fri 6 March; Monday 9 is a holiday, so build runs Tue 10 – Thu 12
+		PlanMapping.Dates buildDates = mapping.dates(schedule, mapping.indexOf(build));
+		assertThat(buildDates.earlyStart()).isEqualTo(LocalDate.of(2026, 3, 10));
+		assertThat(buildDates.earlyFinish()).isEqualTo(LocalDate.of(2026, 3, 12));
+		int milestone = mapping.indexOf(ready);
+		assertThat(mapping.dates(schedule, milestone).earlyFinish()).isEqualTo(LocalDate.of(2026, 3, 12));
+		// target Friday 13: one working day of slack to the target, none in the network (it ends the plan)
+		assertThat(mapping.slackToTarget(schedule, milestone)).isEqualTo(1);
+		assertThat(schedule.totalFloat(milestone)).isZero();
+		assertThat(mapping.drivingPath(schedule, milestone)).containsExactly(design, build, ready);
+	}
+
+	@Test
+	void workUnderWayResumesAtTheStatusDateAtThePlannedOrTheObservedRate() {
+		PlanFixture plan = PlanFixture.project();
+		// started Mon 2 March, 10 days planned, 40 % done at the status date Mon 9 March (5 days worked)
+		UUID migrate = plan.task("Migrate", 10, 40, null, LocalDate.of(2026, 3, 2), null);
+		LocalDate status = LocalDate.of(2026, 3, 9);
+		PlanMapping planned = PlanMapping.of(plan.plan(), status, ForecastMethod.PLANNED_RATE);
+		// 60 % of 10 days = 6 days from Mon 9: finishes Mon 16
+		assertThat(planned.dates(planned.schedule(), planned.indexOf(migrate)).earlyFinish())
+			.isEqualTo(LocalDate.of(2026, 3, 16));
+		PlanMapping observed = PlanMapping.of(plan.plan(), status, ForecastMethod.OBSERVED_RATE);
+		// 40 % in 5 days → 12.5 days in all → 8 more from Mon 9: finishes Wed 18
+		assertThat(observed.dates(observed.schedule(), observed.indexOf(migrate)).earlyFinish())
+			.isEqualTo(LocalDate.of(2026, 3, 18));
+	}
+
+	@Test
+	void finishedWorkKeepsItsDatesAndUnstartedWorkWaitsForTheStatusDate() {
+		PlanFixture plan = PlanFixture.project();
+		UUID done = plan.task("Done late", 2, 100, null, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 6));
+		UUID next = plan.task("Next", 2);
+		UUID independent = plan.task("Independent", 1);
+		plan.link(done, next);
+		PlanMapping mapping = PlanMapping.of(plan.plan(), LocalDate.of(2026, 3, 11), ForecastMethod.PLANNED_RATE);
+		Schedule schedule = mapping.schedule();
+		assertThat(mapping.dates(schedule, mapping.indexOf(done)).earlyFinish()).isEqualTo(LocalDate.of(2026, 3, 6));
+		assertThat(mapping.dates(schedule, mapping.indexOf(next)).earlyStart()).isEqualTo(LocalDate.of(2026, 3, 11));
+		assertThat(mapping.dates(schedule, mapping.indexOf(independent)).earlyStart())
+			.isEqualTo(LocalDate.of(2026, 3, 11));
+	}
+
+	@Test
+	void aPlannedStartHoldsATaskBack() {
+		PlanFixture plan = PlanFixture.project();
+		UUID later = plan.task("Later", 2, 0, LocalDate.of(2026, 3, 16), null, null);
+		PlanMapping mapping = PlanMapping.of(plan.plan(), null, ForecastMethod.PLANNED_RATE);
+		assertThat(mapping.dates(mapping.schedule(), mapping.indexOf(later)).earlyStart())
+			.isEqualTo(LocalDate.of(2026, 3, 16));
+	}
+
+}
