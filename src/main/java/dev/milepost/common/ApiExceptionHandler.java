@@ -2,6 +2,7 @@ package dev.milepost.common;
 
 import java.util.List;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -15,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -49,6 +51,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"'" + e.getName() + "' has an invalid value '" + e.getValue() + "'."));
 	}
 
+	/**
+	 * Tomcat decodes query and form parameters only when first asked for one, and throws if they
+	 * are not %-escaped UTF-8 (a bare '%' in a form body, say): the client's mistake, not ours.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException e) {
+		return refused(new BadRequestException("The query string or form body cannot be decoded; send UTF-8 text "
+				+ "and write '%' as %25. An API body should be JSON with Content-Type: application/json.", List.of()));
+	}
+
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e) {
 		return refused(new PreconditionFailedException(
@@ -79,6 +91,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		MilepostException problem = translate(e);
+		return ResponseEntity.status(problem.status()).body(Problems.of(problem));
+	}
+
+	/** A blank id in the path, like {@code /tasks/%20}, names nothing: 404, as a malformed id does. */
+	@Override
+	protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException e, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (!e.isMissingAfterConversion()) {
+			return super.handleMissingPathVariable(e, headers, status, request);
+		}
+		MilepostException problem = new NotFoundException(
+				"Nothing exists at this address: its " + e.getVariableName() + " is blank.");
 		return ResponseEntity.status(problem.status()).body(Problems.of(problem));
 	}
 

@@ -3,6 +3,7 @@ package dev.milepost.common;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -40,6 +41,11 @@ public final class JsonProblems {
 		if (e instanceof MismatchedInputException mismatch && !field.isEmpty()) {
 			return new BadRequestException(field,
 					"'" + field + "' has the wrong type; expected " + describe(mismatch.getTargetType()) + ".");
+		}
+		if (e instanceof InputCoercionException coercion && !field.isEmpty()) {
+			// the JSON is well formed, only this field's number does not fit its type
+			return new BadRequestException(field,
+					"'" + field + "' is out of range for " + describe(coercion.getTargetType()) + ".");
 		}
 		if (e instanceof StreamConstraintsException) {
 			return new BadRequestException("body", "The JSON is too deeply nested or too long: " + e.getOriginalMessage());

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -49,7 +51,7 @@ public class MergePatch {
 		Set<ConstraintViolation<T>> violations = validator.validate(value);
 		if (!violations.isEmpty()) {
 			List<FieldError> errors = violations.stream()
-				.map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+				.map(v -> new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
 				.sorted(java.util.Comparator.comparing(FieldError::field))
 				.toList();
 			throw new RuleViolationException("Some fields are invalid: " + errors.stream()
@@ -57,6 +59,27 @@ public class MergePatch {
 				.reduce((a, b) -> a + "; " + b)
 				.orElse(""), errors);
 		}
+	}
+
+	/**
+	 * The field as a client names it, the way Spring names it for a create request: a list
+	 * element is {@code assignees[0]}, not the validator's {@code assignees[0].<list element>}.
+	 */
+	static String fieldOf(Path path) {
+		StringBuilder field = new StringBuilder();
+		for (Path.Node node : path) {
+			if (node.isInIterable() && !field.isEmpty()) {
+				Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+				field.append('[').append(position == null ? "" : position).append(']');
+			}
+			if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+				if (!field.isEmpty()) {
+					field.append('.');
+				}
+				field.append(node.getName());
+			}
+		}
+		return field.toString();
 	}
 
 }
