@@ -30,6 +30,22 @@ public class PlanQueries {
 		this.projects = projects;
 	}
 
+	/** The project's id for its key, if it exists (no access check: for background work). */
+	public java.util.Optional<UUID> projectId(String key) {
+		return jdbc.sql("select id from project where project_key = :key").param("key", key).query(UUID.class).optional();
+	}
+
+	/**
+	 * Locks the project's row until the transaction ends, so work that recomputes a project runs
+	 * one at a time across instances. Returns false if the project no longer exists.
+	 */
+	@Transactional
+	public boolean lock(UUID projectId) {
+		return jdbc.sql("select id from project where id = :id for update").param("id", projectId).query(UUID.class)
+			.optional()
+			.isPresent();
+	}
+
 	@Transactional(readOnly = true)
 	public ProjectPlan plan(ProjectContext context) {
 		return plan(context.projectId());

@@ -121,6 +121,11 @@ public final class PlanMapping {
 		return Scheduler.schedule(network, scenario);
 	}
 
+	/** Schedules the same network under another scenario (what-ifs, simulation draws). */
+	public Schedule schedule(Scenario other) {
+		return Scheduler.schedule(network, other);
+	}
+
 	public Network network() {
 		return network;
 	}

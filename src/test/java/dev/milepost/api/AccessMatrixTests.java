@@ -345,6 +345,34 @@ class AccessMatrixTests {
 		endpoint("DELETE", base + "/dependencies/{id}",
 				actor -> new Call("DELETE", team.path("/dependencies/" + dependency()), null, null), plan(204));
 		describeAuditEndpoints(base);
+		describeScheduleEndpoints(base);
+	}
+
+	private void describeScheduleEndpoints(String base) {
+		endpoint("GET", base + "/schedule", fixed("GET", team.path("/schedule"), null), READ_PROJECT);
+		endpoint("GET", base + "/milestone-status", fixed("GET", team.path("/milestone-status"), null),
+				READ_PROJECT);
+		endpoint("POST", base + "/impact", actor -> new Call("POST", team.path("/impact"),
+				Map.of("changes", List.of(Map.of("kind", "SLIP", "activity", task(), "days", 3))), null),
+				expect(401, 200, 200, 200, 200, 200, 404));
+		endpoint("GET", base + "/baselines", fixed("GET", team.path("/baselines"), null), READ_PROJECT);
+		endpoint("POST", base + "/baselines", actor -> new Call("POST", team.path("/baselines"),
+				Map.of("name", "Baseline " + System.nanoTime()), null), plan(201));
+		endpoint("GET", base + "/baselines/{id}",
+				actor -> new Call("GET", team.path("/baselines/" + baseline()), null, null), READ_PROJECT);
+		endpoint("DELETE", base + "/baselines/{id}",
+				actor -> new Call("DELETE", team.path("/baselines/" + baseline()), null, null), plan(204));
+		endpoint("GET", base + "/baselines/{id}/variance",
+				actor -> new Call("GET", team.path("/baselines/" + baseline() + "/variance"), null, null),
+				READ_PROJECT);
+		Map<String, Object> ownerConfirms = Teams.ownerConfirmation();
+		endpoint("GET", base + "/milestones/{id}/trend",
+				actor -> new Call("GET", team.path("/milestones/" + milestone(ownerConfirms) + "/trend"), null, null),
+				READ_PROJECT);
+	}
+
+	private String baseline() {
+		return create("/baselines", Map.of("name", "Baseline " + System.nanoTime()));
 	}
 
 	private void describeAuditEndpoints(String base) {

@@ -110,6 +110,16 @@ public final class Scenario {
 		return this;
 	}
 
+	/** The remaining working days of work under way, or -1 when none was given. */
+	public int remaining(int activity) {
+		return remaining == null ? -1 : remaining[activity];
+	}
+
+	/** The actual start of the activity, or null when it has not started. */
+	public Integer actualStart(int activity) {
+		return actualStart == null || actualStart[activity] == NONE ? null : actualStart[activity];
+	}
+
 	int duration(Network network, int activity) {
 		if (duration != null) {
 			int days = duration[activity];

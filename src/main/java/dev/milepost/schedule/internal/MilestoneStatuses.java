@@ -1,0 +1,168 @@
+package dev.milepost.schedule.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.milepost.plan.PlanQueries;
+import dev.milepost.schedule.MilestoneStatus;
+import dev.milepost.schedule.MilestoneStatusChanged;
+import dev.milepost.schedule.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps each milestone's stored status and forecast history current: recomputes a project,
+ * stores what changed, records a trend point when a forecast moves, and publishes
+ * {@link MilestoneStatusChanged} when a status changes.
+ */
+@Service
+class MilestoneStatuses {
+
+	private static final Logger log = LoggerFactory.getLogger(MilestoneStatuses.class);
+
+	private final PlanQueries plans;
+
+	private final Schedules schedules;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	MilestoneStatuses(PlanQueries plans, Schedules schedules, JdbcClient jdbc, JsonMapper json,
+			ApplicationEventPublisher events, Clock clock) {
+		this.plans = plans;
+		this.schedules = schedules;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	record Stored(UUID milestoneId, String status, LocalDate forecastDate) {
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recompute(String projectKey) {
+		UUID projectId = plans.projectId(projectKey).orElse(null);
+		if (projectId == null || !plans.lock(projectId)) {
+			return;
+		}
+		Schedules.Computed computed = schedules.compute(plans.plan(projectId), null, null);
+		LocalDate today = computed.statusDate();
+		Map<UUID, Stored> stored = new HashMap<>();
+		jdbc.sql("select milestone_id, status, forecast_date from milestone_status where project_id = :p")
+			.param("p", projectId)
+			.query(Stored.class)
+			.list()
+			.forEach(row -> stored.put(row.milestoneId(), row));
+		Timestamp now = Timestamp.from(clock.instant());
+		for (MilestoneEvaluation evaluation : schedules.evaluate(computed)) {
+			Stored before = stored.remove(evaluation.milestoneId());
+			store(projectId, evaluation, before != null, now);
+			if (evaluation.forecast() != null
+					&& (before == null || !evaluation.forecast().equals(before.forecastDate()))) {
+				recordTrend(projectId, evaluation, today, now);
+			}
+			MilestoneStatus was = before == null ? null : MilestoneStatus.valueOf(before.status());
+			if (was != evaluation.status()) {
+				log.info("Milestone '{}' of {} is now {} (was {})", evaluation.name(), projectKey, evaluation.status(),
+						was);
+				events.publishEvent(new MilestoneStatusChanged(projectKey, evaluation.milestoneId(), evaluation.name(),
+						was, evaluation.status(), evaluation.target(), evaluation.forecast(), evaluation.reasons()));
+			}
+		}
+		for (UUID gone : stored.keySet()) {
+			jdbc.sql("delete from milestone_status where milestone_id = :m").param("m", gone).update();
+			jdbc.sql("delete from milestone_forecast where milestone_id = :m").param("m", gone).update();
+		}
+	}
+
+	private void store(UUID projectId, MilestoneEvaluation evaluation, boolean exists, Timestamp now) {
+		String sql = exists ? """
+				update milestone_status set status = :status, forecast_date = :forecast, slack_days = :slack,
+				       reasons = :reasons, computed_at = :at
+				where milestone_id = :m""" : """
+				insert into milestone_status (milestone_id, project_id, status, forecast_date, slack_days, reasons, computed_at)
+				values (:m, :p, :status, :forecast, :slack, :reasons, :at)""";
+		var statement = jdbc.sql(sql)
+			.param("m", evaluation.milestoneId())
+			.param("status", evaluation.status().name())
+			.param("forecast", evaluation.forecast())
+			.param("slack", evaluation.slackDays())
+			.param("reasons", json.writeValueAsString(evaluation.reasons()))
+			.param("at", now);
+		if (!exists) {
+			statement = statement.param("p", projectId);
+		}
+		statement.update();
+	}
+
+	private void recordTrend(UUID projectId, MilestoneEvaluation evaluation, LocalDate statusDate, Timestamp now) {
+		int updated = jdbc.sql("""
+				update milestone_forecast set forecast_date = :f, recorded_at = :at
+				where milestone_id = :m and status_date = :s""")
+			.param("f", evaluation.forecast())
+			.param("at", now)
+			.param("m", evaluation.milestoneId())
+			.param("s", statusDate)
+			.update();
+		if (updated == 0) {
+			jdbc.sql("""
+					insert into milestone_forecast (milestone_id, project_id, status_date, forecast_date, recorded_at)
+					values (:m, :p, :s, :f, :at)""")
+				.param("m", evaluation.milestoneId())
+				.param("p", projectId)
+				.param("s", statusDate)
+				.param("f", evaluation.forecast())
+				.param("at", now)
+				.update();
+		}
+	}
+
+	record TrendPoint(LocalDate statusDate, LocalDate forecast) {
+	}
+
+	List<TrendPoint> trend(UUID milestoneId) {
+		return jdbc.sql("select status_date, forecast_date as forecast from milestone_forecast where milestone_id = :m order by status_date")
+			.param("m", milestoneId)
+			.query(TrendPoint.class)
+			.list();
+	}
+
+	record StoredStatus(MilestoneStatus status, LocalDate forecast, Integer slackDays, List<Reason> reasons) {
+	}
+
+	java.util.Optional<StoredStatus> stored(UUID milestoneId) {
+		return jdbc.sql("select status, forecast_date, slack_days, reasons from milestone_status where milestone_id = :m")
+			.param("m", milestoneId)
+			.query((rs, n) -> new StoredStatus(MilestoneStatus.valueOf(rs.getString(1)),
+					rs.getObject(2, LocalDate.class), (Integer) rs.getObject(3),
+					json.readValue(rs.getString(4), new TypeReference<List<Reason>>() {
+					})))
+			.optional();
+	}
+
+	/** Removes what is kept for projects that no longer exist. */
+	@Transactional
+	public void forgetDeletedProjects() {
+		jdbc.sql("delete from milestone_status where project_id not in (select id from project)").update();
+		jdbc.sql("delete from milestone_forecast where project_id not in (select id from project)").update();
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.milepost.schedule.internal;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dev.milepost.common.NotFoundException;
+import dev.milepost.plan.ProjectAccess;
+import dev.milepost.plan.ProjectContext;
+import dev.milepost.schedule.ForecastMethod;
+import dev.milepost.schedule.PlanMapping;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The schedule of a project (dates, floats, critical path), its milestones' status with reasons,
+ * what-if impact, baselines with variance, and milestone trends. Everyone in the project may read
+ * and ask what-ifs; managers save and delete baselines.
+ */
+@RestController
+@RequestMapping("/api/v1/projects/{key}")
+class ScheduleController {
+
+	private final ProjectAccess access;
+
+	private final Schedules schedules;
+
+	private final Baselines baselines;
+
+	private final MilestoneStatuses statuses;
+
+	ScheduleController(ProjectAccess access, Schedules schedules, Baselines baselines, MilestoneStatuses statuses) {
+		this.access = access;
+		this.schedules = schedules;
+		this.baselines = baselines;
+		this.statuses = statuses;
+	}
+
+	record BaselineRequest(@NotBlank @Size(max = 100) String name) {
+	}
+
+	record BaselineView(UUID id, String name, java.time.Instant createdAt, String createdBy, LocalDate statusDate) {
+
+		static BaselineView of(Baselines.Baseline baseline) {
+			return new BaselineView(baseline.id(), baseline.name(), baseline.createdAt(), baseline.createdBy(),
+					baseline.statusDate());
+		}
+
+	}
+
+	record VarianceReport(UUID baseline, String name, LocalDate statusDate, List<Baselines.Variance> activities) {
+	}
+
+	record Trend(UUID milestone, String name, LocalDate target, List<MilestoneStatuses.TrendPoint> points) {
+	}
+
+	@GetMapping("/schedule")
+	ScheduleViews.ScheduleView schedule(@PathVariable String key,
+			@RequestParam(required = false) LocalDate statusDate,
+			@RequestParam(required = false) ForecastMethod method) {
+		return schedules.view(schedules.compute(access.read(key), statusDate, method));
+	}
+
+	@GetMapping("/milestone-status")
+	ScheduleViews.StatusReport status(@PathVariable String key, @RequestParam(required = false) LocalDate statusDate,
+			@RequestParam(required = false) ForecastMethod method) {
+		return schedules.report(schedules.compute(access.read(key), statusDate, method));
+	}
+
+	@PostMapping("/impact")
+	ImpactAnalysis.Result impact(@PathVariable String key, @Valid @RequestBody ImpactAnalysis.Request request) {
+		return ImpactAnalysis.analyse(schedules.compute(access.read(key), request.statusDate(), null), request);
+	}
+
+	@GetMapping("/baselines")
+	List<BaselineView> baselines(@PathVariable String key) {
+		return baselines.list(access.read(key).projectId()).stream().map(BaselineView::of).toList();
+	}
+
+	@PostMapping("/baselines")
+	ResponseEntity<BaselineView> saveBaseline(@PathVariable String key, @Valid @RequestBody BaselineRequest request) {
+		ProjectContext context = access.manage(key);
+		Schedules.Computed computed = schedules.compute(context, null, null);
+		Baselines.Baseline saved = baselines.save(context, request.name().strip(), computed.mapping(),
+				computed.schedule(), computed.statusDate());
+		return ResponseEntity.created(URI.create("/api/v1/projects/" + key + "/baselines/" + saved.id()))
+			.body(BaselineView.of(saved));
+	}
+
+	@GetMapping("/baselines/{id}")
+	BaselineView baseline(@PathVariable String key, @PathVariable UUID id) {
+		return BaselineView.of(baselines.find(access.read(key), id));
+	}
+
+	@DeleteMapping("/baselines/{id}")
+	ResponseEntity<Void> deleteBaseline(@PathVariable String key, @PathVariable UUID id) {
+		baselines.delete(access.manage(key), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/baselines/{id}/variance")
+	VarianceReport variance(@PathVariable String key, @PathVariable UUID id,
+			@RequestParam(required = false) LocalDate statusDate) {
+		ProjectContext context = access.read(key);
+		Baselines.Baseline baseline = baselines.find(context, id);
+		Schedules.Computed computed = schedules.compute(context, statusDate, null);
+		return new VarianceReport(baseline.id(), baseline.name(), computed.statusDate(),
+				schedules.variance(computed, id));
+	}
+
+	@GetMapping("/milestones/{id}/trend")
+	Trend trend(@PathVariable String key, @PathVariable UUID id) {
+		ProjectContext context = access.read(key);
+		Schedules.Computed computed = schedules.compute(context, null, null);
+		PlanMapping mapping = computed.mapping();
+		var milestone = mapping.plan()
+			.milestones()
+			.stream()
+			.filter(m -> m.id().equals(id))
+			.findFirst()
+			.orElseThrow(() -> NotFoundException.of("milestone", id));
+		return new Trend(id, milestone.name(), milestone.targetDate(), statuses.trend(id));
+	}
+
+}

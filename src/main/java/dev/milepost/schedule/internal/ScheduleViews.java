@@ -1,0 +1,36 @@
+package dev.milepost.schedule.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dev.milepost.plan.ActivityKind;
+import dev.milepost.schedule.ForecastMethod;
+import dev.milepost.schedule.MilestoneStatus;
+import dev.milepost.schedule.Reason;
+
+/** What the schedule API answers. Floats are in working days. */
+final class ScheduleViews {
+
+	private ScheduleViews() {
+	}
+
+	record ActivityView(UUID id, ActivityKind kind, String name, LocalDate earlyStart, LocalDate earlyFinish,
+			LocalDate lateStart, LocalDate lateFinish, int totalFloat, int freeFloat, boolean critical, boolean done) {
+	}
+
+	record ScheduleView(String project, LocalDate statusDate, ForecastMethod method, LocalDate projectStart,
+			LocalDate projectFinish, LocalDate targetFinish, List<UUID> criticalPath, List<ActivityView> activities) {
+	}
+
+	record PathStep(UUID id, ActivityKind kind, String name) {
+	}
+
+	record MilestoneStatusView(UUID id, String name, LocalDate target, LocalDate forecast, Integer slackDays,
+			MilestoneStatus status, List<Reason> reasons, List<PathStep> drivingPath) {
+	}
+
+	record StatusReport(String project, LocalDate statusDate, List<MilestoneStatusView> milestones) {
+	}
+
+}

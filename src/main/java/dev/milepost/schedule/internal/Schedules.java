@@ -1,0 +1,138 @@
+package dev.milepost.schedule.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.milepost.common.RuleViolationException;
+import dev.milepost.plan.PlanQueries;
+import dev.milepost.plan.ProjectContext;
+import dev.milepost.plan.ProjectPlan;
+import dev.milepost.schedule.ForecastMethod;
+import dev.milepost.schedule.PlanMapping;
+import dev.milepost.schedule.engine.CycleFoundException;
+import dev.milepost.schedule.engine.Schedule;
+import org.springframework.stereotype.Service;
+
+/** Computes a project's schedule and its milestones' status, as of a status date. */
+@Service
+class Schedules {
+
+	private final PlanQueries plans;
+
+	private final Baselines baselines;
+
+	private final ScheduleSettings settings;
+
+	private final Clock clock;
+
+	Schedules(PlanQueries plans, Baselines baselines, ScheduleSettings settings, Clock clock) {
+		this.plans = plans;
+		this.baselines = baselines;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** A plan mapped and scheduled, with the status date and method it was computed for. */
+	record Computed(PlanMapping mapping, Schedule schedule, LocalDate statusDate, ForecastMethod method) {
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	Computed compute(ProjectContext context, LocalDate statusDate, ForecastMethod method) {
+		return compute(plans.plan(context), statusDate, method);
+	}
+
+	Computed compute(ProjectPlan plan, LocalDate statusDate, ForecastMethod method) {
+		LocalDate status = statusDate == null ? today() : statusDate;
+		ForecastMethod chosen = method == null ? settings.forecastMethod() : method;
+		PlanMapping mapping;
+		try {
+			mapping = PlanMapping.of(plan, status, chosen);
+		}
+		catch (CycleFoundException e) {
+			// the plan refuses cycles when links are added; this only guards against data written around it
+			throw new RuleViolationException("dependencies", "The plan's links form a cycle and cannot be scheduled.");
+		}
+		return new Computed(mapping, mapping.schedule(), status, chosen);
+	}
+
+	ScheduleViews.ScheduleView view(Computed computed) {
+		PlanMapping mapping = computed.mapping();
+		Schedule schedule = computed.schedule();
+		List<ScheduleViews.ActivityView> activities = new ArrayList<>();
+		List<UUID> critical = new ArrayList<>();
+		for (int i = 0; i < mapping.network().size(); i++) {
+			PlanMapping.Dates dates = mapping.dates(schedule, i);
+			activities.add(new ScheduleViews.ActivityView(mapping.idOf(i), mapping.kindOf(i), mapping.nameOf(i),
+					dates.earlyStart(), dates.earlyFinish(), dates.lateStart(), dates.lateFinish(),
+					schedule.totalFloat(i), schedule.freeFloat(i), schedule.isCritical(i), schedule.isDone(i)));
+		}
+		for (int i : schedule.criticalActivities()) {
+			critical.add(mapping.idOf(i));
+		}
+		ProjectPlan plan = mapping.plan();
+		LocalDate finish = schedule.finish() == 0 ? plan.start() : mapping.calendar().finishDate(schedule.finish());
+		return new ScheduleViews.ScheduleView(plan.key(), computed.statusDate(), computed.method(), plan.start(),
+				finish, plan.targetFinish(), critical, activities);
+	}
+
+	List<MilestoneEvaluation> evaluate(Computed computed) {
+		PlanMapping mapping = computed.mapping();
+		ProjectPlan plan = mapping.plan();
+		var baseline = baselines.latest(plan.projectId());
+		Map<UUID, BaselineDates> dates = baseline.map(b -> baselines.dates(b.id())).orElse(Map.of());
+		String baselineName = baseline.map(Baselines.Baseline::name).orElse(null);
+		MilestoneStatusPolicy policy = new MilestoneStatusPolicy(settings.rules());
+		List<MilestoneEvaluation> evaluations = new ArrayList<>();
+		int tasks = plan.tasks().size();
+		for (int m = 0; m < plan.milestones().size(); m++) {
+			evaluations.add(policy.evaluate(mapping, computed.schedule(), tasks + m, computed.statusDate(),
+					baselineName, dates));
+		}
+		return evaluations;
+	}
+
+	ScheduleViews.StatusReport report(Computed computed) {
+		PlanMapping mapping = computed.mapping();
+		List<ScheduleViews.MilestoneStatusView> views = evaluate(computed).stream()
+			.map(e -> new ScheduleViews.MilestoneStatusView(e.milestoneId(), e.name(), e.target(), e.forecast(),
+					e.slackDays(), e.status(), e.reasons(), e.drivingPath()
+						.stream()
+						.map(id -> new ScheduleViews.PathStep(id, mapping.kindOf(mapping.indexOf(id)),
+								mapping.nameOf(mapping.indexOf(id))))
+						.toList()))
+			.toList();
+		return new ScheduleViews.StatusReport(mapping.plan().key(), computed.statusDate(), views);
+	}
+
+	/** How each activity's current dates differ from a baseline's, in working days. */
+	List<Baselines.Variance> variance(Computed computed, UUID baselineId) {
+		PlanMapping mapping = computed.mapping();
+		Map<UUID, BaselineDates> base = baselines.dates(baselineId);
+		List<Baselines.Variance> rows = new ArrayList<>();
+		var calendar = mapping.calendar();
+		for (int i = 0; i < mapping.network().size(); i++) {
+			UUID id = mapping.idOf(i);
+			PlanMapping.Dates now = mapping.dates(computed.schedule(), i);
+			BaselineDates then = base.get(id);
+			if (then == null) {
+				rows.add(new Baselines.Variance(id, mapping.kindOf(i), mapping.nameOf(i), null, null, now.earlyStart(),
+						now.earlyFinish(), null, null, true));
+			}
+			else {
+				rows.add(new Baselines.Variance(id, mapping.kindOf(i), mapping.nameOf(i), then.start(), then.finish(),
+						now.earlyStart(), now.earlyFinish(),
+						calendar.dayIndex(now.earlyStart()) - calendar.dayIndex(then.start()),
+						calendar.endOf(now.earlyFinish()) - calendar.endOf(then.finish()), false));
+			}
+		}
+		return rows;
+	}
+
+}
