@@ -7,10 +7,10 @@ import java.util.List;
 import dev.milepost.plan.ProjectPlan;
 
 /**
- * "Every milestone should have an unambiguous completion criterion. 'Phase one complete' is not a
+ * “Every milestone should have an unambiguous completion criterion. 'Phase one complete' is not a
  * milestone with a clear definition. 'Phase one acceptance signed by IT director and business
- * sponsor' is." Fuzzy criteria lead to "debate about whether the milestone has actually been
- * achieved, while the project continues under the assumption that it has".
+ * sponsor' is.” Fuzzy criteria lead to “debate about whether the milestone has actually been
+ * achieved, while the project continues under the assumption that it has”.
  */
 final class CheckableCriteria implements PlanCheck {
 

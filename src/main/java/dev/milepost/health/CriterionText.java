@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Tells a bare completion statement ("Phase one complete", "Done", "Design approved") from a
- * criterion someone can check ("Phase one acceptance signed by IT director and business sponsor").
+ * Tells a bare completion statement (“Phase one complete”, “Done”, “Design approved”) from a
+ * criterion someone can check (“Phase one acceptance signed by IT director and business sponsor”).
  * A heuristic that errs on the side of silence: only short texts are judged, and any sign of an
  * acceptor or of evidence makes a text checkable.
  */
@@ -17,7 +17,7 @@ final class CriterionText {
 	/** Longer texts say enough to be argued with; only short ones are judged. */
 	static final int SHORT_WORDS = 6;
 
-	/** One or two words ("Go-live", "OK") say nothing checkable whatever they are. */
+	/** One or two words (“Go-live”, “OK”) say nothing checkable whatever they are. */
 	static final int BARE_WORDS = 2;
 
 	/** Words that claim completion without saying who decides it or what shows it. */

@@ -8,7 +8,7 @@ import dev.milepost.plan.ActivityKind;
 import dev.milepost.plan.ProjectPlan;
 
 /**
- * "A task that is running late affects its milestone": only when the task is linked to it.
+ * “A task that is running late affects its milestone”: only when the task is linked to it.
  * Milestones are the trip wires of the plan; one that no work feeds can never be put at risk, so
  * its status gives no early warning.
  */

@@ -11,24 +11,24 @@ import java.util.regex.Pattern;
 import dev.milepost.plan.ProjectPlan;
 
 /**
- * "'Reduce invoice processing time by 60 percent' is a goal. 'Finance system go-live' is the
- * milestone on the path to that goal." Teams that confuse the two "set milestones that are too
- * high-level to generate meaningful progress signals".
+ * “'Reduce invoice processing time by 60 percent' is a goal. 'Finance system go-live' is the
+ * milestone on the path to that goal.” Teams that confuse the two “set milestones that are too
+ * high-level to generate meaningful progress signals”.
  */
 final class GoalsPosingAsMilestones implements PlanCheck {
 
 	static final String CODE = "GOAL_AS_MILESTONE";
 
 	/**
-	 * Verbs that open an outcome. "Cut" and "lower" are left out: "Cut-over rehearsal passed" and
-	 * "Lower environments ready" are milestones.
+	 * Verbs that open an outcome. “Cut” and “lower” are left out: “Cut-over rehearsal passed” and
+	 * “Lower environments ready” are milestones.
 	 */
 	static final Pattern OUTCOME_VERB = Pattern.compile(
 			"^\\s*(reduce|reducing|increase|increasing|improve|improving|decrease|decreasing|raise|grow|boost|halve"
 					+ "|double|triple|maximi[sz]e|minimi[sz]e|eliminate|save|accelerate)\\s",
 			Pattern.CASE_INSENSITIVE);
 
-	/** A change by an amount: "by 60 %", "by 30 percent". */
+	/** A change by an amount: “by 60 %”, “by 30 percent”. */
 	static final Pattern CHANGE_BY_PERCENT = Pattern
 		.compile("\\bby\\s+\\d+(?:[.,]\\d+)?\\s*(?:%|percent\\b|per cent\\b)", Pattern.CASE_INSENSITIVE);
 

@@ -8,9 +8,9 @@ import java.util.List;
 import dev.milepost.plan.ProjectPlan;
 
 /**
- * "Milestones that are too close together, weekly or more frequent, function as task
+ * “Milestones that are too close together, weekly or more frequent, function as task
  * checkpoints rather than phase markers. They generate reporting overhead without producing
- * strategic insight." Judged on projects over three months, where the brief's rhythm applies.
+ * strategic insight.” Judged on projects over three months, where the brief's rhythm applies.
  */
 final class MilestoneCheckpoints implements PlanCheck {
 

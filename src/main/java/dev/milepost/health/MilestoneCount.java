@@ -7,10 +7,10 @@ import java.util.Locale;
 import dev.milepost.plan.ProjectPlan;
 
 /**
- * "The most common mistake in milestone planning is either too many milestones (which creates
- * noise) or too few (which removes the visibility that makes them useful)." The guideline is one
- * every four to six weeks on projects over three months; a project with none has "only the
- * destination on the map".
+ * “The most common mistake in milestone planning is either too many milestones (which creates
+ * noise) or too few (which removes the visibility that makes them useful).” The guideline is one
+ * every four to six weeks on projects over three months; a project with none has “only the
+ * destination on the map”.
  */
 final class MilestoneCount implements PlanCheck {
 

@@ -8,8 +8,8 @@ import dev.milepost.plan.ProjectPlan;
 
 /**
  * On a project over three months the brief's rhythm is a milestone every four to six weeks;
- * "milestones that are too far apart, every quarter on an eighteen-month project, leave long
- * periods where the team has no external accountability marker". The stretch from the start to
+ * “milestones that are too far apart, every quarter on an eighteen-month project, leave long
+ * periods where the team has no external accountability marker”. The stretch from the start to
  * the first milestone and from the last one to the target finish count too.
  */
 final class MilestoneGaps implements PlanCheck {

@@ -6,8 +6,8 @@ import java.util.List;
 import dev.milepost.plan.ProjectPlan;
 
 /**
- * "Every milestone should have a named owner ... accountability without a named owner defaults
- * to no accountability." The plan requires an owner, so a milestone without one is one whose
+ * “Every milestone should have a named owner ... accountability without a named owner defaults
+ * to no accountability.” The plan requires an owner, so a milestone without one is one whose
  * owner is no longer in the project.
  */
 final class NamedOwners implements PlanCheck {

@@ -15,7 +15,7 @@ import dev.milepost.plan.ProjectPlan;
  */
 record Timeline(ProjectPlan plan, List<Point> points) {
 
-	/** The brief scopes its spacing advice to "projects spanning more than three months". */
+	/** The brief scopes its spacing advice to “projects spanning more than three months”. */
 	static final int LONG_PROJECT_MONTHS = 3;
 
 	static Timeline of(ProjectPlan plan) {
@@ -84,7 +84,7 @@ record Timeline(ProjectPlan plan, List<Point> points) {
 
 	}
 
-	/** "9 weeks", "9 weeks and 2 days", "5 days". */
+	/** “9 weeks”, “9 weeks and 2 days”, “5 days”. */
 	static String span(long days) {
 		long weeks = days / 7;
 		long rest = days % 7;
