@@ -344,6 +344,7 @@ class AccessMatrixTests {
 				patchOf(actor -> team.path("/dependencies/" + dependency()), Map.of("lagDays", -1)), plan(200));
 		endpoint("DELETE", base + "/dependencies/{id}",
 				actor -> new Call("DELETE", team.path("/dependencies/" + dependency()), null, null), plan(204));
+		endpoint("GET", base + "/health", fixed("GET", team.path("/health"), null), READ_PROJECT);
 		describeAuditEndpoints(base);
 		describeScheduleEndpoints(base);
 	}
