@@ -1,0 +1,184 @@
+package dev.milepost.schedule;
+
+import static dev.milepost.Teams.check;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.milepost.Api;
+import dev.milepost.EventRecorder;
+import dev.milepost.MilepostTest;
+import dev.milepost.Teams;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The schedule of a small project over HTTP: design (5 days) → build (10 days) → "Ready for UAT";
+ * docs (3 days) also feeds it, with float. The project starts on a Monday two weeks from today.
+ */
+@MilepostTest
+class ScheduleApiTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Teams teams;
+
+	@Autowired
+	EventRecorder events;
+
+	Teams.Team team;
+
+	Api manager;
+
+	LocalDate monday;
+
+	String design;
+
+	String build;
+
+	String docs;
+
+	String ready;
+
+	@BeforeEach
+	void setUp() {
+		team = teams.team(Api.at(port));
+		manager = team.as(team.manager());
+		monday = LocalDate.now(ZoneOffset.UTC).plusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		design = create("/tasks", task("Design", 5));
+		build = create("/tasks", task("Build", 10));
+		docs = create("/tasks", task("Write runbook", 3));
+		// build finishes on the Friday two weeks after design: target that day
+		ready = create("/milestones", Map.of("name", "Ready for UAT", "targetDate", monday.plusDays(18).toString(),
+				"owner", team.manager().username(), "criterion", Teams.ownerConfirmation()));
+		link(design, build);
+		link(build, ready);
+		link(docs, ready);
+	}
+
+	@Test
+	void theScheduleGivesDatesFloatsAndTheCriticalPath() {
+		JsonNode schedule = manager.get(team.path("/schedule")).json();
+		JsonNode buildRow = row(schedule, build);
+		assertThat(buildRow.get("earlyStart").asString()).isEqualTo(monday.plusDays(7).toString());
+		assertThat(buildRow.get("earlyFinish").asString()).isEqualTo(monday.plusDays(18).toString());
+		assertThat(buildRow.get("totalFloat").asInt()).isZero();
+		assertThat(buildRow.get("critical").asBoolean()).isTrue();
+		JsonNode docsRow = row(schedule, docs);
+		assertThat(docsRow.get("totalFloat").asInt()).isEqualTo(12);
+		assertThat(docsRow.get("freeFloat").asInt()).isEqualTo(12);
+		assertThat(docsRow.get("critical").asBoolean()).isFalse();
+		assertThat(schedule.get("projectFinish").asString()).isEqualTo(monday.plusDays(18).toString());
+		assertThat(schedule.get("criticalPath").valueStream().map(JsonNode::asString)).containsExactly(design, build,
+				ready);
+	}
+
+	@Test
+	void aMilestoneForecastAfterItsTargetIsAtRiskAndTheReasonNamesTheWorkAndTheDays() {
+		String path = team.path("/milestones/" + ready);
+		check(manager.patch(path, Map.of("targetDate", monday.plusDays(16).toString()), manager.get(path).etag()), 200);
+		JsonNode status = milestoneStatus();
+		assertThat(status.get("status").asString()).isEqualTo("AT_RISK");
+		JsonNode reason = status.get("reasons").get(0);
+		assertThat(reason.get("code").asString()).isEqualTo("FORECAST_AFTER_TARGET");
+		assertThat(reason.get("days").asInt()).isEqualTo(2);
+		assertThat(reason.get("message").asString()).contains("'Design' → 'Build'");
+		assertThat(status.get("drivingPath").valueStream().map(step -> step.get("name").asString()))
+			.containsExactly("Design", "Build", "Ready for UAT");
+		// the stored status followed the change, and the change was announced
+		assertThat(events.all(MilestoneStatusChanged.class))
+			.anySatisfy(event -> {
+				assertThat(event.milestoneId().toString()).isEqualTo(ready);
+				assertThat(event.to()).isEqualTo(MilestoneStatus.AT_RISK);
+			});
+		JsonNode trend = manager.get(path + "/trend").json();
+		assertThat(trend.get("points").get(0).get("forecast").asString()).isEqualTo(monday.plusDays(18).toString());
+	}
+
+	@Test
+	void aWhatIfSlipReportsWhatMovesAndSavesNothing() {
+		JsonNode before = manager.get(team.path("/schedule")).json();
+		Api.Response impact = manager.post(team.path("/impact"),
+				Map.of("changes", List.of(Map.of("kind", "SLIP", "activity", design, "days", 3))));
+		assertThat(impact.status()).as(impact.body()).isEqualTo(200);
+		JsonNode result = impact.json();
+		assertThat(result.get("finishMovesBy").asInt()).isEqualTo(3);
+		assertThat(result.get("milestones").get(0).get("name").asString()).isEqualTo("Ready for UAT");
+		assertThat(result.get("milestones").get(0).get("workingDays").asInt()).isEqualTo(3);
+		assertThat(result.get("saved").asBoolean()).isFalse();
+		assertThat(manager.get(team.path("/schedule")).json()).isEqualTo(before);
+
+		Api.Response docsOnly = manager.post(team.path("/impact"),
+				Map.of("changes", List.of(Map.of("kind", "DURATION", "activity", docs, "days", 8))));
+		assertThat(docsOnly.json().get("milestones")).isEmpty();
+		Api.Response cycle = manager.post(team.path("/impact"), Map.of("changes",
+				List.of(Map.of("kind", "LINK", "predecessor", ready, "successor", design))));
+		assertThat(cycle.status()).isEqualTo(422);
+	}
+
+	@Test
+	void aBaselineKeepsTheDatesAndVarianceAndShiftedDependenciesAreMeasuredAgainstIt() {
+		String baseline = create("/baselines", Map.of("name", "Approved plan"));
+		String path = team.path("/tasks/" + design);
+		check(manager.patch(path, Map.of("durationDays", 8), manager.get(path).etag()), 200);
+		JsonNode variance = manager.get(team.path("/baselines/" + baseline + "/variance")).json();
+		JsonNode buildVariance = variance.get("activities")
+			.valueStream()
+			.filter(row -> row.get("id").asString().equals(build))
+			.findFirst()
+			.orElseThrow();
+		assertThat(buildVariance.get("finishVarianceDays").asInt()).isEqualTo(3);
+		JsonNode status = milestoneStatus();
+		assertThat(status.get("status").asString()).isEqualTo("AT_RISK");
+		assertThat(status.get("reasons").valueStream().map(r -> r.get("code").asString()))
+			.contains("FORECAST_AFTER_TARGET", "SHIFTED_DEPENDENCY");
+		assertThat(manager.post(team.path("/baselines"), Map.of("name", "Approved plan")).status()).isEqualTo(409);
+	}
+
+	private JsonNode milestoneStatus() {
+		return manager.get(team.path("/milestone-status"))
+			.json()
+			.get("milestones")
+			.valueStream()
+			.filter(m -> m.get("id").asString().equals(ready))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static JsonNode row(JsonNode schedule, String id) {
+		return schedule.get("activities")
+			.valueStream()
+			.filter(a -> a.get("id").asString().equals(id))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private Map<String, Object> task(String name, int days) {
+		Map<String, Object> task = new HashMap<>();
+		task.put("name", name);
+		task.put("durationDays", days);
+		task.put("plannedStart", monday.toString());
+		return task;
+	}
+
+	private String create(String collection, Object body) {
+		return check(manager.post(team.path(collection), body), 201).json().get("id").asString();
+	}
+
+	private void link(String from, String to) {
+		check(manager.post(team.path("/dependencies"),
+				Map.of("predecessor", from, "successor", to, "type", "FS", "lagDays", 0)), 201);
+	}
+
+}
