@@ -82,6 +82,8 @@ class ScheduleApiTests {
 		assertThat(schedule.get("projectFinish").asString()).isEqualTo(monday.plusDays(18).toString());
 		assertThat(schedule.get("criticalPath").valueStream().map(JsonNode::asString)).containsExactly(design, build,
 				ready);
+		// nothing was due before the project start, nothing is earned: earned schedule 0
+		assertThat(schedule.get("earnedSchedule").get("earnedValue").asDouble()).isZero();
 	}
 
 	@Test

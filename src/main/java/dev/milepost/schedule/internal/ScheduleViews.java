@@ -20,7 +20,8 @@ final class ScheduleViews {
 	}
 
 	record ScheduleView(String project, LocalDate statusDate, ForecastMethod method, LocalDate projectStart,
-			LocalDate projectFinish, LocalDate targetFinish, List<UUID> criticalPath, List<ActivityView> activities) {
+			LocalDate projectFinish, LocalDate targetFinish, List<UUID> criticalPath,
+			dev.milepost.schedule.EarnedSchedule earnedSchedule, List<ActivityView> activities) {
 	}
 
 	record PathStep(UUID id, ActivityKind kind, String name) {

@@ -11,6 +11,7 @@ import dev.milepost.common.RuleViolationException;
 import dev.milepost.plan.PlanQueries;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.plan.ProjectPlan;
+import dev.milepost.schedule.EarnedSchedule;
 import dev.milepost.schedule.ForecastMethod;
 import dev.milepost.schedule.PlanMapping;
 import dev.milepost.schedule.engine.CycleFoundException;
@@ -79,7 +80,48 @@ class Schedules {
 		ProjectPlan plan = mapping.plan();
 		LocalDate finish = schedule.finish() == 0 ? plan.start() : mapping.calendar().finishDate(schedule.finish());
 		return new ScheduleViews.ScheduleView(plan.key(), computed.statusDate(), computed.method(), plan.start(),
-				finish, plan.targetFinish(), critical, activities);
+				finish, plan.targetFinish(), critical, earnedSchedule(computed), activities);
+	}
+
+	/**
+	 * Earned schedule against the latest baseline's dates where it has them, otherwise against the
+	 * plan as scheduled without any progress.
+	 */
+	EarnedSchedule earnedSchedule(Computed computed) {
+		PlanMapping mapping = computed.mapping();
+		ProjectPlan plan = mapping.plan();
+		Map<UUID, BaselineDates> base = baselines.latest(plan.projectId())
+			.map(b -> baselines.dates(b.id()))
+			.orElse(Map.of());
+		PlanMapping planned = PlanMapping.of(withoutProgress(plan), null, computed.method());
+		Schedule plannedSchedule = planned.schedule();
+		var calendar = mapping.calendar();
+		List<EarnedSchedule.Work> work = new ArrayList<>();
+		for (int i = 0; i < plan.tasks().size(); i++) {
+			ProjectPlan.Task task = plan.tasks().get(i);
+			BaselineDates then = base.get(task.id());
+			int start = then != null ? calendar.dayIndex(then.start()) : plannedSchedule.earlyStart(i);
+			int finish = then != null ? calendar.endOf(then.finish()) : plannedSchedule.earlyFinish(i);
+			double done = task.done() ? 1.0 : task.percentComplete() / 100.0;
+			work.add(new EarnedSchedule.Work(start, finish, task.durationDays(), done));
+		}
+		return EarnedSchedule.of(work, calendar.dayIndex(computed.statusDate()));
+	}
+
+	private static ProjectPlan withoutProgress(ProjectPlan plan) {
+		List<ProjectPlan.Task> tasks = plan.tasks()
+			.stream()
+			.map(t -> new ProjectPlan.Task(t.id(), t.name(), t.durationDays(), 0, t.plannedStart(), null, null,
+					t.optimistic(), t.mostLikely(), t.pessimistic(), t.assignees()))
+			.toList();
+		List<ProjectPlan.Milestone> milestones = plan.milestones()
+			.stream()
+			.map(m -> new ProjectPlan.Milestone(m.id(), m.name(), m.targetDate(), m.owner(), m.criterionKind(),
+					m.criterionText(), m.approver(), m.role(), m.tags(), null, null))
+			.toList();
+		return new ProjectPlan(plan.projectId(), plan.key(), plan.name(), plan.sponsor(), plan.manager(), plan.start(),
+				plan.targetFinish(), plan.status(), plan.workingDays(), plan.holidays(), plan.goals(), tasks,
+				milestones, plan.deliverables(), plan.links());
 	}
 
 	List<MilestoneEvaluation> evaluate(Computed computed) {
