@@ -113,71 +113,75 @@ public final class Scheduler {
 	static void backward(Network network, Scenario scenario, int[] duration, int[] es, int[] ef, int[] ls, int[] lf,
 			int[] freeFloat, int finish) {
 		int[] order = network.topological;
+		for (int o = order.length - 1; o >= 0; o--) {
+			backwardOne(network, scenario, duration, es, ef, ls, lf, freeFloat, finish, order[o]);
+		}
+	}
+
+	/** Late dates and free float of one activity, from its successors' (already computed) dates. */
+	static void backwardOne(Network network, Scenario scenario, int[] duration, int[] es, int[] ef, int[] ls,
+			int[] lf, int[] freeFloat, int finish, int i) {
 		int[] succStart = network.succStart;
 		int[] succ = network.succ;
 		byte[] succKind = network.succKind;
 		int[] succLag = network.succLag;
-		int[] deadline = scenario.deadline;
 		int[] actualStart = scenario.actualStart;
-		for (int o = order.length - 1; o >= 0; o--) {
-			int i = order[o];
-			int d = duration[i];
-			int late = finish;
-			int free = Integer.MAX_VALUE;
-			if (deadline != null && deadline[i] < late) {
-				late = deadline[i];
-			}
-			boolean waits = false;
-			for (int l = succStart[i], end = succStart[i + 1]; l < end; l++) {
-				int s = succ[l];
-				if (actualStart != null && actualStart[s] != Scenario.NONE) {
-					continue;
-				}
-				waits = true;
-				int lag = succLag[l];
-				int bound;
-				int slack;
-				switch (succKind[l]) {
-					case FS -> {
-						bound = ls[s] - lag;
-						slack = es[s] - lag - ef[i];
-					}
-					case SS -> {
-						bound = ls[s] - lag + d;
-						slack = es[s] - lag - es[i];
-					}
-					case FF -> {
-						bound = lf[s] - lag;
-						slack = ef[s] - lag - ef[i];
-					}
-					default -> {
-						bound = lf[s] - lag + d;
-						slack = ef[s] - lag - es[i];
-					}
-				}
-				if (bound < late) {
-					late = bound;
-				}
-				if (slack < free) {
-					free = slack;
-				}
-			}
-			if (actualStart != null && actualStart[i] != Scenario.NONE) {
-				// started work keeps its start; finished work keeps its finish too
-				ls[i] = es[i];
-				boolean done = scenario.actualFinish != null && scenario.actualFinish[i] != Scenario.NONE;
-				lf[i] = done ? ef[i] : late;
-			}
-			else {
-				lf[i] = late;
-				ls[i] = late - d;
-			}
-			int total = lf[i] - ef[i];
-			if (!waits) {
-				free = finish - ef[i];
-			}
-			freeFloat[i] = Math.max(0, Math.min(free, total));
+		int d = duration[i];
+		int late = finish;
+		int free = Integer.MAX_VALUE;
+		if (scenario.deadline != null && scenario.deadline[i] < late) {
+			late = scenario.deadline[i];
 		}
+		boolean waits = false;
+		for (int l = succStart[i], end = succStart[i + 1]; l < end; l++) {
+			int s = succ[l];
+			if (actualStart != null && actualStart[s] != Scenario.NONE) {
+				continue;
+			}
+			waits = true;
+			int lag = succLag[l];
+			int bound;
+			int slack;
+			switch (succKind[l]) {
+				case FS -> {
+					bound = ls[s] - lag;
+					slack = es[s] - lag - ef[i];
+				}
+				case SS -> {
+					bound = ls[s] - lag + d;
+					slack = es[s] - lag - es[i];
+				}
+				case FF -> {
+					bound = lf[s] - lag;
+					slack = ef[s] - lag - ef[i];
+				}
+				default -> {
+					bound = lf[s] - lag + d;
+					slack = ef[s] - lag - es[i];
+				}
+			}
+			if (bound < late) {
+				late = bound;
+			}
+			if (slack < free) {
+				free = slack;
+			}
+		}
+		if (actualStart != null && actualStart[i] != Scenario.NONE) {
+			// started work keeps its start; finished work keeps its finish too
+			ls[i] = es[i];
+			boolean done = scenario.actualFinish != null && scenario.actualFinish[i] != Scenario.NONE;
+			lf[i] = done ? ef[i] : late;
+		}
+		else {
+			lf[i] = late;
+			ls[i] = late - d;
+		}
+		int total = lf[i] - ef[i];
+		if (!waits) {
+			free = finish - ef[i];
+		}
+		freeFloat[i] = Math.max(0, Math.min(free, total));
 	}
 
 }
