@@ -15,6 +15,7 @@ import dev.milepost.Api;
 import dev.milepost.EventRecorder;
 import dev.milepost.MilepostTest;
 import dev.milepost.Teams;
+import dev.milepost.schedule.engine.WorkingCalendar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,17 +52,25 @@ class ScheduleApiTests {
 
 	String ready;
 
+	WorkingCalendar calendar;
+
 	@BeforeEach
 	void setUp() {
 		team = teams.team(Api.at(port));
 		manager = team.as(team.manager());
+		// the workspace calendar may hold holidays (other tests load the demo): count with it
+		JsonNode effective = manager.get(team.path("")).json().get("effectiveCalendar");
 		monday = LocalDate.now(ZoneOffset.UTC).plusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		calendar = new WorkingCalendar(monday,
+				effective.get("workingDays").valueStream().map(d -> DayOfWeek.valueOf(d.asString()))
+					.collect(java.util.stream.Collectors.toSet()),
+				effective.get("holidays").valueStream().map(h -> LocalDate.parse(h.get("date").asString())).toList());
 		design = create("/tasks", task("Design", 5));
 		build = create("/tasks", task("Build", 10));
 		docs = create("/tasks", task("Write runbook", 3));
-		// build finishes on the Friday two weeks after design: target that day
-		ready = create("/milestones", Map.of("name", "Ready for UAT", "targetDate", monday.plusDays(18).toString(),
-				"owner", team.manager().username(), "criterion", Teams.ownerConfirmation()));
+		// build finishes after 15 working days: target that day
+		ready = create("/milestones", Map.of("name", "Ready for UAT", "targetDate", day(15).toString(), "owner",
+				team.manager().username(), "criterion", Teams.ownerConfirmation()));
 		link(design, build);
 		link(build, ready);
 		link(docs, ready);
@@ -71,15 +80,15 @@ class ScheduleApiTests {
 	void theScheduleGivesDatesFloatsAndTheCriticalPath() {
 		JsonNode schedule = manager.get(team.path("/schedule")).json();
 		JsonNode buildRow = row(schedule, build);
-		assertThat(buildRow.get("earlyStart").asString()).isEqualTo(monday.plusDays(7).toString());
-		assertThat(buildRow.get("earlyFinish").asString()).isEqualTo(monday.plusDays(18).toString());
+		assertThat(buildRow.get("earlyStart").asString()).isEqualTo(calendar.dateOf(calendar.dayIndex(monday) + 5).toString());
+		assertThat(buildRow.get("earlyFinish").asString()).isEqualTo(day(15).toString());
 		assertThat(buildRow.get("totalFloat").asInt()).isZero();
 		assertThat(buildRow.get("critical").asBoolean()).isTrue();
 		JsonNode docsRow = row(schedule, docs);
 		assertThat(docsRow.get("totalFloat").asInt()).isEqualTo(12);
 		assertThat(docsRow.get("freeFloat").asInt()).isEqualTo(12);
 		assertThat(docsRow.get("critical").asBoolean()).isFalse();
-		assertThat(schedule.get("projectFinish").asString()).isEqualTo(monday.plusDays(18).toString());
+		assertThat(schedule.get("projectFinish").asString()).isEqualTo(day(15).toString());
 		assertThat(schedule.get("criticalPath").valueStream().map(JsonNode::asString)).containsExactly(design, build,
 				ready);
 		// nothing was due before the project start, nothing is earned: earned schedule 0
@@ -89,7 +98,7 @@ class ScheduleApiTests {
 	@Test
 	void aMilestoneForecastAfterItsTargetIsAtRiskAndTheReasonNamesTheWorkAndTheDays() {
 		String path = team.path("/milestones/" + ready);
-		check(manager.patch(path, Map.of("targetDate", monday.plusDays(16).toString()), manager.get(path).etag()), 200);
+		check(manager.patch(path, Map.of("targetDate", day(13).toString()), manager.get(path).etag()), 200);
 		JsonNode status = milestoneStatus();
 		assertThat(status.get("status").asString()).isEqualTo("AT_RISK");
 		JsonNode reason = status.get("reasons").get(0);
@@ -105,7 +114,7 @@ class ScheduleApiTests {
 				assertThat(event.to()).isEqualTo(MilestoneStatus.AT_RISK);
 			});
 		JsonNode trend = manager.get(path + "/trend").json();
-		assertThat(trend.get("points").get(0).get("forecast").asString()).isEqualTo(monday.plusDays(18).toString());
+		assertThat(trend.get("points").get(0).get("forecast").asString()).isEqualTo(day(15).toString());
 	}
 
 	@Test
@@ -146,6 +155,11 @@ class ScheduleApiTests {
 		assertThat(status.get("reasons").valueStream().map(r -> r.get("code").asString()))
 			.contains("FORECAST_AFTER_TARGET", "SHIFTED_DEPENDENCY");
 		assertThat(manager.post(team.path("/baselines"), Map.of("name", "Approved plan")).status()).isEqualTo(409);
+	}
+
+	/** The date on which work of {@code days} working days, starting at the project start, finishes. */
+	private LocalDate day(int days) {
+		return calendar.finishDate(calendar.dayIndex(monday) + days);
 	}
 
 	private JsonNode milestoneStatus() {
