@@ -27,14 +27,17 @@ final class DurationSampler {
 
 	private final double[] span;
 
-	// PERT: the two gamma shapes as Marsaglia–Tsang's d and c; TRIANGULAR: the mode in [0, 1] in shapeA
-	private final double[] shapeA;
+	// TRIANGULAR: where the peak lies, as a share of the span
+	private final double[] mode;
 
-	private final double[] shapeC;
+	// PERT: the gamma shapes α and β as Marsaglia–Tsang's d and c
+	private final double[] alphaD;
 
-	private final double[] shapeB;
+	private final double[] alphaC;
 
-	private final double[] shapeD;
+	private final double[] betaD;
+
+	private final double[] betaC;
 
 	// under way: remaining days per day of the planned duration
 	private final double[] remainingShare;
@@ -78,10 +81,11 @@ final class DurationSampler {
 		System.arraycopy(underWayList, 0, activity, plannedCount, underWayCount);
 		this.low = new double[count];
 		this.span = new double[count];
-		this.shapeA = new double[count];
-		this.shapeC = new double[count];
-		this.shapeB = new double[count];
-		this.shapeD = new double[count];
+		this.mode = new double[count];
+		this.alphaD = new double[count];
+		this.alphaC = new double[count];
+		this.betaD = new double[count];
+		this.betaC = new double[count];
 		this.remainingShare = new double[count];
 		for (int e = 0; e < count; e++) {
 			prepare(e, estimates, base);
@@ -96,18 +100,13 @@ final class DurationSampler {
 		double p = estimates.pessimistic(i, days);
 		low[e] = o;
 		span[e] = p - o;
-		double mode = (m - o) / (p - o);
-		if (distribution == Distribution.PERT) {
-			double alpha = 1 + 4 * mode;
-			double beta = 1 + 4 * (1 - mode);
-			shapeA[e] = Distribution.shapeD(alpha);
-			shapeC[e] = Distribution.shapeC(alpha);
-			shapeB[e] = Distribution.shapeD(beta);
-			shapeD[e] = Distribution.shapeC(beta);
-		}
-		else {
-			shapeA[e] = mode;
-		}
+		mode[e] = (m - o) / (p - o);
+		double alpha = 1 + 4 * mode[e];
+		double beta = 1 + 4 * (1 - mode[e]);
+		alphaD[e] = Distribution.shapeD(alpha);
+		alphaC[e] = Distribution.shapeC(alpha);
+		betaD[e] = Distribution.shapeD(beta);
+		betaC[e] = Distribution.shapeC(beta);
 		if (e >= planned) {
 			// work under way with no planned days keeps its remaining days as they are
 			remainingShare[e] = days > 0 ? (double) base.remaining[i] / days : Double.NaN;
@@ -128,13 +127,13 @@ final class DurationSampler {
 	void draw(SplitMix64 random, int[] durationsOut, int[] remainingOut) {
 		if (distribution == Distribution.PERT) {
 			for (int e = 0; e < count; e++) {
-				double x = low[e] + span[e] * Distribution.beta(shapeA[e], shapeC[e], shapeB[e], shapeD[e], random);
+				double x = low[e] + span[e] * Distribution.beta(alphaD[e], alphaC[e], betaD[e], betaC[e], random);
 				store(e, x, durationsOut, remainingOut);
 			}
 		}
 		else {
 			for (int e = 0; e < count; e++) {
-				double x = low[e] + span[e] * Distribution.triangular(shapeA[e], random.nextDouble());
+				double x = low[e] + span[e] * Distribution.triangular(mode[e], random.nextDouble());
 				store(e, x, durationsOut, remainingOut);
 			}
 		}

@@ -22,6 +22,10 @@ public final class MonteCarlo {
 	private MonteCarlo() {
 	}
 
+	/**
+	 * Runs the simulation and waits for it. Interrupting the calling thread stops every worker
+	 * between chunks and throws a {@link CancellationException}, the thread still interrupted.
+	 */
 	public static SimulationResult simulate(Network network, Scenario base, Estimates estimates,
 			SimulationOptions options) {
 		check(network, base, estimates, options);
@@ -51,7 +55,10 @@ public final class MonteCarlo {
 			threads[t].start();
 		}
 		workers[0].run();
-		boolean interrupted = false;
+		boolean interrupted = Thread.currentThread().isInterrupted();
+		if (interrupted) {
+			cancel(workers);
+		}
 		for (int t = 0; t < threads.length; t++) {
 			while (threads[t].isAlive()) {
 				try {
@@ -60,9 +67,7 @@ public final class MonteCarlo {
 				catch (InterruptedException e) {
 					// stop the others, wait for them to notice, then report the interruption
 					interrupted = true;
-					for (SimulationWorker worker : workers) {
-						worker.cancel();
-					}
+					cancel(workers);
 				}
 			}
 		}
@@ -78,6 +83,12 @@ public final class MonteCarlo {
 			if (failure instanceof Error error) {
 				throw error;
 			}
+		}
+	}
+
+	private static void cancel(SimulationWorker[] workers) {
+		for (SimulationWorker worker : workers) {
+			worker.cancel();
 		}
 	}
 

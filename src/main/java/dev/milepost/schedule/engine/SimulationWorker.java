@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One thread's share of a simulation: it takes chunks of iterations from a shared counter and
  * runs each on its own scratch arrays, tallying into its own histograms and counts. Nothing is
- * allocated per iteration and nothing is shared but the counter, so the hot loop takes no lock.
+ * allocated per iteration, and nothing written is shared but the counter, so the hot loop takes
+ * no lock. A worker stops between chunks when cancelled or when its thread is interrupted.
  */
 final class SimulationWorker implements Runnable {
 
@@ -79,7 +80,7 @@ final class SimulationWorker implements Runnable {
 	@Override
 	public void run() {
 		try {
-			for (int start = next.getAndAdd(chunk); start < iterations && !cancelled; start = next.getAndAdd(chunk)) {
+			for (int start = next.getAndAdd(chunk); start < iterations && !stopped(); start = next.getAndAdd(chunk)) {
 				int end = Math.min(iterations, start + chunk);
 				for (int k = start; k < end; k++) {
 					iterate(k);
@@ -89,6 +90,10 @@ final class SimulationWorker implements Runnable {
 		catch (RuntimeException | Error e) {
 			failure = e;
 		}
+	}
+
+	private boolean stopped() {
+		return cancelled || Thread.currentThread().isInterrupted();
 	}
 
 	void cancel() {

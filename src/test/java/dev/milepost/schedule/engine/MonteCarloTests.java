@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.concurrent.CancellationException;
+
 import org.junit.jupiter.api.Test;
 
 /** Small plans simulated with fixed seeds, checked against what probability theory says. */
@@ -195,6 +197,21 @@ class MonteCarloTests {
 		assertThatThrownBy(() -> result.finish(first).probabilityOfMeetingTarget())
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("No target");
+	}
+
+	@Test
+	void anInterruptedSimulationStopsAndSaysSoKeepingTheInterrupt() {
+		Network network = RandomPlans.generate(new java.util.Random(9), 200).network();
+		Thread.currentThread().interrupt();
+		try {
+			assertThatThrownBy(() -> simulate(network, Estimates.defaults(network), options(Distribution.PERT, 100_000)))
+				.isInstanceOf(CancellationException.class)
+				.hasMessageContaining("interrupted");
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
 	}
 
 	@Test
