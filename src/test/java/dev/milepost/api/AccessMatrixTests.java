@@ -356,6 +356,9 @@ class AccessMatrixTests {
 		endpoint("POST", base + "/impact", actor -> new Call("POST", team.path("/impact"),
 				Map.of("changes", List.of(Map.of("kind", "SLIP", "activity", task(), "days", 3))), null),
 				expect(401, 200, 200, 200, 200, 200, 404));
+		endpoint("POST", base + "/simulation",
+				fixed("POST", team.path("/simulation"), Map.of("iterations", 200, "seed", 7)),
+				expect(401, 200, 200, 200, 200, 200, 404));
 		endpoint("GET", base + "/baselines", fixed("GET", team.path("/baselines"), null), READ_PROJECT);
 		endpoint("POST", base + "/baselines", actor -> new Call("POST", team.path("/baselines"),
 				Map.of("name", "Baseline " + System.nanoTime()), null), plan(201));

@@ -162,6 +162,29 @@ class ScheduleApiTests {
 		return calendar.finishDate(calendar.dayIndex(monday) + days);
 	}
 
+	@Test
+	void aSimulationGivesPercentilesAndTheChanceOfMeetingTheTargetReproducibly() {
+		Map<String, Object> request = Map.of("iterations", 2000, "seed", 42);
+		Api.Response first = manager.post(team.path("/simulation"), request);
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		JsonNode milestone = first.json().get("milestones").get(0);
+		LocalDate p50 = LocalDate.parse(milestone.get("forecast").get("p50").asString());
+		LocalDate p95 = LocalDate.parse(milestone.get("forecast").get("p95").asString());
+		assertThat(p95).isAfterOrEqualTo(p50);
+		// the default spread leans late (−10 % / +25 %): meeting a target set at the plan's date is unlikely
+		assertThat(milestone.get("probabilityOfMeetingTarget").asDouble()).isBetween(0.0, 0.6);
+		JsonNode tasks = first.json().get("tasks");
+		assertThat(tasks.valueStream().filter(t -> t.get("name").asString().equals("Build")).findFirst().orElseThrow()
+			.get("criticalityIndex").asDouble()).isGreaterThan(0.9);
+		assertThat(manager.post(team.path("/simulation"), request).json()).isEqualTo(first.json());
+		Api.Response noSpread = manager.post(team.path("/simulation"),
+				Map.of("iterations", 200, "spreadUnder", 0, "spreadOver", 0));
+		JsonNode exact = noSpread.json().get("milestones").get(0);
+		assertThat(exact.get("forecast").get("p95").asString()).isEqualTo(day(15).toString());
+		assertThat(exact.get("probabilityOfMeetingTarget").asDouble()).isEqualTo(1.0);
+		assertThat(manager.post(team.path("/simulation"), Map.of("iterations", 5)).status()).isEqualTo(422);
+	}
+
 	private JsonNode milestoneStatus() {
 		return manager.get(team.path("/milestone-status"))
 			.json()

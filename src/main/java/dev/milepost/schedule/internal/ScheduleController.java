@@ -83,6 +83,11 @@ class ScheduleController {
 		return ImpactAnalysis.analyse(schedules.compute(access.read(key), request.statusDate(), null), request);
 	}
 
+	@PostMapping("/simulation")
+	Simulations.Result simulate(@PathVariable String key, @Valid @RequestBody Simulations.Request request) {
+		return Simulations.run(schedules.compute(access.read(key), request.statusDate(), null), request);
+	}
+
 	@GetMapping("/baselines")
 	List<BaselineView> baselines(@PathVariable String key) {
 		return baselines.list(access.read(key).projectId()).stream().map(BaselineView::of).toList();
