@@ -30,6 +30,13 @@ public class PlanQueries {
 		this.projects = projects;
 	}
 
+	/** The keys of the projects still running (not completed or cancelled), for background work. */
+	public List<String> projectKeys() {
+		return jdbc.sql("select project_key from project where status not in ('COMPLETED', 'CANCELLED') order by project_key")
+			.query(String.class)
+			.list();
+	}
+
 	/** The project's id for its key, if it exists (no access check: for background work). */
 	public java.util.Optional<UUID> projectId(String key) {
 		return jdbc.sql("select id from project where project_key = :key").param("key", key).query(UUID.class).optional();
