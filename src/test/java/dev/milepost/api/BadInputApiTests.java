@@ -6,16 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.milepost.MilepostTest;
-import dev.milepost.People;
 import dev.milepost.Teams;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,9 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * values of the wrong type, sent to the create and update endpoint of every resource. Each is a
  * 400 problem naming the body or the field, and changes nothing.
  */
-@MilepostTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputApiTests {
+class BadInputApiTests extends BadInputSuite {
 
 	/** Bodies no JSON reader should accept as a resource, by what is wrong with them. */
 	private static final Map<String, String> MALFORMED = new LinkedHashMap<>();
@@ -44,25 +35,6 @@ class BadInputApiTests {
 		MALFORMED.put("with a second object after the first", "{} {}");
 		MALFORMED.put("with a single-quoted field name", "{'name': 'x'}");
 		MALFORMED.put("with a comment", "{/* why */}");
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Teams teams;
-
-	@Autowired
-	People people;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	Plan plan;
-
-	@BeforeAll
-	void makeAPlan() {
-		plan = Plan.of(teams, people, port);
 	}
 
 	@TestFactory

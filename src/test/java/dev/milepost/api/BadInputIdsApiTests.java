@@ -6,50 +6,22 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.milepost.Api;
-import dev.milepost.MilepostTest;
-import dev.milepost.People;
 import dev.milepost.Teams;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Names of things that do not exist (PRODUCT.md §4): in the path they are a 404, in the body a
  * 422 naming the field; and paging parameters out of range are a 400 naming the parameter.
  */
-@MilepostTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputIdsApiTests {
+class BadInputIdsApiTests extends BadInputSuite {
 
 	private static final String UNKNOWN_ID = UUID.randomUUID().toString();
 
 	private static final String UNKNOWN_KEY = "NOSUCH";
 
 	private static final String UNKNOWN_USERNAME = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Teams teams;
-
-	@Autowired
-	People people;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	Plan plan;
-
-	@BeforeAll
-	void makeAPlan() {
-		plan = Plan.of(teams, people, port);
-	}
 
 	@TestFactory
 	Stream<DynamicTest> anUnknownIdInThePathIsA404() {

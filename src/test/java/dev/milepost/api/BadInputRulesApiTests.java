@@ -7,44 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.milepost.MilepostTest;
-import dev.milepost.People;
-import dev.milepost.Teams;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Bodies that read fine but break a rule of the resource (PRODUCT.md §4): required fields left
  * out, strings too long, numbers out of range, dates that do not exist or do not hold together.
  * Each refusal names the field and changes nothing.
  */
-@MilepostTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputRulesApiTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Teams teams;
-
-	@Autowired
-	People people;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	Plan plan;
-
-	@BeforeAll
-	void makeAPlan() {
-		plan = Plan.of(teams, people, port);
-	}
+class BadInputRulesApiTests extends BadInputSuite {
 
 	@TestFactory
 	Stream<DynamicTest> eachRequiredFieldLeftOutIsRefusedNamingIt() {

@@ -5,17 +5,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.milepost.Api;
-import dev.milepost.MilepostTest;
-import dev.milepost.People;
-import dev.milepost.Teams;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,9 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * whether the size is declared up front or only found while reading a chunked body; JSON nested
  * or numbers long enough to tie up the reader are a 400. Nothing changes.
  */
-@MilepostTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputSizeApiTests {
+class BadInputSizeApiTests extends BadInputSuite {
 
 	private static final int TWO_MIB = 2 * 1024 * 1024;
 
@@ -36,27 +26,8 @@ class BadInputSizeApiTests {
 			"deliverables", "name", "goals", "outcome", "dependencies", "type", "members", "role", "projects", "name",
 			"users", "displayName");
 
-	@LocalServerPort
-	int port;
-
 	@Value("${milepost.api.max-body-bytes}")
 	int limit;
-
-	@Autowired
-	Teams teams;
-
-	@Autowired
-	People people;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	Plan plan;
-
-	@BeforeAll
-	void makeAPlan() {
-		plan = Plan.of(teams, people, port);
-	}
 
 	@TestFactory
 	Stream<DynamicTest> aBodyOverTheLimitIsA413WhetherItsSizeIsDeclaredOrNot() {
