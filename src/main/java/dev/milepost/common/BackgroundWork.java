@@ -24,13 +24,27 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "milepost.background.enabled", havingValue = "true", matchIfMissing = true)
 class BackgroundWork implements SmartLifecycle {
 
-	private final Scheduler scheduler;
+	private final DataSource dataSource;
 
-	private volatile boolean running;
+	private final ObjectProvider<Task<?>> tasks;
+
+	private final Duration pollingInterval;
+
+	private final int threads;
+
+	private volatile Scheduler scheduler;
 
 	BackgroundWork(DataSource dataSource, ObjectProvider<Task<?>> tasks,
 			@Value("${milepost.background.polling-interval:10s}") Duration pollingInterval,
 			@Value("${milepost.background.threads:2}") int threads) {
+		this.dataSource = dataSource;
+		this.tasks = tasks;
+		this.pollingInterval = pollingInterval;
+		this.threads = threads;
+	}
+
+	/** A scheduler cannot start again once stopped, so each start builds a new one. */
+	private Scheduler build() {
 		List<Task<?>> known = new ArrayList<>();
 		List<RecurringTask<?>> recurring = new ArrayList<>();
 		// recurring tasks are registered by startTasks; the rest must be known to run when scheduled
@@ -42,7 +56,7 @@ class BackgroundWork implements SmartLifecycle {
 				known.add(task);
 			}
 		});
-		this.scheduler = Scheduler.create(dataSource, known)
+		return Scheduler.create(dataSource, known)
 			.startTasks(recurring)
 			.pollingInterval(pollingInterval)
 			.threads(threads)
@@ -52,20 +66,24 @@ class BackgroundWork implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		scheduler.start();
-		running = true;
+	public synchronized void start() {
+		if (scheduler == null) {
+			scheduler = build();
+			scheduler.start();
+		}
 	}
 
 	@Override
-	public void stop() {
-		scheduler.stop();
-		running = false;
+	public synchronized void stop() {
+		if (scheduler != null) {
+			scheduler.stop();
+			scheduler = null;
+		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return running;
+		return scheduler != null;
 	}
 
 	@Override
