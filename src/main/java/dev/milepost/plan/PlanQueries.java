@@ -53,6 +53,38 @@ public class PlanQueries {
 			.isPresent();
 	}
 
+	/** The project's manager, sponsor and members by role, if it exists (no access check: for notifications). */
+	public java.util.Optional<ProjectPeople> people(UUID projectId) {
+		record Head(String projectKey, String manager, String sponsor) {
+		}
+		return jdbc.sql("""
+				select p.project_key, m.username as manager, s.username as sponsor from project p
+				join app_user m on m.id = p.manager_id join app_user s on s.id = p.sponsor_id
+				where p.id = :p""")
+			.param("p", projectId)
+			.query(Head.class)
+			.optional()
+			.map(head -> {
+				Map<ProjectRole, List<String>> members = new java.util.EnumMap<>(ProjectRole.class);
+				jdbc.sql("""
+						select m.role, u.username from project_member m join app_user u on u.id = m.user_id
+						where m.project_id = :p order by u.username""")
+					.param("p", projectId)
+					.query((rs, n) -> members.computeIfAbsent(ProjectRole.valueOf(rs.getString(1)),
+							k -> new ArrayList<>()).add(rs.getString(2)))
+					.list();
+				return new ProjectPeople(head.projectKey(), head.manager(), head.sponsor(), members);
+			});
+	}
+
+	/** The username of a milestone's owner, if the milestone exists. */
+	public java.util.Optional<String> milestoneOwner(UUID milestoneId) {
+		return jdbc.sql("select u.username from milestone m join app_user u on u.id = m.owner_id where m.id = :m")
+			.param("m", milestoneId)
+			.query(String.class)
+			.optional();
+	}
+
 	@Transactional(readOnly = true)
 	public ProjectPlan plan(ProjectContext context) {
 		return plan(context.projectId());

@@ -58,6 +58,9 @@ class AccessMatrixTests {
 	People people;
 
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -347,6 +350,99 @@ class AccessMatrixTests {
 		endpoint("GET", base + "/health", fixed("GET", team.path("/health"), null), READ_PROJECT);
 		describeAuditEndpoints(base);
 		describeScheduleEndpoints(base);
+		describeNotificationEndpoints(base);
+	}
+
+	private void describeNotificationEndpoints(String base) {
+		endpoint("GET", "/api/v1/me/notifications", fixed("GET", "/api/v1/me/notifications?unread=true", null),
+				signedIn(200));
+		endpoint("GET", "/api/v1/me/notifications/unread-count",
+				fixed("GET", "/api/v1/me/notifications/unread-count", null), signedIn(200));
+		endpoint("POST", "/api/v1/me/notifications/{id}/read", actor -> new Call("POST",
+				"/api/v1/me/notifications/" + notificationFor(person(actor)) + "/read", null, null), signedIn(204));
+		endpoint("POST", "/api/v1/me/notifications/read-all", fixed("POST", "/api/v1/me/notifications/read-all", null),
+				signedIn(200));
+		endpoint("GET", "/api/v1/me/notification-preferences",
+				fixed("GET", "/api/v1/me/notification-preferences", null), signedIn(200));
+		endpoint("PUT", "/api/v1/me/notification-preferences", fixed("PUT", "/api/v1/me/notification-preferences",
+				Map.of("channels", Map.of("TASK_REMINDER", List.of("IN_APP")), "emailDigest", "OFF")), signedIn(200));
+		Map<String, Object> hook = Map.of("url", "http://127.0.0.1:9/milepost", "events", List.of("TASK_REMINDER"));
+		endpoint("GET", base + "/webhooks", fixed("GET", team.path("/webhooks"), null), plan(200));
+		endpoint("POST", base + "/webhooks", fixed("POST", team.path("/webhooks"), hook), plan(201));
+		endpoint("GET", base + "/webhooks/{id}",
+				actor -> new Call("GET", team.path("/webhooks/" + create("/webhooks", hook)), null, null), plan(200));
+		endpoint("DELETE", base + "/webhooks/{id}",
+				actor -> new Call("DELETE", team.path("/webhooks/" + create("/webhooks", hook)), null, null), plan(204));
+		endpoint("POST", base + "/webhooks/{id}/enable", actor -> new Call("POST",
+				team.path("/webhooks/" + create("/webhooks", hook) + "/enable"), null, null), plan(200));
+		endpoint("GET", base + "/webhooks/{id}/deliveries", actor -> new Call("GET",
+				team.path("/webhooks/" + create("/webhooks", hook) + "/deliveries"), null, null), plan(200));
+		endpoint("GET", "/api/v1/webhooks", fixed("GET", "/api/v1/webhooks", null), adminOnly(200));
+		endpoint("POST", "/api/v1/webhooks", fixed("POST", "/api/v1/webhooks", hook), adminOnly(201));
+		endpoint("GET", "/api/v1/webhooks/{id}",
+				actor -> new Call("GET", "/api/v1/webhooks/" + workspaceWebhook(hook), null, null), adminOnly(200));
+		endpoint("DELETE", "/api/v1/webhooks/{id}",
+				actor -> new Call("DELETE", "/api/v1/webhooks/" + workspaceWebhook(hook), null, null), adminOnly(204));
+		endpoint("POST", "/api/v1/webhooks/{id}/enable", actor -> new Call("POST",
+				"/api/v1/webhooks/" + workspaceWebhook(hook) + "/enable", null, null), adminOnly(200));
+		endpoint("GET", "/api/v1/webhooks/{id}/deliveries", actor -> new Call("GET",
+				"/api/v1/webhooks/" + workspaceWebhook(hook) + "/deliveries", null, null), adminOnly(200));
+		endpoint("GET", base + "/incidents", fixed("GET", team.path("/incidents"), null), plan(200));
+		endpoint("POST", base + "/incidents/{id}/retry", actor -> new Call("POST",
+				team.path("/incidents/" + incident(projectId()) + "/retry"), null, null), plan(200));
+		endpoint("GET", "/api/v1/incidents", fixed("GET", "/api/v1/incidents", null), adminOnly(200));
+		endpoint("POST", "/api/v1/incidents/{id}/retry",
+				actor -> new Call("POST", "/api/v1/incidents/" + incident(null) + "/retry", null, null), adminOnly(200));
+	}
+
+	private String workspaceWebhook(Map<String, Object> hook) {
+		return Teams.check(team.as(team.admin()).post("/api/v1/webhooks", hook), 201).json().get("id").asString();
+	}
+
+	private java.util.UUID projectId() {
+		return jdbc.sql("select id from project where project_key = :k").param("k", team.key())
+			.query(java.util.UUID.class)
+			.single();
+	}
+
+	/** A notification in the person's inbox, as a delivery would have put it there. */
+	private java.util.UUID notificationFor(People.Person person) {
+		java.util.UUID id = java.util.UUID.randomUUID();
+		jdbc.sql("""
+				insert into notification (id, user_id, delivery_id, event_id, kind, title, body, created_at)
+				values (:id, :user, :delivery, :event, 'TASK_REMINDER', 'A reminder', 'Due soon', current_timestamp)""")
+			.param("id", id)
+			.param("user", person.id())
+			.param("delivery", java.util.UUID.randomUUID())
+			.param("event", java.util.UUID.randomUUID())
+			.update();
+		return id;
+	}
+
+	/** A delivery of the project (or, with null, the workspace) whose retries ran out. */
+	private java.util.UUID incident(java.util.UUID projectId) {
+		java.util.UUID event = java.util.UUID.randomUUID();
+		java.util.UUID delivery = java.util.UUID.randomUUID();
+		jdbc.sql("""
+				insert into notification_event (id, event_key, kind, project_id, project_key, title, body, data, occurred_at)
+				values (:id, :key, 'MILESTONE_ACHIEVED', :p, :k, 'Achieved', 'Achieved', '{}', current_timestamp)""")
+			.param("id", event)
+			.param("key", "access-matrix:" + event)
+			.param("p", projectId)
+			.param("k", projectId == null ? null : team.key())
+			.update();
+		jdbc.sql("""
+				insert into notification_delivery (id, idempotency_key, event_id, channel, recipient_id, project_id, status,
+				    attempts, next_attempt_at, retry_from, created_at, last_error)
+				values (:id, :key, :event, 'IN_APP', :user, :p, 'FAILED', 9, current_timestamp, current_timestamp,
+				    current_timestamp, 'gave up')""")
+			.param("id", delivery)
+			.param("key", "access-matrix:" + delivery)
+			.param("event", event)
+			.param("user", team.manager().id())
+			.param("p", projectId)
+			.update();
+		return delivery;
 	}
 
 	private void describeScheduleEndpoints(String base) {

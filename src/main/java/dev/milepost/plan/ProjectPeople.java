@@ -1,0 +1,17 @@
+package dev.milepost.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/** Who is on a project, by username: its manager and sponsor, and its members by role. */
+public record ProjectPeople(String projectKey, String manager, String sponsor, Map<ProjectRole, List<String>> members) {
+
+	public ProjectPeople {
+		members = Map.copyOf(members);
+	}
+
+	public List<String> withRole(ProjectRole role) {
+		return members.getOrDefault(role, List.of());
+	}
+
+}
