@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +20,6 @@ import dev.milepost.notification.preference.Preferences;
 import dev.milepost.notification.webhook.Webhooks;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,8 +39,6 @@ public class Outbox {
 	/** E-mails kept for the recipient's daily digest. */
 	public static final String HELD = "HELD";
 
-	private final JdbcClient jdbc;
-
 	private final NamedParameterJdbcTemplate named;
 
 	private final JsonMapper json;
@@ -54,9 +53,8 @@ public class Outbox {
 
 	private final Clock clock;
 
-	Outbox(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json, Users users, Preferences preferences,
+	Outbox(NamedParameterJdbcTemplate named, JsonMapper json, Users users, Preferences preferences,
 			Webhooks webhooks, MailChannel mail, Clock clock) {
-		this.jdbc = jdbc;
 		this.named = named;
 		this.json = json;
 		this.users = users;
@@ -66,6 +64,10 @@ public class Outbox {
 		this.clock = clock;
 	}
 
+	/** A notice and the people (usernames) it is for. */
+	public record Addressed(Notice notice, Collection<String> usernames) {
+	}
+
 	/**
 	 * Writes the notice for the people named (by username; unknown or deactivated people are
 	 * left out) on the channels each chose, and for every webhook subscribed to its kind.
@@ -73,82 +75,122 @@ public class Outbox {
 	 */
 	@Transactional
 	public boolean enqueue(Notice notice, Collection<String> usernames) {
-		Optional<UUID> eventId = insertEvent(notice);
-		if (eventId.isEmpty()) {
-			return false;
+		return enqueueAll(List.of(new Addressed(notice, usernames))) == 1;
+	}
+
+	/**
+	 * Writes many notices at once (the reminder run), looking each person and webhook up once.
+	 * Returns how many notices were new.
+	 */
+	@Transactional
+	public int enqueueAll(List<Addressed> notices) {
+		if (notices.isEmpty()) {
+			return 0;
 		}
+		List<UUID> ids = new ArrayList<>();
+		int[] inserted = insertEvents(notices.stream().map(Addressed::notice).toList(), ids);
+		Map<String, Optional<Recipient>> people = new HashMap<>();
+		Map<String, List<Webhooks.Subscriber>> hooks = new HashMap<>();
 		List<Row> rows = new ArrayList<>();
-		for (String username : new LinkedHashSet<>(usernames)) {
-			if (username == null) {
+		int written = 0;
+		for (int i = 0; i < notices.size(); i++) {
+			if (inserted[i] != 1) {
 				continue;
 			}
-			users.findByUsername(username).filter(UserSummary::enabled).ifPresent(user -> {
-				Set<Channel> channels = preferences.channels(user.id(), notice.kind());
-				if (channels.contains(Channel.IN_APP)) {
-					rows.add(new Row(Channel.IN_APP, user.id(), null, notice.projectId(), PENDING));
+			written++;
+			Notice notice = notices.get(i).notice();
+			UUID eventId = ids.get(i);
+			for (String username : new LinkedHashSet<>(notices.get(i).usernames())) {
+				if (username == null) {
+					continue;
 				}
-				if (channels.contains(Channel.EMAIL) && mail.available() && user.email() != null
-						&& !user.email().isBlank()) {
-					rows.add(new Row(Channel.EMAIL, user.id(), null, notice.projectId(),
-							preferences.digest(user.id()) ? HELD : PENDING));
-				}
-			});
+				people.computeIfAbsent(username, this::recipient).ifPresent(person -> {
+					Set<Channel> channels = person.choice().channels().getOrDefault(notice.kind(), Set.of());
+					if (channels.contains(Channel.IN_APP)) {
+						rows.add(new Row(notice.key(), eventId, Channel.IN_APP, person.id(), null, notice.projectId(),
+								PENDING));
+					}
+					if (channels.contains(Channel.EMAIL) && mail.available() && person.email() != null) {
+						rows.add(new Row(notice.key(), eventId, Channel.EMAIL, person.id(), null, notice.projectId(),
+								person.choice().emailDigest() == Preferences.Digest.DAILY ? HELD : PENDING));
+					}
+				});
+			}
+			for (Webhooks.Subscriber hook : hooks.computeIfAbsent(notice.projectId() + ":" + notice.kind(),
+					key -> webhooks.subscribers(notice.projectId(), notice.kind()))) {
+				rows.add(new Row(notice.key(), eventId, Channel.WEBHOOK, null, hook.id(), hook.projectId(), PENDING));
+			}
 		}
-		for (Webhooks.Subscriber hook : webhooks.subscribers(notice.projectId(), notice.kind())) {
-			rows.add(new Row(Channel.WEBHOOK, null, hook.id(), hook.projectId(), PENDING));
-		}
-		insertDeliveries(notice.key(), eventId.get(), rows);
-		return true;
+		insertDeliveries(rows);
+		return written;
 	}
 
 	/** Writes a notice for one person on one channel, whatever their preferences (the digest). */
 	@Transactional
 	public boolean enqueueTo(Notice notice, UUID recipientId, Channel channel) {
-		Optional<UUID> eventId = insertEvent(notice);
-		eventId.ifPresent(id -> insertDeliveries(notice.key(), id,
-				List.of(new Row(channel, recipientId, null, notice.projectId(), PENDING))));
-		return eventId.isPresent();
+		List<UUID> ids = new ArrayList<>();
+		boolean inserted = insertEvents(List.of(notice), ids)[0] == 1;
+		if (inserted) {
+			insertDeliveries(
+					List.of(new Row(notice.key(), ids.get(0), channel, recipientId, null, notice.projectId(), PENDING)));
+		}
+		return inserted;
 	}
 
-	private record Row(Channel channel, UUID recipientId, UUID webhookId, UUID projectId, String status) {
+	private record Recipient(UUID id, String email, Preferences.Choice choice) {
+	}
 
-		String idempotencyKey(String noticeKey) {
+	private Optional<Recipient> recipient(String username) {
+		return users.findByUsername(username)
+			.filter(UserSummary::enabled)
+			.map(user -> new Recipient(user.id(), user.email() == null || user.email().isBlank() ? null : user.email(),
+					preferences.of(user.id())));
+	}
+
+	private record Row(String noticeKey, UUID eventId, Channel channel, UUID recipientId, UUID webhookId,
+			UUID projectId, String status) {
+
+		String idempotencyKey() {
 			return noticeKey + ":" + (webhookId != null ? "webhook-" + webhookId : recipientId) + ":" + channel;
 		}
 
 	}
 
-	private Optional<UUID> insertEvent(Notice notice) {
-		UUID id = UUID.randomUUID();
-		int inserted = jdbc.sql("""
+	/** Inserts the events that are new; an entry of the result is 1 where the notice was new, 0 where not. */
+	private int[] insertEvents(List<Notice> notices, List<UUID> ids) {
+		MapSqlParameterSource[] batch = new MapSqlParameterSource[notices.size()];
+		for (int i = 0; i < notices.size(); i++) {
+			Notice notice = notices.get(i);
+			UUID id = UUID.randomUUID();
+			ids.add(id);
+			batch[i] = new MapSqlParameterSource().addValue("id", id)
+				.addValue("key", notice.key())
+				.addValue("kind", notice.kind().name())
+				.addValue("projectId", notice.projectId())
+				.addValue("projectKey", notice.projectKey())
+				.addValue("subjectType", notice.subjectType())
+				.addValue("subjectId", notice.subjectId())
+				.addValue("title", clip(notice.title(), 300))
+				.addValue("body", clip(notice.text(), 8000))
+				.addValue("data", json.writeValueAsString(notice.data()))
+				.addValue("at", Timestamp.from(notice.occurredAt()));
+		}
+		return named.batchUpdate("""
 				insert into notification_event (id, event_key, kind, project_id, project_key, subject_type, subject_id,
 				                                title, body, data, occurred_at)
 				values (:id, :key, :kind, :projectId, :projectKey, :subjectType, :subjectId, :title, :body, :data, :at)
-				on conflict do nothing""")
-			.param("id", id)
-			.param("key", notice.key())
-			.param("kind", notice.kind().name())
-			.param("projectId", notice.projectId())
-			.param("projectKey", notice.projectKey())
-			.param("subjectType", notice.subjectType())
-			.param("subjectId", notice.subjectId())
-			.param("title", clip(notice.title(), 300))
-			.param("body", clip(notice.text(), 8000))
-			.param("data", json.writeValueAsString(notice.data()))
-			.param("at", Timestamp.from(notice.occurredAt()))
-			.update();
-		return inserted == 1 ? Optional.of(id) : Optional.empty();
+				on conflict do nothing""", batch);
 	}
 
-	private void insertDeliveries(String noticeKey, UUID eventId, List<Row> rows) {
+	private void insertDeliveries(List<Row> rows) {
 		if (rows.isEmpty()) {
 			return;
 		}
 		Timestamp now = Timestamp.from(clock.instant());
 		MapSqlParameterSource[] batch = rows.stream()
 			.map(row -> new MapSqlParameterSource().addValue("id", UUID.randomUUID())
-				.addValue("key", row.idempotencyKey(noticeKey))
-				.addValue("event", eventId)
+				.addValue("key", row.idempotencyKey())
+				.addValue("event", row.eventId())
 				.addValue("channel", row.channel().name())
 				.addValue("recipient", row.recipientId())
 				.addValue("webhook", row.webhookId())

@@ -77,14 +77,6 @@ public class Preferences {
 			.orElseGet(Choice::defaults);
 	}
 
-	public Set<Channel> channels(UUID userId, NotificationKind kind) {
-		return of(userId).channels().getOrDefault(kind, PERSONAL);
-	}
-
-	public boolean digest(UUID userId) {
-		return of(userId).emailDigest() == Digest.DAILY;
-	}
-
 	/**
 	 * Replaces a person's choices; kinds left out keep the default (in-app and e-mail). Refuses
 	 * the digest as a kind and webhooks as a personal channel, naming the field.

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,11 +87,11 @@ public class Reminders {
 		ProjectPlan plan = plans.plan(projectId);
 		Map<UUID, ProjectPlan.Task> tasks = plan.tasks().stream()
 			.collect(Collectors.toMap(ProjectPlan.Task::id, Function.identity()));
-		int written = 0;
+		List<Outbox.Addressed> due = new ArrayList<>();
 		for (ProjectPlan.Milestone milestone : plan.milestones()) {
 			long days = ChronoUnit.DAYS.between(today, milestone.targetDate());
 			if (!milestone.achieved() && days >= 0 && days <= settings.milestoneDays()) {
-				written += remindOwner(plan, milestone, days, feeding(plan, milestone, tasks)) ? 1 : 0;
+				due.add(remindOwner(plan, milestone, days, feeding(plan, milestone, tasks)));
 			}
 		}
 		for (ProjectPlan.Task task : plan.tasks()) {
@@ -100,13 +101,13 @@ public class Reminders {
 			LocalDate finish = finishOf(plan.workingDays(), plan.holidays(), task.plannedStart(), task.durationDays());
 			long days = ChronoUnit.DAYS.between(today, finish);
 			if (days >= 0 && days <= settings.taskDays()) {
-				written += remindAssignees(plan, task, finish, days) ? 1 : 0;
+				due.add(remindAssignees(plan, task, finish, days));
 			}
 		}
-		return written;
+		return outbox.enqueueAll(due);
 	}
 
-	private boolean remindOwner(ProjectPlan plan, ProjectPlan.Milestone milestone, long days,
+	private Outbox.Addressed remindOwner(ProjectPlan plan, ProjectPlan.Milestone milestone, long days,
 			List<ProjectPlan.Task> open) {
 		StringBuilder text = new StringBuilder("Its target is " + milestone.targetDate() + " (" + inDays(days) + ").");
 		if (open.isEmpty()) {
@@ -128,13 +129,13 @@ public class Reminders {
 			.toList());
 		String key = "reminder:milestone:" + milestone.id() + ":" + milestone.targetDate() + ":"
 				+ settings.milestoneDays();
-		return outbox.enqueue(new Notice(key, NotificationKind.MILESTONE_REMINDER, plan.projectId(), plan.key(),
+		return new Outbox.Addressed(new Notice(key, NotificationKind.MILESTONE_REMINDER, plan.projectId(), plan.key(),
 				"milestone", milestone.id().toString(),
 				"Milestone '" + milestone.name() + "' of " + plan.key() + " is due " + inDays(days), text.toString(),
 				data, clock.instant()), java.util.Collections.singletonList(milestone.owner()));
 	}
 
-	private boolean remindAssignees(ProjectPlan plan, ProjectPlan.Task task, LocalDate finish, long days) {
+	private Outbox.Addressed remindAssignees(ProjectPlan plan, ProjectPlan.Task task, LocalDate finish, long days) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("projectKey", plan.key());
 		data.put("task", Map.of("id", task.id().toString(), "name", task.name()));
@@ -143,7 +144,7 @@ public class Reminders {
 		data.put("daysLeft", days);
 		data.put("assignees", task.assignees());
 		String key = "reminder:task:" + task.id() + ":" + finish + ":" + settings.taskDays();
-		return outbox.enqueue(new Notice(key, NotificationKind.TASK_REMINDER, plan.projectId(), plan.key(), "task",
+		return new Outbox.Addressed(new Notice(key, NotificationKind.TASK_REMINDER, plan.projectId(), plan.key(), "task",
 				task.id().toString(), "Task '" + task.name() + "' of " + plan.key() + " is planned to finish "
 						+ inDays(days),
 				"Its planned finish is " + finish + " (" + inDays(days) + "); it is " + task.percentComplete()
