@@ -40,11 +40,6 @@ public class Inbox {
 
 	public record Item(UUID id, String kind, String title, String text, Subject subject, Instant createdAt,
 			Instant readAt) {
-
-		public boolean read() {
-			return readAt != null;
-		}
-
 	}
 
 	/** Puts claimed in-app deliveries into their recipients' inboxes; returns how many went in. */

@@ -50,8 +50,14 @@ public class Digests {
 			.list();
 		int written = 0;
 		for (UUID recipient : recipients) {
-			Boolean done = transaction.execute(status -> digest(recipient));
-			written += Boolean.TRUE.equals(done) ? 1 : 0;
+			try {
+				Boolean done = transaction.execute(status -> digest(recipient));
+				written += Boolean.TRUE.equals(done) ? 1 : 0;
+			}
+			catch (RuntimeException e) {
+				// one person's digest must not hold back the others'; theirs stays held for the next run
+				log.error("Could not write the e-mail digest of {}", recipient, e);
+			}
 		}
 		if (written > 0) {
 			log.info("Wrote {} e-mail digests", written);
