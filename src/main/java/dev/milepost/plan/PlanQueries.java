@@ -54,7 +54,7 @@ public class PlanQueries {
 	}
 
 	/** The project's manager, sponsor and members by role, if it exists (no access check: for notifications). */
-	public java.util.Optional<ProjectPeople> people(UUID projectId) {
+	public java.util.Optional<ProjectRoster> roster(UUID projectId) {
 		record Head(String projectKey, String manager, String sponsor) {
 		}
 		return jdbc.sql("""
@@ -73,7 +73,7 @@ public class PlanQueries {
 					.query((rs, n) -> members.computeIfAbsent(ProjectRole.valueOf(rs.getString(1)),
 							k -> new ArrayList<>()).add(rs.getString(2)))
 					.list();
-				return new ProjectPeople(head.projectKey(), head.manager(), head.sponsor(), members);
+				return new ProjectRoster(head.projectKey(), head.manager(), head.sponsor(), members);
 			});
 	}
 

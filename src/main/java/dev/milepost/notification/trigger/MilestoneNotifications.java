@@ -16,7 +16,7 @@ import dev.milepost.notification.outbox.Outbox;
 import dev.milepost.notification.webhook.Webhooks;
 import dev.milepost.plan.MilestoneAchieved;
 import dev.milepost.plan.PlanQueries;
-import dev.milepost.plan.ProjectPeople;
+import dev.milepost.plan.ProjectRoster;
 import dev.milepost.plan.ProjectRole;
 import dev.milepost.schedule.MilestoneStatus;
 import dev.milepost.schedule.MilestoneStatusChanged;
@@ -56,7 +56,7 @@ class MilestoneNotifications {
 		if (projectId == null) {
 			return;
 		}
-		ProjectPeople people = plans.people(projectId).orElse(null);
+		ProjectRoster people = plans.roster(projectId).orElse(null);
 		String owner = plans.milestoneOwner(change.milestoneId()).orElse(null);
 		boolean missed = change.to() == MilestoneStatus.MISSED;
 		// at most one at-risk notice per milestone a day, so a status that flaps does not flood anyone;
@@ -100,7 +100,7 @@ class MilestoneNotifications {
 		}
 		List<String> recipients = new ArrayList<>();
 		recipients.add(plans.milestoneOwner(achieved.milestoneId()).orElse(null));
-		plans.people(projectId).ifPresent(people -> {
+		plans.roster(projectId).ifPresent(people -> {
 			recipients.add(people.manager());
 			recipients.add(people.sponsor());
 			recipients.addAll(people.withRole(ProjectRole.STAKEHOLDER));

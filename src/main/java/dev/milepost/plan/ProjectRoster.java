@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Who is on a project, by username: its manager and sponsor, and its members by role. */
-public record ProjectPeople(String projectKey, String manager, String sponsor, Map<ProjectRole, List<String>> members) {
+public record ProjectRoster(String projectKey, String manager, String sponsor, Map<ProjectRole, List<String>> members) {
 
-	public ProjectPeople {
+	public ProjectRoster {
 		members = Map.copyOf(members);
 	}
 
