@@ -319,7 +319,7 @@ class AccessMatrixTests {
 				actor -> new Call("POST", team.path("/milestones/" + milestone(approverRole) + "/achievement"),
 						Map.of("evidence", "Signed off"), null),
 				expect(401, 403, 422, 200, 422, 422, 404));
-		// deliverables: only the named acceptor accepts
+		// deliverables: only the named acceptor accepts or rejects
 		endpoint("GET", base + "/deliverables", fixed("GET", team.path("/deliverables"), null), READ_PROJECT);
 		endpoint("POST", base + "/deliverables", fixed("POST", team.path("/deliverables"),
 				Map.of("name", "Runbook", "acceptor", team.approver().username())), plan(201));
@@ -333,6 +333,10 @@ class AccessMatrixTests {
 		endpoint("POST", base + "/deliverables/{id}/acceptance",
 				actor -> new Call("POST", team.path("/deliverables/" + deliverable() + "/acceptance"),
 						Map.of("note", "Looks right"), null),
+				expect(401, 403, 403, 200, 403, 403, 404));
+		endpoint("POST", base + "/deliverables/{id}/rejection",
+				actor -> new Call("POST", team.path("/deliverables/" + deliverable() + "/rejection"),
+						Map.of("reason", "The runbook misses the rollback"), null),
 				expect(401, 403, 403, 200, 403, 403, 404));
 		// dependencies
 		endpoint("GET", base + "/dependencies", fixed("GET", team.path("/dependencies"), null), READ_PROJECT);
