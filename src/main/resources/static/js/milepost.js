@@ -34,6 +34,26 @@
 		opened = [];
 	});
 
+	// A wide chart opens scrolled to today; a live re-render keeps where the reader had scrolled.
+	function scrollCharts(root) {
+		Array.prototype.forEach.call(root.querySelectorAll(".chart-scroll[data-scroll-x]"), function (chart) {
+			chart.scrollLeft = Number(chart.getAttribute("data-scroll-x")) || 0;
+		});
+	}
+	document.addEventListener("DOMContentLoaded", function () { scrollCharts(document); });
+	var scrolled = null;
+	document.addEventListener("htmx:beforeSwap", function (event) {
+		var chart = event.detail.target.querySelector(".chart-scroll");
+		scrolled = chart ? chart.scrollLeft : null;
+	});
+	document.addEventListener("htmx:afterSettle", function () {
+		var chart = document.querySelector(".chart-scroll");
+		if (chart && scrolled !== null) {
+			chart.scrollLeft = scrolled;
+		}
+		scrolled = null;
+	});
+
 	// Tells tests (and curious people) that the live connection is open.
 	document.addEventListener("htmx:sseOpen", function (event) {
 		event.target.setAttribute("data-live", "open");
