@@ -3,6 +3,8 @@ package dev.milepost;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.milepost.approval.ApprovalDecided;
+import dev.milepost.approval.ApprovalRequested;
 import dev.milepost.schedule.MilestoneStatusChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -15,6 +17,16 @@ public class EventRecorder {
 
 	@EventListener
 	void on(MilestoneStatusChanged event) {
+		events.add(event);
+	}
+
+	@EventListener
+	void on(ApprovalRequested event) {
+		events.add(event);
+	}
+
+	@EventListener
+	void on(ApprovalDecided event) {
 		events.add(event);
 	}
 

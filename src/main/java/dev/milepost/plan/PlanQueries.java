@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.milepost.plan.milestone.Milestones;
+import dev.milepost.plan.milestone.MilestoneView;
 import dev.milepost.plan.project.Projects;
 import dev.milepost.plan.support.WorkCalendar;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,9 +27,23 @@ public class PlanQueries {
 
 	private final Projects projects;
 
-	PlanQueries(JdbcClient jdbc, Projects projects) {
+	private final Milestones milestones;
+
+	PlanQueries(JdbcClient jdbc, Projects projects, Milestones milestones) {
 		this.jdbc = jdbc;
 		this.projects = projects;
+		this.milestones = milestones;
+	}
+
+	/** One milestone of the project as the API shows it; 404 when the project has none by that id. */
+	public MilestoneDetails milestone(ProjectContext context, UUID id) {
+		MilestoneView view = milestones.read(context, id).milestone();
+		MilestoneView.CriterionView criterion = view.criterion();
+		MilestoneView.Achievement achievement = view.achievement();
+		return new MilestoneDetails(view.id(), view.name(), view.description(), view.targetDate(), view.owner(),
+				criterion.kind().name(), criterion.kind().description(), criterion.text(), criterion.approver(),
+				criterion.role(), view.tags(), achievement == null ? null : achievement.at(),
+				achievement == null ? null : achievement.by(), achievement == null ? null : achievement.evidence());
 	}
 
 	/** The keys of the projects still running (not completed or cancelled), for background work. */

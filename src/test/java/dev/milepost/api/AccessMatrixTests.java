@@ -2,6 +2,8 @@ package dev.milepost.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -322,7 +324,7 @@ class AccessMatrixTests {
 				actor -> new Call("POST", team.path("/milestones/" + milestone(approverRole) + "/achievement"),
 						Map.of("evidence", "Signed off"), null),
 				expect(401, 403, 422, 200, 422, 422, 404));
-		// deliverables: only the named acceptor accepts
+		// deliverables: only the named acceptor accepts or rejects
 		endpoint("GET", base + "/deliverables", fixed("GET", team.path("/deliverables"), null), READ_PROJECT);
 		endpoint("POST", base + "/deliverables", fixed("POST", team.path("/deliverables"),
 				Map.of("name", "Runbook", "acceptor", team.approver().username())), plan(201));
@@ -336,6 +338,10 @@ class AccessMatrixTests {
 		endpoint("POST", base + "/deliverables/{id}/acceptance",
 				actor -> new Call("POST", team.path("/deliverables/" + deliverable() + "/acceptance"),
 						Map.of("note", "Looks right"), null),
+				expect(401, 403, 403, 200, 403, 403, 404));
+		endpoint("POST", base + "/deliverables/{id}/rejection",
+				actor -> new Call("POST", team.path("/deliverables/" + deliverable() + "/rejection"),
+						Map.of("reason", "The runbook misses the rollback"), null),
 				expect(401, 403, 403, 200, 403, 403, 404));
 		// dependencies
 		endpoint("GET", base + "/dependencies", fixed("GET", team.path("/dependencies"), null), READ_PROJECT);
@@ -351,6 +357,7 @@ class AccessMatrixTests {
 		describeAuditEndpoints(base);
 		describeScheduleEndpoints(base);
 		describeNotificationEndpoints(base);
+		describeApprovalEndpoints(base);
 	}
 
 	private void describeNotificationEndpoints(String base) {
@@ -443,6 +450,47 @@ class AccessMatrixTests {
 			.param("p", projectId)
 			.update();
 		return delivery;
+	}
+
+	/** Managers open requests; only the approver a request names decides or delegates it. */
+	private void describeApprovalEndpoints(String base) {
+		endpoint("GET", base + "/approvals", fixed("GET", team.path("/approvals"), null), READ_PROJECT);
+		endpoint("POST", base + "/approvals", actor -> new Call("POST", team.path("/approvals"), approvalBody(), null),
+				plan(201));
+		endpoint("GET", base + "/approvals/{id}",
+				actor -> new Call("GET", team.path("/approvals/" + approval()), null, null), READ_PROJECT);
+		endpoint("PATCH", base + "/approvals/{id}",
+				patchOf(actor -> team.path("/approvals/" + approval()), Map.of("description", "More context")),
+				plan(200));
+		endpoint("POST", base + "/approvals/{id}/decisions",
+				actor -> new Call("POST", team.path("/approvals/" + approval() + "/decisions"),
+						Map.of("decision", "APPROVE", "comment", "Fine by me"), null),
+				expect(401, 403, 403, 200, 403, 403, 404));
+		endpoint("POST", base + "/approvals/{id}/delegation",
+				actor -> new Call("POST", team.path("/approvals/" + approval() + "/delegation"),
+						Map.of("to", team.member().username()), null),
+				expect(401, 403, 403, 200, 403, 403, 404));
+		endpoint("GET", "/api/v1/approvals", fixed("GET", "/api/v1/approvals?mine=true", null), signedIn(200));
+		// a missed milestone (target passed) is re-planned through the sponsor, the team's approver
+		endpoint("POST", base + "/milestones/{id}/replan", actor -> new Call("POST",
+				team.path("/milestones/" + missedMilestone() + "/replan"), Map.of("targetDate",
+						LocalDate.now(ZoneOffset.UTC).plusDays(30).toString(), "reason", "The vendor delivers late"),
+				null), plan(201));
+	}
+
+	private Map<String, Object> approvalBody() {
+		return Map.of("title", "Go-live approved?", "approvers", List.of(Map.of("username", team.approver().username())),
+				"dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(7).toString());
+	}
+
+	private String approval() {
+		return create("/approvals", approvalBody());
+	}
+
+	private String missedMilestone() {
+		return create("/milestones", Map.of("name", "Missed " + System.nanoTime(), "targetDate",
+				LocalDate.now(ZoneOffset.UTC).minusDays(10).toString(), "owner", team.manager().username(), "criterion",
+				Teams.ownerConfirmation()));
 	}
 
 	private void describeScheduleEndpoints(String base) {

@@ -24,7 +24,7 @@ class BadInputSizeApiTests extends BadInputSuite {
 	/** A string field of each resource, to fill. */
 	private static final Map<String, String> TEXT_FIELDS = Map.of("tasks", "name", "milestones", "name",
 			"deliverables", "name", "goals", "outcome", "dependencies", "type", "members", "role", "projects", "name",
-			"users", "displayName");
+			"users", "displayName", "approvals", "title");
 
 	@Value("${milepost.api.max-body-bytes}")
 	int limit;

@@ -14,12 +14,13 @@ import dev.milepost.Teams;
 
 /**
  * Test fixture: a team's project holding one of everything (two tasks, a milestone, a deliverable
- * confirming it, a goal, a link from a task to the milestone), a person an administrator may
+ * confirming it, a goal, a link from a task to the milestone, an approval request about the
+ * milestone), a person an administrator may
  * change and a person who could join the project; and, for each kind of resource, the endpoints
  * that create and update it with a body they accept.
  */
 record Plan(Teams.Team team, String task, String otherTask, String milestone, String deliverable, String goal,
-		String dependency, People.Person user, People.Person candidate) {
+		String dependency, People.Person user, People.Person candidate, String approval) {
 
 	static Plan of(Teams teams, People people, int port) {
 		Teams.Team team = teams.team(Api.at(port));
@@ -33,8 +34,9 @@ record Plan(Teams.Team team, String task, String otherTask, String milestone, St
 				Map.of("outcome", "Close the books in 3 days", "measure", "days to close")));
 		String dependency = id(manager.post(team.path("/dependencies"),
 				Map.of("predecessor", task, "successor", milestone, "type", "FS", "lagDays", 0)));
+		String approval = id(manager.post(team.path("/approvals"), approvalBody(team, milestone)));
 		return new Plan(team, task, otherTask, milestone, deliverable, goal, dependency, people.person("Changeable"),
-				people.person("Candidate"));
+				people.person("Candidate"), approval);
 	}
 
 	Api manager() {
@@ -95,19 +97,32 @@ record Plan(Teams.Team team, String task, String otherTask, String milestone, St
 		});
 	}
 
+	Endpoint approvals() {
+		return new Endpoint("approvals", manager(), team.path("/approvals"), team.path("/approvals/" + approval),
+				() -> approvalBody(team, milestone));
+	}
+
 	/** The token of the person each endpoint is called as. */
 	String tokenFor(Endpoint endpoint) {
 		return endpoint.name().equals("users") ? team.admin().token() : team.manager().token();
 	}
 
 	List<Endpoint> all() {
-		return List.of(tasks(), milestones(), deliverables(), goals(), dependencies(), members(), projects(), users());
+		return List.of(tasks(), milestones(), deliverables(), goals(), dependencies(), members(), projects(), users(),
+				approvals());
 	}
 
 	private static Map<String, Object> milestoneBody(Teams.Team team) {
 		return body("name", "Ledgers live", "description", "The new ledgers take postings", "targetDate",
 				"2026-04-30", "owner", team.manager().username(), "criterion", Teams.ownerConfirmation(), "tags",
 				List.of("go-live"));
+	}
+
+	static Map<String, Object> approvalBody(Teams.Team team, String milestone) {
+		return body("title", "Ledgers ready to go live?", "description", "Reconciliation report attached", "subject",
+				body("kind", "MILESTONE", "id", milestone), "approvers", List.of(body("username",
+						team.approver().username())), "mode", "ALL", "dueDate",
+				java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14).toString());
 	}
 
 	private static String freshKey() {

@@ -10,6 +10,7 @@ import dev.milepost.common.Paging;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,6 +42,10 @@ class DeliverableController {
 	}
 
 	record AcceptanceRequest(@Size(max = 4000) String note) {
+	}
+
+	record RejectionRequest(
+			@NotBlank(message = "is required: say why, so the deliverable can be reworked") @Size(max = 4000) String reason) {
 	}
 
 	@GetMapping
@@ -89,6 +94,14 @@ class DeliverableController {
 		Deliverables.Versioned accepted = deliverables.accept(access.read(key), id,
 				request == null ? null : request.note());
 		return ResponseEntity.ok().eTag(ETags.of(accepted.version())).body(accepted.deliverable());
+	}
+
+	/** The acceptor rejects, with the reason; the deliverable stays open to be reworked and accepted. */
+	@PostMapping("/{id}/rejection")
+	ResponseEntity<Deliverables.DeliverableView> reject(@PathVariable String key, @PathVariable UUID id,
+			@Valid @RequestBody RejectionRequest request) {
+		Deliverables.Versioned rejected = deliverables.reject(access.read(key), id, request.reason());
+		return ResponseEntity.ok().eTag(ETags.of(rejected.version())).body(rejected.deliverable());
 	}
 
 }

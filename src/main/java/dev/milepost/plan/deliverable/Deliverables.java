@@ -58,8 +58,12 @@ public class Deliverables {
 	public record Acceptance(Instant at, String by, String note) {
 	}
 
+	public record Rejection(Instant at, String by, String reason) {
+	}
+
+	/** A deliverable as the API shows it; {@code rejections} are the acceptor's rejections, oldest first. */
 	public record DeliverableView(UUID id, String name, String description, String acceptor, UUID milestone,
-			boolean accepted, Acceptance acceptance) {
+			boolean accepted, Acceptance acceptance, List<Rejection> rejections) {
 	}
 
 	public record Versioned(DeliverableView deliverable, long version) {
@@ -145,6 +149,18 @@ public class Deliverables {
 		return new Versioned(after, deliverable.version());
 	}
 
+	/** The acceptor rejects with a reason; the deliverable stays open for a resubmission. */
+	@Transactional
+	public Versioned reject(ProjectContext context, UUID id, String reason) {
+		Deliverable deliverable = load(context, id);
+		DeliverableView before = view(deliverable);
+		deliverable.reject(context.user().id(), reason, clock.instant());
+		deliverable = deliverables.save(deliverable);
+		DeliverableView after = view(deliverable);
+		events.changed(context, "deliverable", id, "rejected", before, after);
+		return new Versioned(after, deliverable.version());
+	}
+
 	private UUID milestone(ProjectContext context, UUID milestoneId) {
 		if (milestoneId == null) {
 			return null;
@@ -163,11 +179,19 @@ public class Deliverables {
 	}
 
 	private DeliverableView view(Deliverable d) {
-		Map<UUID, String> names = participants.usernames(
-				d.acceptedBy() == null ? List.of(d.acceptorId()) : List.of(d.acceptorId(), d.acceptedBy()));
+		Map<UUID, String> names = participants.usernames(java.util.stream.Stream
+			.concat(java.util.stream.Stream.of(d.acceptorId(), d.acceptedBy()),
+					d.rejections().stream().map(Deliverable.Rejection::rejectedBy))
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList());
 		return new DeliverableView(d.id(), d.name(), d.description(), names.get(d.acceptorId()), d.milestoneId(),
 				d.isAccepted(),
-				d.isAccepted() ? new Acceptance(d.acceptedAt(), names.get(d.acceptedBy()), d.acceptanceNote()) : null);
+				d.isAccepted() ? new Acceptance(d.acceptedAt(), names.get(d.acceptedBy()), d.acceptanceNote()) : null,
+				d.rejections()
+					.stream()
+					.map(r -> new Rejection(r.rejectedAt(), names.get(r.rejectedBy()), r.reason()))
+					.toList());
 	}
 
 }

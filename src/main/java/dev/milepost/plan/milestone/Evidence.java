@@ -10,14 +10,43 @@ sealed interface Evidence {
 
 	String describe();
 
-	/** An approval given by a person, who may hold a role in the project. */
-	record Approval(UUID approverId, String approverName, ProjectRole roleHeld, String comment) implements Evidence {
+	/**
+	 * An approval given by a person, who may hold a role in the project: directly, or through an
+	 * approval request, where a delegate may decide on behalf of the approver who handed them the turn.
+	 */
+	record Approval(UUID approverId, String approverName, ProjectRole roleHeld, String comment,
+			ThroughRequest request) implements Evidence {
+
+		Approval(UUID approverId, String approverName, ProjectRole roleHeld, String comment) {
+			this(approverId, approverName, roleHeld, comment, null);
+		}
+
+		/** The person whose approval this counts as: the one a delegate decided for, or the approver. */
+		UUID principalId() {
+			return request != null && request.onBehalfOfId() != null ? request.onBehalfOfId() : approverId;
+		}
+
+		ProjectRole principalRole() {
+			return request != null && request.onBehalfOfId() != null ? request.onBehalfOfRole() : roleHeld;
+		}
 
 		@Override
 		public String describe() {
-			return "Approved by " + approverName + (comment == null || comment.isBlank() ? "" : ": " + comment.strip());
+			String onBehalf = request == null || request.onBehalfOfId() == null ? ""
+					: " on behalf of " + request.onBehalfOfName();
+			String through = request == null ? "" : " (request #" + request.number() + ")";
+			return "Approved by " + approverName + onBehalf + through
+					+ (comment == null || comment.isBlank() ? "" : ": " + comment.strip());
 		}
 
+	}
+
+	/**
+	 * The approval request an approval was decided through; {@code onBehalfOf…} name the approver
+	 * who delegated their turn, and are null when the approver decided themselves.
+	 */
+	record ThroughRequest(UUID id, long number, UUID onBehalfOfId, String onBehalfOfName,
+			ProjectRole onBehalfOfRole) {
 	}
 
 	record DeliverablesAccepted(List<String> deliverables) implements Evidence {

@@ -174,9 +174,9 @@ public class Milestone {
 		}
 		boolean met = switch (criterionKind) {
 			case APPROVAL_BY_PERSON -> presented instanceof Evidence.Approval approval
-					&& approval.approverId().equals(criterionApproverId) && by.equals(criterionApproverId);
+					&& approval.principalId().equals(criterionApproverId) && by.equals(approval.approverId());
 			case APPROVAL_BY_ROLE -> presented instanceof Evidence.Approval approval
-					&& approval.roleHeld() == criterionRole && by.equals(approval.approverId());
+					&& approval.principalRole() == criterionRole && by.equals(approval.approverId());
 			case DELIVERABLE_ACCEPTED -> presented instanceof Evidence.DeliverablesAccepted accepted
 					&& !accepted.deliverables().isEmpty();
 			case ALL_FEEDING_TASKS_DONE -> presented instanceof Evidence.FeedingTasksDone done
@@ -194,6 +194,21 @@ public class Milestone {
 		this.achievedBy = by;
 		this.evidenceKind = criterionKind;
 		this.evidence = presented.describe();
+	}
+
+	/**
+	 * Moves the target of a milestone that is not achieved yet, as an agreed re-plan does; an
+	 * achieved milestone's target is on the record and stays.
+	 */
+	void moveTarget(LocalDate newTarget) {
+		if (isAchieved()) {
+			throw new ConflictException("targetDate", "This milestone was achieved on " + achievedAt
+					+ "; its target is on the record and no longer changes.");
+		}
+		if (newTarget.equals(targetDate)) {
+			throw new RuleViolationException("targetDate", "The milestone's target is already " + newTarget + ".");
+		}
+		this.targetDate = newTarget;
 	}
 
 	void expectVersion(long expected) {

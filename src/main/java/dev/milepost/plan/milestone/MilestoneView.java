@@ -7,14 +7,27 @@ import java.util.UUID;
 
 import dev.milepost.plan.ProjectRole;
 
-/** A milestone as the API shows it; {@code achievement} is null until it is achieved. */
-public record MilestoneView(UUID id, String name, String description, LocalDate targetDate, String owner,
-		CriterionView criterion, List<String> tags, boolean achieved, Achievement achievement, Instant createdAt) {
+/**
+ * A milestone as the API shows it; {@code achievement} is null until it is achieved.
+ * {@code originalTarget} is the target it was created with; {@code revisions} are the moves of its
+ * target since, oldest first.
+ */
+public record MilestoneView(UUID id, String name, String description, LocalDate targetDate, LocalDate originalTarget,
+		String owner, CriterionView criterion, List<String> tags, boolean achieved, Achievement achievement,
+		List<Revision> revisions, Instant createdAt) {
 
 	public record CriterionView(CriterionKind kind, String text, String approver, ProjectRole role) {
 	}
 
 	public record Achievement(Instant at, String by, CriterionKind evidenceKind, String evidence) {
+	}
+
+	/**
+	 * One move of the target. A re-plan names who agreed (and for whom, when a delegate decided)
+	 * and the approval request; a manager's edit of an on-track milestone names nobody.
+	 */
+	public record Revision(LocalDate from, LocalDate to, String reason, String proposedBy, Instant proposedAt,
+			String agreedBy, String onBehalfOf, Instant agreedAt, UUID approvalRequest) {
 	}
 
 }

@@ -35,6 +35,8 @@ public class Milestones {
 
 	private final Dependencies dependencies;
 
+	private final MilestoneRevisions revisions;
+
 	private final Users users;
 
 	private final PlanEvents events;
@@ -43,11 +45,12 @@ public class Milestones {
 
 	private final Clock clock;
 
-	Milestones(MilestoneRepository milestones, Participants participants, Dependencies dependencies, Users users,
-			PlanEvents events, JdbcClient jdbc, Clock clock) {
+	Milestones(MilestoneRepository milestones, Participants participants, Dependencies dependencies,
+			MilestoneRevisions revisions, Users users, PlanEvents events, JdbcClient jdbc, Clock clock) {
 		this.milestones = milestones;
 		this.participants = participants;
 		this.dependencies = dependencies;
+		this.revisions = revisions;
 		this.users = users;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -103,6 +106,10 @@ public class Milestones {
 		MilestoneView before = view(milestone);
 		milestone.change(details(context, request));
 		milestone = milestones.save(milestone);
+		if (!milestone.targetDate().equals(before.targetDate())) {
+			revisions.record(context.projectId(), id, new MilestoneRevisions.Stored(before.targetDate(),
+					milestone.targetDate(), null, context.user().id(), clock.instant(), null, null, null, null));
+		}
 		MilestoneView after = view(milestone);
 		events.updated(context, "milestone", id, before, after);
 		return new Versioned(after, milestone.version());
@@ -124,6 +131,7 @@ public class Milestones {
 		}
 		MilestoneView before = view(milestone);
 		dependencies.removeLinksOf(context, id);
+		revisions.deleteOf(id);
 		if (!deliverables.isEmpty()) {
 			jdbc.sql("update deliverable set milestone_id = null, version = version + 1 where milestone_id = :m")
 				.param("m", id)
@@ -187,6 +195,44 @@ public class Milestones {
 					"Confirming a milestone needs evidence: say what shows it is reached (a link, a document, a result).");
 		}
 		return record(context, milestone, evidence, context.user().id(), at);
+	}
+
+	/**
+	 * Achieves an approval milestone with an approval decided through an approval request, by the
+	 * named approver or role holder or by the delegate they handed their turn to. The milestone
+	 * checks the evidence as it checks a direct approval.
+	 */
+	@Transactional
+	public Versioned achieveByApproval(ProjectContext context, UUID id, dev.milepost.plan.ApprovalGiven approval) {
+		Milestone milestone = load(context, id);
+		UUID principal = approval.onBehalfOf();
+		Map<UUID, String> names = participants.usernames(
+				principal == null ? List.of(approval.decidedBy()) : List.of(approval.decidedBy(), principal));
+		Evidence.ThroughRequest request = new Evidence.ThroughRequest(approval.requestId(), approval.requestNumber(),
+				principal, names.get(principal),
+				principal == null ? null : participants.roleOf(context.projectId(), principal).orElse(null));
+		Evidence evidence = new Evidence.Approval(approval.decidedBy(), names.get(approval.decidedBy()),
+				participants.roleOf(context.projectId(), approval.decidedBy()).orElse(null), approval.comment(),
+				request);
+		return record(context, milestone, evidence, approval.decidedBy(), approval.decidedAt());
+	}
+
+	/**
+	 * Moves a milestone's target as agreed through a re-plan, keeping the move on its revision
+	 * history. An achieved milestone's target does not move.
+	 */
+	@Transactional
+	public Versioned replan(ProjectContext context, UUID id, dev.milepost.plan.TargetRevision revision) {
+		Milestone milestone = load(context, id);
+		MilestoneView before = view(milestone);
+		milestone.moveTarget(revision.newTarget());
+		milestone = milestones.save(milestone);
+		revisions.record(context.projectId(), id, new MilestoneRevisions.Stored(before.targetDate(),
+				revision.newTarget(), revision.reason(), revision.proposedBy(), revision.proposedAt(),
+				revision.agreedBy(), revision.agreedOnBehalfOf(), revision.agreedAt(), revision.approvalRequest()));
+		MilestoneView after = view(milestone);
+		events.changed(context, "milestone", id, "replanned", before, after);
+		return new Versioned(after, milestone.version());
 	}
 
 	/**
@@ -294,17 +340,28 @@ public class Milestones {
 	}
 
 	private List<MilestoneView> views(List<Milestone> page) {
-		Map<UUID, String> names = participants.usernames(page.stream()
-			.flatMap(m -> java.util.stream.Stream.of(m.ownerId(), m.criterion().approverId(), m.achievedBy()))
+		Map<UUID, List<MilestoneRevisions.Stored>> moves = revisions.of(page.stream().map(Milestone::id).toList());
+		Map<UUID, String> names = participants.usernames(java.util.stream.Stream.concat(
+				page.stream().flatMap(m -> java.util.stream.Stream.of(m.ownerId(), m.criterion().approverId(),
+						m.achievedBy())),
+				moves.values().stream().flatMap(List::stream).flatMap(MilestoneRevisions.Stored::people))
 			.filter(java.util.Objects::nonNull)
+			.distinct()
 			.toList());
 		return page.stream().map(m -> {
 			Milestone.Criterion c = m.criterion();
-			return new MilestoneView(m.id(), m.name(), m.description(), m.targetDate(), names.get(m.ownerId()),
+			List<MilestoneView.Revision> history = moves.getOrDefault(m.id(), List.of())
+				.stream()
+				.map(r -> new MilestoneView.Revision(r.from(), r.to(), r.reason(), names.get(r.proposedBy()),
+						r.proposedAt(), names.get(r.agreedBy()), names.get(r.onBehalfOf()), r.agreedAt(),
+						r.approvalRequest()))
+				.toList();
+			return new MilestoneView(m.id(), m.name(), m.description(), m.targetDate(),
+					history.isEmpty() ? m.targetDate() : history.get(0).from(), names.get(m.ownerId()),
 					new MilestoneView.CriterionView(c.kind(), c.text(), names.get(c.approverId()), c.role()), m.tags(),
 					m.isAchieved(), m.isAchieved() ? new MilestoneView.Achievement(m.achievedAt(),
 							names.get(m.achievedBy()), m.evidenceKind(), m.evidence()) : null,
-					m.createdAt());
+					history, m.createdAt());
 		}).toList();
 	}
 

@@ -171,7 +171,9 @@ public class Projects {
 		ProjectView before = view(project);
 		for (String sql : List.of("delete from dependency where project_id = :p",
 				"update deliverable set milestone_id = null where project_id = :p",
-				"delete from deliverable where project_id = :p", "delete from milestone where project_id = :p",
+				"delete from deliverable_rejection where deliverable_id in (select id from deliverable where project_id = :p)",
+				"delete from deliverable where project_id = :p", "delete from milestone_revision where project_id = :p",
+				"delete from milestone where project_id = :p",
 				"delete from task_assignee where task_id in (select id from task where project_id = :p)",
 				"delete from task where project_id = :p", "delete from goal where project_id = :p",
 				"delete from project_member where project_id = :p")) {

@@ -124,4 +124,63 @@ class MilestoneTests {
 			.isInstanceOf(RuleViolationException.class);
 	}
 
+	@Test
+	void theNamedApproversDelegateAchievesItThroughARequestAndTheRecordSaysOnWhoseBehalf() {
+		Milestone milestone = approvedByCiso();
+		UUID deputy = UUID.randomUUID();
+		UUID request = UUID.randomUUID();
+		milestone.achieve(new Evidence.Approval(deputy, "dana.deputy", ProjectRole.MEMBER, "Report v3 reviewed",
+				new Evidence.ThroughRequest(request, 7, CISO, "raj.patel", ProjectRole.APPROVER)), deputy, NOW);
+		assertThat(milestone.isAchieved()).isTrue();
+		assertThat(milestone.achievedBy()).isEqualTo(deputy);
+		assertThat(milestone.evidence())
+			.isEqualTo("Approved by dana.deputy on behalf of raj.patel (request #7): Report v3 reviewed");
+	}
+
+	@Test
+	void theNamedApproverDecidingThroughARequestNamesTheRequest() {
+		Milestone milestone = approvedByCiso();
+		milestone.achieve(new Evidence.Approval(CISO, "raj.patel", ProjectRole.APPROVER, "Fine",
+				new Evidence.ThroughRequest(UUID.randomUUID(), 3, null, null, null)), CISO, NOW);
+		assertThat(milestone.evidence()).isEqualTo("Approved by raj.patel (request #3): Fine");
+	}
+
+	@Test
+	void aDelegateOfSomeoneElseOrOneWhoIsNotTheDeciderDoesNotAchieveIt() {
+		Milestone milestone = approvedByCiso();
+		UUID deputy = UUID.randomUUID();
+		UUID someoneElse = UUID.randomUUID();
+		assertThatThrownBy(() -> milestone.achieve(new Evidence.Approval(deputy, "dana", ProjectRole.MEMBER, null,
+				new Evidence.ThroughRequest(UUID.randomUUID(), 1, someoneElse, "pm", ProjectRole.MANAGER)), deputy, NOW))
+			.isInstanceOf(RuleViolationException.class);
+		assertThatThrownBy(() -> milestone.achieve(new Evidence.Approval(deputy, "dana", ProjectRole.MEMBER, null,
+				new Evidence.ThroughRequest(UUID.randomUUID(), 1, CISO, "raj.patel", ProjectRole.APPROVER)), CISO, NOW))
+			.as("recorded as achieved by someone other than who decided").isInstanceOf(RuleViolationException.class);
+		assertThat(milestone.isAchieved()).isFalse();
+	}
+
+	@Test
+	void aRoleApprovalMayBeDecidedByTheDelegateOfARoleHolder() {
+		Milestone milestone = milestone(
+				new Milestone.Criterion(CriterionKind.APPROVAL_BY_ROLE, "An approver signs", null, ProjectRole.APPROVER));
+		UUID deputy = UUID.randomUUID();
+		milestone.achieve(new Evidence.Approval(deputy, "dana", ProjectRole.MEMBER, null,
+				new Evidence.ThroughRequest(UUID.randomUUID(), 2, UUID.randomUUID(), "sponsor", ProjectRole.APPROVER)),
+				deputy, NOW);
+		assertThat(milestone.isAchieved()).isTrue();
+	}
+
+	@Test
+	void anAgreedRePlanMovesTheTargetButNeverAnAchievedOne() {
+		Milestone milestone = approvedByCiso();
+		milestone.moveTarget(LocalDate.of(2027, 1, 15));
+		assertThat(milestone.targetDate()).isEqualTo(LocalDate.of(2027, 1, 15));
+		assertThatThrownBy(() -> milestone.moveTarget(LocalDate.of(2027, 1, 15)))
+			.isInstanceOf(RuleViolationException.class);
+		milestone.achieve(new Evidence.Approval(CISO, "raj.patel", ProjectRole.APPROVER, null), CISO, NOW);
+		assertThatThrownBy(() -> milestone.moveTarget(LocalDate.of(2027, 2, 1))).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("no longer changes");
+		assertThat(milestone.targetDate()).isEqualTo(LocalDate.of(2027, 1, 15));
+	}
+
 }

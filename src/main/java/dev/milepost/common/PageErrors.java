@@ -1,0 +1,34 @@
+package dev.milepost.common;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Refusals on pages as a page with the status and the message, where the API answers
+ * problem+json. A module's page package extends it with
+ * {@code @ControllerAdvice(basePackageClasses = ...)} and a higher precedence than the API's
+ * handler, so it applies to that package's controllers only.
+ */
+public abstract class PageErrors {
+
+	@ExceptionHandler(MilepostException.class)
+	public ModelAndView refused(MilepostException e) {
+		return page(e.status(), e.getMessage());
+	}
+
+	/** A malformed id in the address names nothing: 404, as the API answers. */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	public ModelAndView mismatch(MethodArgumentTypeMismatchException e) {
+		return page(HttpStatus.NOT_FOUND, "Nothing exists at this address.");
+	}
+
+	private static ModelAndView page(HttpStatus status, String message) {
+		ModelAndView page = new ModelAndView("error", status);
+		page.addObject("status", status.value());
+		page.addObject("message", message);
+		return page;
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.milepost.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One milestone as a person reads it: what it marks, who answers for it, how it is checked and,
+ * once achieved, who achieved it, when and on what evidence. People are given by username.
+ *
+ * @param criterion the kind of check in words, e.g. "approval by a named person"
+ * @param criterionKind the kind's stable name, e.g. {@code APPROVAL_BY_PERSON}
+ */
+public record MilestoneDetails(UUID id, String name, String description, LocalDate targetDate, String owner,
+		String criterionKind, String criterion, String criterionText, String approver, ProjectRole role,
+		List<String> tags, Instant achievedAt, String achievedBy, String evidence) {
+
+	public boolean achieved() {
+		return achievedAt != null;
+	}
+
+}

@@ -1,0 +1,106 @@
+package dev.milepost.plan.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import dev.milepost.common.FieldError;
+import dev.milepost.common.MilepostException;
+import jakarta.validation.ConstraintViolation;
+
+/**
+ * What is wrong with a submitted form, field by field, in the words the API uses: text that is not
+ * a number or a date, the request's bean-validation constraints, and the domain's refusals.
+ * API field paths ({@code estimate.optimistic}, {@code assignees[0]}) become the form's field names.
+ */
+final class FormErrors {
+
+	private final Map<String, String> byField = new LinkedHashMap<>();
+
+	private String message;
+
+	boolean any() {
+		return !byField.isEmpty() || message != null;
+	}
+
+	Map<String, String> byField() {
+		return byField;
+	}
+
+	String message() {
+		return message;
+	}
+
+	void add(String field, String text) {
+		byField.putIfAbsent(formField(field), text);
+	}
+
+	Integer integer(String field, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(text.strip());
+		}
+		catch (NumberFormatException e) {
+			add(field, "must be a whole number");
+			return null;
+		}
+	}
+
+	BigDecimal decimal(String field, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.strip());
+		}
+		catch (NumberFormatException e) {
+			add(field, "must be a number");
+			return null;
+		}
+	}
+
+	LocalDate date(String field, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException e) {
+			add(field, "must be a date like 2026-03-02");
+			return null;
+		}
+	}
+
+	<T> void violations(Set<ConstraintViolation<T>> violations) {
+		violations.stream()
+			.sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+			.forEach(v -> add(v.getPropertyPath().toString(), v.getMessage()));
+	}
+
+	/** A refusal from a service: its fields beside the fields, or its message above the form. */
+	void refusal(MilepostException e) {
+		if (e.fieldErrors().isEmpty()) {
+			message = e.getMessage();
+		}
+		for (FieldError error : e.fieldErrors()) {
+			add(error.field(), error.message());
+		}
+	}
+
+	static String formField(String apiField) {
+		String field = apiField.replaceAll("\\[\\d+]", "");
+		int dot = field.lastIndexOf('.');
+		if (field.startsWith("estimate")) {
+			return dot < 0 ? "optimistic" : field.substring(dot + 1);
+		}
+		return field.startsWith("criterion.") ? "criterion" + Character.toUpperCase(field.charAt(dot + 1))
+				+ field.substring(dot + 2) : field;
+	}
+
+}

@@ -1,0 +1,133 @@
+package dev.milepost.schedule.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.milepost.common.FieldError;
+import dev.milepost.common.NotFoundException;
+import dev.milepost.common.RuleViolationException;
+import dev.milepost.plan.PlanQueries;
+import dev.milepost.plan.ProjectContext;
+import dev.milepost.schedule.Forecasts;
+import dev.milepost.schedule.ProjectForecast;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Service;
+
+/** {@link Forecasts} over the same services the schedule API uses. */
+@Service
+class ForecastReads implements Forecasts {
+
+	private final Schedules schedules;
+
+	private final Baselines baselines;
+
+	private final MilestoneStatuses statuses;
+
+	private final PlanQueries plans;
+
+	private final Validator validator;
+
+	ForecastReads(Schedules schedules, Baselines baselines, MilestoneStatuses statuses, PlanQueries plans,
+			Validator validator) {
+		this.schedules = schedules;
+		this.baselines = baselines;
+		this.statuses = statuses;
+		this.plans = plans;
+		this.validator = validator;
+	}
+
+	@Override
+	public ProjectForecast forecast(ProjectContext context) {
+		Schedules.Computed computed = schedules.compute(context, null, null);
+		ScheduleViews.ScheduleView view = schedules.view(computed);
+		List<ProjectForecast.Activity> activities = view.activities()
+			.stream()
+			.map(a -> new ProjectForecast.Activity(a.id(), a.kind(), a.name(), a.earlyStart(), a.earlyFinish(),
+					a.lateStart(), a.lateFinish(), a.totalFloat(), a.critical(), a.done()))
+			.toList();
+		List<ProjectForecast.MilestoneForecast> milestones = schedules.report(computed)
+			.milestones()
+			.stream()
+			.map(m -> new ProjectForecast.MilestoneForecast(m.id(), m.name(), m.target(), m.forecast(), m.slackDays(),
+					m.status(), m.reasons(), m.drivingPath().stream().map(ScheduleViews.PathStep::name).toList()))
+			.toList();
+		return new ProjectForecast(computed.mapping().plan(), computed.statusDate(), view.projectFinish(), activities,
+				milestones);
+	}
+
+	@Override
+	public List<Baseline> baselines(ProjectContext context) {
+		return baselines.list(context.projectId())
+			.stream()
+			.map(b -> new Baseline(b.id(), b.name(), b.statusDate()))
+			.toList();
+	}
+
+	@Override
+	public Map<UUID, Span> baselineDates(ProjectContext context, UUID baselineId) {
+		Baselines.Baseline baseline = baselines.find(context, baselineId);
+		Map<UUID, Span> spans = new HashMap<>();
+		baselines.dates(baseline.id()).forEach((id, dates) -> spans.put(id, new Span(dates.start(), dates.finish())));
+		return spans;
+	}
+
+	@Override
+	public List<TrendPoint> trend(ProjectContext context, UUID milestoneId) {
+		boolean ours = plans.plan(context).milestones().stream().anyMatch(m -> m.id().equals(milestoneId));
+		if (!ours) {
+			throw NotFoundException.of("milestone", milestoneId);
+		}
+		return statuses.trend(milestoneId)
+			.stream()
+			.map(point -> new TrendPoint(point.statusDate(), point.forecast()))
+			.toList();
+	}
+
+	@Override
+	public List<Risk> risks(ProjectContext context, int iterations, long seed) {
+		Simulations.Request request = valid(new Simulations.Request(iterations, seed, null, null, null, null), "");
+		Simulations.Result result = Simulations.run(schedules.compute(context, null, null), request);
+		return result.milestones()
+			.stream()
+			.map(m -> new Risk(m.id(), m.forecast().p50(), m.forecast().p80(), m.forecast().p95(),
+					m.probabilityOfMeetingTarget(), result.iterations(), result.seed()))
+			.toList();
+	}
+
+	@Override
+	public Impact slip(ProjectContext context, UUID activity, Integer days) {
+		ImpactAnalysis.Change change = new ImpactAnalysis.Change(ImpactAnalysis.ChangeKind.SLIP, activity, days, null,
+				null, null, null);
+		ImpactAnalysis.Request request = valid(new ImpactAnalysis.Request(List.of(change), null), "changes[0].");
+		ImpactAnalysis.Result result = ImpactAnalysis.analyse(schedules.compute(context, null, null), request);
+		return new Impact(result.finishBefore(), result.finishAfter(), result.finishMovesBy(), result.milestones()
+			.stream()
+			.map(m -> new Move(m.id(), m.name(), m.target(), m.before(), m.after(), m.workingDays()))
+			.toList());
+	}
+
+	/**
+	 * The request's bean-validation constraints, as the API applies them with {@code @Valid}; field
+	 * names lose {@code prefix}, so a page can show the message beside its own field.
+	 */
+	private <T> T valid(T request, String prefix) {
+		Set<ConstraintViolation<T>> violations = validator.validate(request);
+		if (violations.isEmpty()) {
+			return request;
+		}
+		List<FieldError> errors = new ArrayList<>();
+		for (ConstraintViolation<T> violation : violations) {
+			String path = violation.getPropertyPath().toString();
+			errors.add(new FieldError(path.startsWith(prefix) ? path.substring(prefix.length()) : path,
+					violation.getMessage()));
+		}
+		errors.sort(java.util.Comparator.comparing(FieldError::field));
+		throw new RuleViolationException(errors.get(0).field() + " " + errors.get(0).message(), errors);
+	}
+
+}

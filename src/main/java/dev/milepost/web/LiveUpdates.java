@@ -1,0 +1,155 @@
+package dev.milepost.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.milepost.common.EntityChanged;
+import dev.milepost.schedule.MilestoneStatusChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Tells every open page of a project, over server-sent events, that something in the project
+ * changed, once the change is committed; the pages then re-fetch what they show. Delivery reaches
+ * the pages connected to this instance only (see docs/architecture.md for several instances).
+ */
+@Component
+class LiveUpdates {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+
+	/** The SSE event every page listens to; its data names what changed (e.g. {@code task}). */
+	static final String EVENT = "changed";
+
+	/** Pages reconnect on their own, so a connection need not live for ever. */
+	static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+	/** A comment now and then keeps proxies from closing a quiet connection and finds dead ones. */
+	static final Duration HEARTBEAT = Duration.ofSeconds(25);
+
+	private static final Object PENDING = LiveUpdates.class.getName() + ".pending";
+
+	private final Map<String, Set<SseEmitter>> listeners = new ConcurrentHashMap<>();
+
+	/** Sends happen here, so a slow page never holds up the request that made the change. */
+	private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "live-updates");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	LiveUpdates() {
+		sender.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	/** A new connection for a page of the project; the caller has checked the person may read it. */
+	SseEmitter subscribe(String projectKey) {
+		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+		Set<SseEmitter> open = listeners.computeIfAbsent(projectKey, key -> ConcurrentHashMap.newKeySet());
+		open.add(emitter);
+		Runnable forget = () -> open.remove(emitter);
+		emitter.onCompletion(forget);
+		emitter.onTimeout(forget);
+		emitter.onError(error -> forget.run());
+		try {
+			emitter.send(SseEmitter.event().reconnectTime(2000).comment("connected"));
+		}
+		catch (IOException e) {
+			forget.run();
+		}
+		return emitter;
+	}
+
+	int listening(String projectKey) {
+		return listeners.getOrDefault(projectKey, Set.of()).size();
+	}
+
+	@EventListener
+	void on(EntityChanged change) {
+		if (!EntityChanged.WORKSPACE.equals(change.scope())) {
+			afterCommit(change.scope(), change.entityType());
+		}
+	}
+
+	@EventListener
+	void on(MilestoneStatusChanged change) {
+		afterCommit(change.projectKey(), "milestone-status");
+	}
+
+	/** Pages hear of a change only once it is committed, and once per project and kind per transaction. */
+	private void afterCommit(String projectKey, String what) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			sender.execute(() -> send(projectKey, what));
+			return;
+		}
+		@SuppressWarnings("unchecked")
+		Set<Map.Entry<String, String>> pending = (Set<Map.Entry<String, String>>) TransactionSynchronizationManager
+			.getResource(PENDING);
+		if (pending == null) {
+			Set<Map.Entry<String, String>> changes = new LinkedHashSet<>();
+			TransactionSynchronizationManager.bindResource(PENDING, changes);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+					if (status == STATUS_COMMITTED) {
+						changes.forEach(change -> sender.execute(() -> send(change.getKey(), change.getValue())));
+					}
+				}
+
+			});
+			pending = changes;
+		}
+		pending.add(Map.entry(projectKey, what));
+	}
+
+	private void send(String projectKey, String what) {
+		for (SseEmitter emitter : listeners.getOrDefault(projectKey, Set.of())) {
+			try {
+				emitter.send(SseEmitter.event().name(EVENT).data(what));
+			}
+			catch (IOException | IllegalStateException e) {
+				// the page went away; its connection is cleaned up by the completion callbacks
+				listeners.getOrDefault(projectKey, Set.of()).remove(emitter);
+			}
+		}
+	}
+
+	private void heartbeat() {
+		listeners.forEach((key, open) -> open.forEach(emitter -> {
+			try {
+				emitter.send(SseEmitter.event().comment("still here"));
+			}
+			catch (IOException | IllegalStateException e) {
+				open.remove(emitter);
+			}
+		}));
+	}
+
+	/** Ends open connections first, so a graceful shutdown does not wait for pages that never finish. */
+	@EventListener(ContextClosedEvent.class)
+	void closeAll() {
+		int count = listeners.values().stream().mapToInt(Set::size).sum();
+		listeners.values().forEach(open -> open.forEach(SseEmitter::complete));
+		listeners.clear();
+		sender.shutdownNow();
+		if (count > 0) {
+			log.info("Closed {} live page connections", count);
+		}
+	}
+
+}

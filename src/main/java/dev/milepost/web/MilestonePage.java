@@ -1,0 +1,175 @@
+package dev.milepost.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.milepost.common.FieldError;
+import dev.milepost.common.NotFoundException;
+import dev.milepost.common.RuleViolationException;
+import dev.milepost.plan.ActivityKind;
+import dev.milepost.plan.MilestoneDetails;
+import dev.milepost.plan.PlanQueries;
+import dev.milepost.plan.ProjectAccess;
+import dev.milepost.plan.ProjectContext;
+import dev.milepost.plan.ProjectPlan;
+import dev.milepost.schedule.Forecasts;
+import dev.milepost.schedule.ProjectForecast;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * One milestone: its criterion, owner and evidence, the work feeding it, its forecast with the
+ * simulated P80, its trend, and a what-if box asking what moves if some work slips.
+ */
+@Controller
+class MilestonePage {
+
+	/** Enough draws for a steady P80 on a page; the seed keeps it from flickering between loads. */
+	static final int SIMULATION_ITERATIONS = 500;
+
+	static final long SIMULATION_SEED = 42;
+
+	private final ProjectAccess access;
+
+	private final PlanQueries plans;
+
+	private final Forecasts forecasts;
+
+	MilestonePage(ProjectAccess access, PlanQueries plans, Forecasts forecasts) {
+		this.access = access;
+		this.plans = plans;
+		this.forecasts = forecasts;
+	}
+
+	/** Work linked into the milestone, as the schedule now sees it. */
+	record Feeding(UUID id, ActivityKind kind, String name, String link, java.time.LocalDate finish, boolean critical,
+			boolean done, int percentComplete) {
+	}
+
+	record Choice(UUID id, String label) {
+	}
+
+	@GetMapping("/projects/{key}/milestones/{id}")
+	String milestone(@PathVariable String key, @PathVariable UUID id, Model model) {
+		ProjectContext context = access.read(key);
+		MilestoneDetails milestone = plans.milestone(context, id);
+		ProjectForecast forecast = forecasts.forecast(context);
+		ProjectForecast.MilestoneForecast status = forecast.milestone(id)
+			.orElseThrow(() -> NotFoundException.of("milestone", id));
+		Forecasts.Risk risk = forecasts.risks(context, SIMULATION_ITERATIONS, SIMULATION_SEED)
+			.stream()
+			.filter(r -> r.milestoneId().equals(id))
+			.findFirst()
+			.orElse(null);
+		model.addAttribute("me", context.user());
+		model.addAttribute("canManage", context.canManage());
+		model.addAttribute("project", forecast.plan());
+		model.addAttribute("milestone", milestone);
+		model.addAttribute("status", Overview.MilestoneRow.of(status));
+		model.addAttribute("risk", risk);
+		model.addAttribute("trend", TrendChart.of(forecasts.trend(context, id), milestone.targetDate(),
+				forecast.statusDate()));
+		model.addAttribute("feeding", feeding(forecast, id));
+		model.addAttribute("choices", choices(forecast, id));
+		model.addAttribute("today", forecast.statusDate());
+		model.addAttribute("achievedAt", milestone.achievedAt() == null ? null
+				: java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+					.format(milestone.achievedAt().atZone(java.time.ZoneOffset.UTC)));
+		return "web/milestone";
+	}
+
+	/**
+	 * What-if: the same impact analysis as {@code POST …/impact} with one slip. Refusals come back
+	 * as the fragment with the reason beside the field (422), so the page shows them in place.
+	 */
+	@PostMapping("/projects/{key}/milestones/{id}/what-if")
+	String whatIf(@PathVariable String key, @PathVariable UUID id, @RequestParam(required = false) String activity,
+			@RequestParam(required = false) String days, Model model, HttpServletResponse response) {
+		ProjectContext context = access.read(key);
+		plans.milestone(context, id);
+		model.addAttribute("project", Map.of("key", context.projectKey()));
+		model.addAttribute("activity", activity);
+		model.addAttribute("days", days);
+		try {
+			Forecasts.Impact impact = forecasts.slip(context, activityId(activity), number(days));
+			model.addAttribute("impact", impact);
+			model.addAttribute("errors", Map.of());
+		}
+		catch (RuleViolationException e) {
+			response.setStatus(e.status().value());
+			model.addAttribute("message", e.getMessage());
+			model.addAttribute("errors", e.fieldErrors()
+				.stream()
+				.collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a)));
+		}
+		return "web/milestone :: what-if-result";
+	}
+
+	private static UUID activityId(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return UUID.fromString(text.strip());
+		}
+		catch (IllegalArgumentException e) {
+			throw new RuleViolationException("activity", "Choose a task or milestone of this project.");
+		}
+	}
+
+	private static Integer number(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(text.strip());
+		}
+		catch (NumberFormatException e) {
+			throw new RuleViolationException("days", "Give a whole number of working days (negative: earlier).");
+		}
+	}
+
+	private static List<Feeding> feeding(ProjectForecast forecast, UUID milestone) {
+		ProjectPlan plan = forecast.plan();
+		Map<UUID, ProjectPlan.Task> tasks = plan.tasks()
+			.stream()
+			.collect(Collectors.toMap(ProjectPlan.Task::id, Function.identity()));
+		return plan.links()
+			.stream()
+			.filter(link -> link.successor().equals(milestone))
+			.flatMap(link -> forecast.activity(link.predecessor()).stream().map(a -> {
+				ProjectPlan.Task task = tasks.get(a.id());
+				return new Feeding(a.id(), a.kind(), a.name(),
+						link.type() + (link.lagDays() == 0 ? "" : (link.lagDays() > 0 ? " +" : " ") + link.lagDays()),
+						a.finish(), a.critical(), a.done(), task == null ? (a.done() ? 100 : 0) : task.percentComplete());
+			}))
+			.toList();
+	}
+
+	/** What the what-if may slip: the work feeding this milestone first, then everything unfinished. */
+	private static List<Choice> choices(ProjectForecast forecast, UUID milestone) {
+		List<UUID> feeding = forecast.plan()
+			.links()
+			.stream()
+			.filter(link -> link.successor().equals(milestone))
+			.map(ProjectPlan.Link::predecessor)
+			.toList();
+		return forecast.activities()
+			.stream()
+			.filter(a -> !a.done())
+			.sorted(java.util.Comparator.comparing((ProjectForecast.Activity a) -> !feeding.contains(a.id()))
+				.thenComparing(ProjectForecast.Activity::start))
+			.map(a -> new Choice(a.id(), (a.kind() == ActivityKind.MILESTONE ? "◆ " : "") + a.name()
+					+ (feeding.contains(a.id()) ? " (feeds this milestone)" : "")))
+			.toList();
+	}
+
+}

@@ -1,0 +1,115 @@
+package dev.milepost.web;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import dev.milepost.plan.ActivityKind;
+import dev.milepost.plan.ProjectPlan;
+import dev.milepost.schedule.MilestoneStatus;
+import dev.milepost.schedule.ProjectForecast;
+import dev.milepost.schedule.Reason;
+
+/** What the project overview shows, worked out from a forecast: nothing here decides a status. */
+final class Overview {
+
+	private Overview() {
+	}
+
+	record MilestoneRow(UUID id, String name, LocalDate target, LocalDate forecast, Integer slackDays,
+			MilestoneStatus status, String label, String tooltip, List<String> reasons, List<String> drivingPath) {
+
+		static MilestoneRow of(ProjectForecast.MilestoneForecast m) {
+			return new MilestoneRow(m.id(), m.name(), m.target(), m.forecast(), m.slackDays(), m.status(),
+					Words.status(m.status()), Words.tooltip(m.name(), m.status(), m.reasons()),
+					m.reasons().stream().map(Reason::message).toList(), m.drivingPath());
+		}
+
+	}
+
+	/** Something happening on {@code date}: a task starting or finishing, a milestone due. */
+	record Upcoming(LocalDate date, String event, ActivityKind kind, UUID id, String name) {
+	}
+
+	record Marker(UUID id, double x, String path, MilestoneStatus status, String tooltip) {
+	}
+
+	/** The timeline strip: the project's span as an axis, a diamond per milestone at its target. */
+	record Strip(int width, int height, double axisY, List<DateScale.Tick> ticks, List<Marker> markers,
+			Double todayX) {
+	}
+
+	static List<MilestoneRow> milestones(ProjectForecast forecast) {
+		return forecast.milestones().stream().map(MilestoneRow::of).toList();
+	}
+
+	/** What starts, finishes or falls due from today through {@code days} days ahead, by date. */
+	static List<Upcoming> upcoming(ProjectForecast forecast, LocalDate today, int days) {
+		LocalDate last = today.plusDays(days);
+		List<Upcoming> events = new ArrayList<>();
+		for (ProjectForecast.Activity a : forecast.activities()) {
+			if (a.done()) {
+				continue;
+			}
+			if (a.kind() == ActivityKind.TASK) {
+				if (within(a.start(), today, last)) {
+					events.add(new Upcoming(a.start(), "starts", a.kind(), a.id(), a.name()));
+				}
+				if (within(a.finish(), today, last)) {
+					events.add(new Upcoming(a.finish(), "finishes", a.kind(), a.id(), a.name()));
+				}
+			}
+		}
+		for (ProjectPlan.Milestone m : forecast.plan().milestones()) {
+			if (!m.achieved() && within(m.targetDate(), today, last)) {
+				events.add(new Upcoming(m.targetDate(), "due", ActivityKind.MILESTONE, m.id(), m.name()));
+			}
+		}
+		events.sort(Comparator.comparing(Upcoming::date).thenComparing(Upcoming::kind).thenComparing(Upcoming::name));
+		return events;
+	}
+
+	private static boolean within(LocalDate date, LocalDate first, LocalDate last) {
+		return date != null && !date.isBefore(first) && !date.isAfter(last);
+	}
+
+	static Strip strip(ProjectForecast forecast, LocalDate today) {
+		int width = 1000;
+		int height = 62;
+		double axisY = 24;
+		ProjectPlan plan = forecast.plan();
+		LocalDate from = plan.start();
+		LocalDate to = Stream.concat(Stream.of(plan.targetFinish(), forecast.finish(), from.plusDays(28)),
+				forecast.milestones().stream().flatMap(m -> Stream.of(m.target(), m.forecast())))
+			.filter(java.util.Objects::nonNull)
+			.max(Comparator.naturalOrder())
+			.orElseThrow();
+		long span = Math.max(1, ChronoUnit.DAYS.between(from, to) + 1);
+		double pad = 16;
+		DateScale scale = new DateScale(from, pad, (width - 2 * pad) / span);
+		DateScale.Unit unit = span > 550 ? DateScale.Unit.QUARTER : span > 70 ? DateScale.Unit.MONTH
+				: DateScale.Unit.WEEK;
+		List<Marker> markers = new ArrayList<>();
+		for (ProjectForecast.MilestoneForecast m : forecast.milestones()) {
+			if (m.target() == null) {
+				continue;
+			}
+			double x = scale.end(m.target()) - scale.pixelsPerDay() / 2;
+			markers.add(new Marker(m.id(), x, diamond(x, axisY, 8), m.status(),
+					Words.tooltip(m.name(), m.status(), m.reasons())));
+		}
+		Double todayX = today.isBefore(from) || today.isAfter(to) ? null : scale.x(today);
+		return new Strip(width, height, axisY, scale.ticks(to, unit), markers, todayX);
+	}
+
+	static String diamond(double x, double y, double r) {
+		return "M" + DateScale.round(x) + " " + DateScale.round(y - r) + " L" + DateScale.round(x + r) + " "
+				+ DateScale.round(y) + " L" + DateScale.round(x) + " " + DateScale.round(y + r) + " L"
+				+ DateScale.round(x - r) + " " + DateScale.round(y) + " Z";
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.milepost.web;
+
+import java.time.LocalDate;
+
+import dev.milepost.health.PlanHealth;
+import dev.milepost.plan.ProjectAccess;
+import dev.milepost.plan.ProjectContext;
+import dev.milepost.schedule.Forecasts;
+import dev.milepost.schedule.ProjectForecast;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * A project at a glance: its goals, the milestone timeline coloured by status with the reasons,
+ * the next 30 days and the plan-health findings. Outsiders get 404, as from the API.
+ */
+@Controller
+class ProjectOverviewPage {
+
+	static final int LOOK_AHEAD_DAYS = 30;
+
+	private final ProjectAccess access;
+
+	private final Forecasts forecasts;
+
+	private final PlanHealth health;
+
+	ProjectOverviewPage(ProjectAccess access, Forecasts forecasts, PlanHealth health) {
+		this.access = access;
+		this.forecasts = forecasts;
+		this.health = health;
+	}
+
+	@GetMapping("/projects/{key}")
+	String overview(@PathVariable String key, Model model) {
+		ProjectContext context = access.read(key);
+		ProjectForecast forecast = forecasts.forecast(context);
+		LocalDate today = forecast.statusDate();
+		model.addAttribute("me", context.user());
+		model.addAttribute("project", forecast.plan());
+		model.addAttribute("forecast", forecast);
+		model.addAttribute("today", today);
+		model.addAttribute("milestones", Overview.milestones(forecast));
+		model.addAttribute("strip", Overview.strip(forecast, today));
+		model.addAttribute("upcoming", Overview.upcoming(forecast, today, LOOK_AHEAD_DAYS));
+		model.addAttribute("lookAhead", LOOK_AHEAD_DAYS);
+		model.addAttribute("findings", health.check(forecast.plan(), today));
+		return "web/overview";
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.milepost.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import dev.milepost.schedule.MilestoneStatus;
+import dev.milepost.schedule.Reason;
+
+/** How the pages put computed things into words. */
+final class Words {
+
+	private Words() {
+	}
+
+	static String status(MilestoneStatus status) {
+		return switch (status) {
+			case ACHIEVED -> "Achieved";
+			case ON_TRACK -> "On track";
+			case APPROACHING -> "Approaching";
+			case AT_RISK -> "At risk";
+			case MISSED -> "Missed";
+		};
+	}
+
+	/** The status and its reasons on one line, for a tooltip. */
+	static String tooltip(String name, MilestoneStatus status, List<Reason> reasons) {
+		String why = reasons.stream().map(Reason::message).collect(Collectors.joining("; "));
+		return name + ": " + status(status).toLowerCase(Locale.ROOT) + (why.isEmpty() ? "" : " — " + why);
+	}
+
+	/** A name cut to fit a chart's label column; the chart's tooltip carries the whole name. */
+	static String fit(String text, int max) {
+		return text.length() <= max ? text : text.substring(0, max - 1).stripTrailing() + "…";
+	}
+
+}

@@ -1,0 +1,317 @@
+package dev.milepost.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.milepost.Api;
+import dev.milepost.MilepostTest;
+import dev.milepost.People;
+import dev.milepost.Teams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The pages in a real headless Chromium (Debian's chromium and chromium-driver; nothing is
+ * downloaded). One browser for the class; each test signs in as whom it needs. Skipped with a
+ * message where the browser is not installed, but never in CI, which installs it.
+ */
+@MilepostTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTests {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Teams teams;
+
+	ChromeDriver browser;
+
+	Path profile;
+
+	Teams.Team team;
+
+	@BeforeAll
+	void startBrowser() throws IOException {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!installed && "true".equals(System.getenv("CI"))) {
+			fail("CI must run the browser tests: install Debian's chromium and chromium-driver (.ci/run does).");
+		}
+		assumeTrue(installed, "Browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+				+ " is missing (apt-get install -y chromium chromium-driver).");
+		profile = Files.createTempDirectory("milepost-chromium-");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-GB");
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterAll
+	void stopBrowser() throws IOException {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (profile != null) {
+			try (var files = Files.walk(profile)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			}
+		}
+	}
+
+	@BeforeEach
+	void plan() {
+		team = teams.team(Api.at(port));
+	}
+
+	// ---- the stories ----------------------------------------------------------------------------
+
+	@Test
+	void aManagerSignsInAndCreatesATaskAndAMilestoneThroughTheForms() {
+		signInAs(team.manager());
+		assertThat(browser.getTitle()).startsWith("Portfolio");
+		open("/projects/" + team.key() + "/tasks");
+		browser.findElement(By.id("new-task")).click();
+		type("name", "Load opening balances");
+		type("durationDays", "4");
+		date("plannedStart", "2026-03-02");
+		new Select(browser.findElement(By.id("assignees"))).selectByValue(team.member().username());
+		submit();
+		waitFor(By.id("task-list"));
+		assertThat(browser.findElement(By.id("task-list")).getText()).contains("Load opening balances");
+
+		open("/projects/" + team.key() + "/milestones/new");
+		type("name", "Opening balances loaded");
+		date("targetDate", "2026-04-30");
+		new Select(browser.findElement(By.id("owner"))).selectByValue(team.manager().username());
+		type("criterionText", "The owner confirms the balances reconcile");
+		submit();
+		waitFor(By.id("milestone-list"));
+		assertThat(browser.findElement(By.id("milestone-list")).getText()).contains("Opening balances loaded");
+	}
+
+	@Test
+	void aMilestoneGivenADurationIsRefusedWithTheReasonShownBesideTheField() {
+		signInAs(team.manager());
+		open("/projects/" + team.key() + "/milestones/new");
+		type("name", "Data migrated");
+		date("targetDate", "2026-04-30");
+		type("criterionText", "The owner confirms the counts match");
+		type("durationDays", "10");
+		submit();
+		WebElement error = waitFor(By.id("durationDays-error"));
+		assertThat(error.getText()).contains("A milestone marks a moment; it has no duration");
+		assertThat(browser.findElement(By.id("durationDays")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Data migrated");
+	}
+
+	@Test
+	void aTaskNamedLikeMarkupShowsAsTextAndRunsNothing() {
+		String name = "<img src=x onerror=alert(1)>";
+		Teams.check(team.as(team.manager()).post(team.path("/tasks"), Teams.task(name)), 201);
+		signInAs(team.manager());
+		for (String page : new String[] { "/tasks", "/gantt", "" }) {
+			open("/projects/" + team.key() + page);
+			assertNoAlert();
+			assertThat(browser.findElements(By.cssSelector("img[src='x']"))).as(page).isEmpty();
+		}
+		open("/projects/" + team.key() + "/tasks");
+		assertThat(browser.findElement(By.cssSelector("#task-list .task-name")).getText()).isEqualTo(name);
+		assertNoAlert();
+	}
+
+	@Test
+	void aFormPostWithoutItsCsrfTokenIsRefused() {
+		signInAs(team.manager());
+		open("/projects/" + team.key() + "/tasks/new");
+		type("name", "Forged");
+		// a forged cross-site form has no token: remove it, as if the form came from elsewhere
+		browser.executeScript("document.querySelector('main form input[name=_csrf]').remove();");
+		submit();
+		waitFor(By.tagName("h1"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+		assertThat(team.as(team.manager()).get(team.path("/tasks")).json().get("totalItems").asInt()).isZero();
+	}
+
+	@Test
+	void aStakeholderSeesNoEditControlsAndAForgedWriteIsRefused() {
+		Teams.check(team.as(team.manager()).post(team.path("/tasks"), Teams.task("Reconcile")), 201);
+		signInAs(team.stakeholder());
+		open("/projects/" + team.key() + "/tasks");
+		assertThat(browser.findElements(By.id("new-task"))).isEmpty();
+		assertThat(browser.findElements(By.cssSelector("a.edit"))).isEmpty();
+		open("/projects/" + team.key() + "/milestones");
+		assertThat(browser.findElements(By.id("new-milestone"))).isEmpty();
+		// forge the manager's form in the stakeholder's page, with the page's own valid token
+		browser.executeScript("""
+				const form = document.createElement('form');
+				form.method = 'post';
+				form.action = arguments[0];
+				for (const [name, value] of [['name', 'Forged'], ['durationDays', '3'],
+						['_csrf', document.querySelector('input[name=_csrf]').value]]) {
+					const input = document.createElement('input');
+					input.name = name; input.value = value; form.appendChild(input);
+				}
+				document.body.appendChild(form);
+				form.submit();""", "/projects/" + team.key() + "/tasks");
+		waitFor(By.tagName("h1"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+		assertThat(team.as(team.manager()).get(team.path("/tasks")).json().get("totalItems").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void anAchievementElsewhereShowsOnTheOpenOverviewWithoutAReload() {
+		String milestone = Teams.check(team.as(team.manager()).post(team.path("/milestones"),
+				Teams.milestone("Ledgers live", team.manager(), Teams.ownerConfirmation())), 201).json().get("id")
+			.asString();
+		signInAs(team.manager());
+		open("/projects/" + team.key());
+		By status = By.cssSelector("#m-" + milestone + " .status");
+		assertThat(browser.findElement(status).getText()).isNotEqualTo("Achieved");
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.attributeToBe(By.id("main"), "data-live", "open"));
+		browser.executeScript("window.notReloaded = true;");
+
+		// someone else, in another session: the owner confirms through the API
+		long start = System.nanoTime();
+		Teams.check(team.as(team.manager()).post(team.path("/milestones/" + milestone + "/achievement"),
+				Map.of("evidence", "Ledgers reconciled in production")), 200);
+		new WebDriverWait(browser, Duration.ofSeconds(5), Duration.ofMillis(50))
+			.until(ExpectedConditions.textToBe(status, "Achieved"));
+		long millis = (System.nanoTime() - start) / 1_000_000;
+
+		assertThat(browser.executeScript("return window.notReloaded === true;")).isEqualTo(true);
+		assertThat(millis).as("the open page updated %d ms after the change", millis).isLessThan(1000);
+	}
+
+	@Test
+	void screenshotsOfThePortfolioOverviewGanttAndMilestonePage() throws IOException {
+		Api manager = team.as(team.manager());
+		String design = Teams.check(manager.post(team.path("/tasks"), Teams.task("Design interfaces")), 201).json()
+			.get("id").asString();
+		String build = Teams.check(manager.post(team.path("/tasks"), Map.of("name", "Build interfaces",
+				"durationDays", 15, "plannedStart", "2026-03-09")), 201).json().get("id").asString();
+		String milestone = Teams.check(manager.post(team.path("/milestones"),
+				Teams.milestone("Interfaces accepted", team.manager(), Teams.ownerConfirmation())), 201).json()
+			.get("id").asString();
+		Teams.check(manager.post(team.path("/dependencies"),
+				Map.of("predecessor", design, "successor", build, "type", "FS", "lagDays", 0)), 201);
+		Teams.check(manager.post(team.path("/dependencies"),
+				Map.of("predecessor", build, "successor", milestone, "type", "FS", "lagDays", 0)), 201);
+		Teams.check(manager.post(team.path("/baselines"), Map.of("name", "Approved plan")), 201);
+		Teams.check(manager.post(team.path("/goals"), Map.of("outcome", "Invoices flow without rekeying",
+				"measure", "share of invoices rekeyed")), 201);
+
+		signInAs(team.manager());
+		shoot("portfolio", "/");
+		shoot("overview", "/projects/" + team.key());
+		shoot("gantt", "/projects/" + team.key() + "/gantt?zoom=week");
+		shoot("milestone", "/projects/" + team.key() + "/milestones/" + milestone);
+		browser.findElement(By.cssSelector(".what-if button[type=submit]")).click();
+		WebElement result = waitFor(By.cssSelector("#what-if-result table, #what-if-result p"));
+		browser.executeScript("arguments[0].scrollIntoView({block: 'end'});", result);
+		screenshot("milestone-what-if");
+		browser.manage().window().setSize(new Dimension(390, 844));
+		try {
+			shoot("overview-390", "/projects/" + team.key());
+			shoot("tasks-390", "/projects/" + team.key() + "/tasks");
+		}
+		finally {
+			browser.manage().window().setSize(new Dimension(1280, 900));
+		}
+		assertThat(SCREENSHOTS.resolve("overview.png")).exists();
+	}
+
+	// ---- helpers ----------------------------------------------------------------------------------
+
+	private void signInAs(People.Person person) {
+		browser.manage().deleteAllCookies();
+		open("/signin");
+		browser.findElement(By.id("username")).sendKeys(person.username());
+		browser.findElement(By.id("password")).sendKeys(People.PASSWORD);
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Portfolio"));
+	}
+
+	private void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	private void type(String id, String text) {
+		WebElement field = browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/** Date inputs type in the browser's locale; setting the value is the same whatever it is. */
+	private void date(String id, String iso) {
+		browser.executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), iso);
+	}
+
+	private void submit() {
+		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+	}
+
+	private WebElement waitFor(By what) {
+		return new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(what));
+	}
+
+	private void assertNoAlert() {
+		try {
+			String text = browser.switchTo().alert().getText();
+			fail("an alert ran: " + text);
+		}
+		catch (NoAlertPresentException expected) {
+			// nothing ran
+		}
+	}
+
+	private void shoot(String name, String path) throws IOException {
+		open(path);
+		waitFor(By.id("main"));
+		screenshot(name);
+	}
+
+	private void screenshot(String name) throws IOException {
+		Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
+		Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}

@@ -1,0 +1,124 @@
+package dev.milepost.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.milepost.People;
+
+/**
+ * A person using the pages over plain HTTP: a session cookie from the sign-in form, and form posts
+ * that carry the CSRF token of the page they came from, as a browser's would.
+ */
+final class PageSession {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final String base;
+
+	private final HttpClient client;
+
+	private String csrf;
+
+	private PageSession(int port) {
+		this.base = "http://localhost:" + port;
+		this.client = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+	}
+
+	static PageSession signIn(int port, People.Person person) {
+		PageSession session = new PageSession(port);
+		session.get("/signin");
+		HttpResponse<String> signedIn = session.postForm("/signin",
+				Map.of("username", person.username(), "password", People.PASSWORD), true);
+		if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new AssertionError("sign-in failed for " + person.username() + ": " + signedIn.statusCode());
+		}
+		return session;
+	}
+
+	HttpResponse<String> get(String path) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+		remember(response.body());
+		return response;
+	}
+
+	/** Posts a form with the CSRF token of the last page read, as the page's own form would. */
+	HttpResponse<String> post(String path, Map<String, String> fields) {
+		return postForm(path, fields, true);
+	}
+
+	/** Posts a form without any CSRF token, as a forged cross-site form would. */
+	HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
+		return postForm(path, fields, false);
+	}
+
+	/** Posts fields that may repeat (a multi-select), with the CSRF token. */
+	HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
+		List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+		all.add(Map.entry("_csrf", csrf));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(encode(all))));
+	}
+
+	private HttpResponse<String> postForm(String path, Map<String, String> fields, boolean withToken) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		if (withToken) {
+			all.put("_csrf", csrf);
+		}
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(encode(new ArrayList<>(all.entrySet())))));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return client.send(request.header("Accept", "text/html").timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private void remember(String html) {
+		Matcher matcher = CSRF.matcher(html);
+		if (matcher.find()) {
+			csrf = matcher.group(1);
+		}
+	}
+
+	private static String encode(List<Map.Entry<String, String>> fields) {
+		StringBuilder body = new StringBuilder();
+		for (Map.Entry<String, String> field : fields) {
+			if (!body.isEmpty()) {
+				body.append('&');
+			}
+			body.append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8))
+				.append('=')
+				.append(URLEncoder.encode(field.getValue() == null ? "" : field.getValue(), StandardCharsets.UTF_8));
+		}
+		return body.toString();
+	}
+
+}
