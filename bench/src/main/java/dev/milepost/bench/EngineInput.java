@@ -12,6 +12,13 @@ final class EngineInput {
 	private EngineInput() {
 	}
 
+	/** One builder call per activity, and the links handed over as the arrays they are. */
+	static Network network(GeneratedPlan plan) {
+		Network.Builder builder = Network.builder(plan.size(), plan.links());
+		addActivities(builder, plan);
+		return builder.links(plan.from(), plan.to(), plan.kind(), plan.lag()).build();
+	}
+
 	/** One builder call per activity and per link, as a caller holding objects would make them. */
 	static Network networkLinkByLink(GeneratedPlan plan) {
 		Network.Builder builder = Network.builder(plan.size(), plan.links());

@@ -64,7 +64,7 @@ public class HeapCheck {
 
 	@Benchmark
 	public Schedule engineFullSchedule1MIn2g(Arrays input) {
-		Network network = EngineInput.networkLinkByLink(input.plan);
+		Network network = EngineInput.network(input.plan);
 		return Scheduler.schedule(network, EngineInput.scenario(network, input.deadlines));
 	}
 

@@ -27,12 +27,14 @@ import org.openjdk.jmh.infra.Blackhole;
  * Full schedules of generated plans at 10k, 100k and 1M activities (about three links each),
  * against the bare pass over the same link arrays, which is the limit the engine is held to.
  * Every benchmark starts from the same generated arrays (or, for the mapping, the same plan as
- * the application holds it) and ends with a result a caller could use.
+ * the application holds it) and ends with a result a caller could use. Each operation is timed
+ * on its own (sample mode), so that the medians can be compared: on a shared two-core machine
+ * the means pick up whatever else ran at the time.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Measurement(iterations = 6, time = 1)
 @Fork(value = 2, jvmArgsAppend = { "-Xms6g", "-Xmx6g" })
 public class ScheduleBenchmarks {
 
@@ -55,7 +57,7 @@ public class ScheduleBenchmarks {
 		public void generate() {
 			plan = PlanGenerator.generate(activities, GeneratedPlan.SEED);
 			deadlines = plan.deadlines();
-			network = EngineInput.networkLinkByLink(plan);
+			network = EngineInput.network(plan);
 			scenario = EngineInput.scenario(network, deadlines);
 		}
 
@@ -84,9 +86,19 @@ public class ScheduleBenchmarks {
 		return BarePass.earlyStarts(plan.size(), plan.duration(), plan.links(), plan.from(), plan.to(), plan.lag());
 	}
 
-	/** The engine end to end: network built from the same arrays, then early and late dates and floats. */
+	/**
+	 * The engine end to end: a network built from the same arrays (one call per activity, the
+	 * links as arrays), the milestones' deadlines, then early and late dates and both floats.
+	 */
 	@Benchmark
 	public Schedule engineFullSchedule(Arrays input) {
+		Network network = EngineInput.network(input.plan);
+		return Scheduler.schedule(network, EngineInput.scenario(network, input.deadlines));
+	}
+
+	/** As {@link #engineFullSchedule}, with one builder call per link. */
+	@Benchmark
+	public Schedule engineFullScheduleLinkByLink(Arrays input) {
 		Network network = EngineInput.networkLinkByLink(input.plan);
 		return Scheduler.schedule(network, EngineInput.scenario(network, input.deadlines));
 	}
@@ -95,6 +107,12 @@ public class ScheduleBenchmarks {
 	@Benchmark
 	public Schedule engineScheduleOnly(Arrays input) {
 		return Scheduler.schedule(input.network, input.scenario);
+	}
+
+	/** The application's plan turned into engine input, alone: ids indexed, network built, scenario set. */
+	@Benchmark
+	public PlanMapping planMappingIn(Plans input) {
+		return PlanMapping.of(input.plan, null, ForecastMethod.PLANNED_RATE);
 	}
 
 	/** From the application's plan to engine input, a schedule, and the dates of every activity back. */
