@@ -98,7 +98,8 @@ public record GeneratedPlan(int size, int tasks, int[] duration, boolean[] miles
 		return String.format(
 				"%d activities (%d tasks, %d milestones) in %d layers, %d links (%.2f per activity): "
 						+ "FS %.1f %%, SS %.1f %%, FF %.1f %%, SF %.1f %%; lags %.1f %%, leads %.1f %%; %d holidays",
-				size, tasks, size - tasks, java.util.Arrays.stream(layer).max().orElse(0) + 1, links, (double) links / size, 100.0 * kinds[0] / links,
+				size, tasks, size - tasks, java.util.Arrays.stream(layer).max().orElse(0) + 1, links,
+				(double) links / size, 100.0 * kinds[0] / links,
 				100.0 * kinds[1] / links, 100.0 * kinds[2] / links, 100.0 * kinds[3] / links, 100.0 * lags / links,
 				100.0 * leads / links, holidays.size());
 	}

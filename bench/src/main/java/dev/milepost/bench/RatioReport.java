@@ -11,7 +11,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 /**
  * Runs the benchmarks (JMH's own command-line options apply) and prints, per plan size, the
  * medians of the sampled operations, the engine's ratios against the bare pass and the mapping's
- * share of the engine's time, all from this one run: {@code java -cp benchmarks.jar dev.milepost.bench.RatioReport ScheduleBenchmarks}.
+ * share of the engine's time, all from this one run:
+ * {@code java -cp benchmarks.jar dev.milepost.bench.RatioReport ScheduleBenchmarks}.
  */
 public final class RatioReport {
 

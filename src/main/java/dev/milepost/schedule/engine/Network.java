@@ -167,7 +167,8 @@ public final class Network {
 			}
 		}
 		if (tail < size) {
-			throw new CycleFoundException(findCycle(size, indegree, predecessorRows(size, succStart, null, succ, succLink)));
+			Predecessors predecessors = predecessorRows(size, succStart, null, succ, succLink);
+			throw new CycleFoundException(findCycle(size, indegree, predecessors));
 		}
 		linkStart[size] = written;
 		return new Network(size, duration, milestone, order, linkStart, orderedSucc, orderedLink);
@@ -273,8 +274,8 @@ public final class Network {
 		/**
 		 * Adds many links at once from parallel arrays, link {@code l} going from {@code from[l]}
 		 * to {@code to[l]} with kind {@code kind[l]} (a {@link LinkKind} ordinal: 0 FS, 1 SS, 2 FF,
-		 * 3 SF) and lag {@code lag[l]}. Checked as {@link #link} checks one; the arrays are copied. When a link is refused, the
-		 * links before it stay added.
+		 * 3 SF) and lag {@code lag[l]}. Checked as {@link #link} checks one; the arrays are
+		 * copied. When a link is refused, the links before it stay added.
 		 */
 		public Builder links(int[] from, int[] to, byte[] kind, int[] lag) {
 			int count = from.length;

@@ -60,7 +60,8 @@ public final class Scheduler {
 
 	/**
 	 * The forward pass when no work has started, which is every plan before its first progress and
-	 * every simulation draw of one; without branches on the link kind (see {@link Network#pack}).
+	 * every simulation draw of such a plan; without branches on the link kind (see
+	 * {@link Network#pack}).
 	 * An unset start-no-earlier-than is {@link Scenario#NONE}, the least int, so it never binds.
 	 */
 	private static int forwardNotStarted(Network network, int[] snet, int[] duration, int[] es, int[] ef) {
