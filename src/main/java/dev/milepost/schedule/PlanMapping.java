@@ -2,12 +2,11 @@ package dev.milepost.schedule;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.milepost.plan.ActivityKind;
+import dev.milepost.plan.LinkType;
 import dev.milepost.plan.ProjectPlan;
 import dev.milepost.schedule.engine.LinkKind;
 import dev.milepost.schedule.engine.Network;
@@ -32,11 +31,20 @@ import dev.milepost.schedule.engine.WorkingCalendar;
  */
 public final class PlanMapping {
 
+	// the engine's kind code for each LinkType, by name, so the two enums may differ in order
+	private static final byte[] KIND = new byte[LinkType.values().length];
+
+	static {
+		for (LinkType type : LinkType.values()) {
+			KIND[type.ordinal()] = (byte) LinkKind.valueOf(type.name()).ordinal();
+		}
+	}
+
 	private final ProjectPlan plan;
 
 	private final WorkingCalendar calendar;
 
-	private final Map<UUID, Integer> index;
+	private final UuidIndex index;
 
 	private final Network network;
 
@@ -47,9 +55,8 @@ public final class PlanMapping {
 	private PlanMapping(ProjectPlan plan, LocalDate statusDate, ForecastMethod method) {
 		this.plan = plan;
 		this.calendar = new WorkingCalendar(plan.start(), plan.workingDays(), plan.holidays());
-		int tasks = plan.tasks().size();
-		int size = tasks + plan.milestones().size();
-		this.index = new HashMap<>(size * 2);
+		int size = plan.tasks().size() + plan.milestones().size();
+		this.index = new UuidIndex(size);
 		Network.Builder builder = Network.builder(size, plan.links().size());
 		for (ProjectPlan.Task task : plan.tasks()) {
 			index.put(task.id(), builder.task(task.durationDays()));
@@ -57,13 +64,48 @@ public final class PlanMapping {
 		for (ProjectPlan.Milestone milestone : plan.milestones()) {
 			index.put(milestone.id(), builder.milestone());
 		}
-		for (ProjectPlan.Link link : plan.links()) {
-			builder.link(index.get(link.predecessor()), index.get(link.successor()),
-					LinkKind.valueOf(link.type().name()), link.lagDays());
-		}
+		addLinks(builder);
 		this.network = builder.build();
 		this.statusDay = statusDate == null ? Integer.MIN_VALUE : calendar.dayIndex(statusDate);
 		this.scenario = scenario(statusDate, method);
+	}
+
+	/**
+	 * The links as arrays for the builder. Links usually come grouped by successor (each
+	 * activity's links are made with it and read back in that order), so a successor equal to the
+	 * last one is not looked up again.
+	 */
+	private void addLinks(Network.Builder builder) {
+		List<ProjectPlan.Link> links = plan.links();
+		int count = links.size();
+		int[] from = new int[count];
+		int[] to = new int[count];
+		byte[] kind = new byte[count];
+		int[] lag = new int[count];
+		UUID lastSuccessor = null;
+		int lastTo = -1;
+		for (int l = 0; l < count; l++) {
+			ProjectPlan.Link link = links.get(l);
+			UUID successor = link.successor();
+			if (!successor.equals(lastSuccessor)) {
+				lastSuccessor = successor;
+				lastTo = linkEnd(link, successor);
+			}
+			from[l] = linkEnd(link, link.predecessor());
+			to[l] = lastTo;
+			kind[l] = KIND[link.type().ordinal()];
+			lag[l] = link.lagDays();
+		}
+		builder.links(from, to, kind, lag);
+	}
+
+	private int linkEnd(ProjectPlan.Link link, UUID activity) {
+		int at = index.get(activity);
+		if (at < 0) {
+			throw new IllegalArgumentException(
+					"Dependency " + link.id() + " names " + activity + ", which is no task or milestone of " + plan.key());
+		}
+		return at;
 	}
 
 	/** Maps the plan as of a status date (progress counts up to then); null status = plan only. */
@@ -143,8 +185,8 @@ public final class PlanMapping {
 	}
 
 	public int indexOf(UUID activity) {
-		Integer at = index.get(activity);
-		if (at == null) {
+		int at = index.get(activity);
+		if (at < 0) {
 			throw new IllegalArgumentException("No task or milestone " + activity + " in " + plan.key());
 		}
 		return at;
@@ -205,6 +247,65 @@ public final class PlanMapping {
 			ids.add(idOf(step));
 		}
 		return ids;
+	}
+
+	/**
+	 * Activity indices by id, for the millions of look-ups a large plan's links make: open
+	 * addressing over an int table whose slots hold index + 1, the ids kept by index as pairs of
+	 * longs. A HashMap of boxed indices took more time than the whole schedule.
+	 */
+	private static final class UuidIndex {
+
+		private final int[] slots;
+
+		private final int mask;
+
+		private final int shift;
+
+		// the id of activity i: keys[2i] (most significant bits), keys[2i + 1]
+		private final long[] keys;
+
+		UuidIndex(int size) {
+			int capacity = Integer.highestOneBit(Math.max(4, size) * 2 - 1) << 1;
+			this.slots = new int[capacity];
+			this.mask = capacity - 1;
+			this.shift = Long.numberOfLeadingZeros(capacity) + 1;
+			this.keys = new long[2 * size];
+		}
+
+		/** Records the id of activity {@code index}; a repeated id then names the later activity. */
+		void put(UUID id, int index) {
+			long msb = id.getMostSignificantBits();
+			long lsb = id.getLeastSignificantBits();
+			keys[2 * index] = msb;
+			keys[2 * index + 1] = lsb;
+			for (int slot = slot(msb, lsb);; slot = slot + 1 & mask) {
+				int held = slots[slot] - 1;
+				if (held < 0 || keys[2 * held] == msb && keys[2 * held + 1] == lsb) {
+					slots[slot] = index + 1;
+					return;
+				}
+			}
+		}
+
+		/** The index of the activity, or -1. */
+		int get(UUID id) {
+			long msb = id.getMostSignificantBits();
+			long lsb = id.getLeastSignificantBits();
+			for (int slot = slot(msb, lsb);; slot = slot + 1 & mask) {
+				int held = slots[slot] - 1;
+				if (held < 0 || keys[2 * held] == msb && keys[2 * held + 1] == lsb) {
+					return held;
+				}
+			}
+		}
+
+		private int slot(long msb, long lsb) {
+			// ids need not be random in every bit (time-ordered ones are not), so mix them first
+			long mixed = (msb ^ Long.rotateLeft(lsb, 32)) * 0x9E37_79B9_7F4A_7C15L;
+			return (int) (mixed >>> shift);
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.milepost.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -69,6 +70,18 @@ class PlanMappingTests {
 		PlanMapping mapping = PlanMapping.of(plan.plan(), null, ForecastMethod.PLANNED_RATE);
 		assertThat(mapping.dates(mapping.schedule(), mapping.indexOf(later)).earlyStart())
 			.isEqualTo(LocalDate.of(2026, 3, 16));
+	}
+
+	@Test
+	void aDependencyOnAnActivityOutsideThePlanIsRefusedAndNamed() {
+		PlanFixture plan = PlanFixture.project();
+		UUID design = plan.task("Design", 5);
+		UUID elsewhere = UUID.randomUUID();
+		plan.link(design, elsewhere);
+		assertThatThrownBy(() -> PlanMapping.of(plan.plan(), null, ForecastMethod.PLANNED_RATE))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining(elsewhere.toString())
+			.hasMessageContaining("no task or milestone of TEST");
 	}
 
 }

@@ -137,7 +137,8 @@ public final class IncrementalSchedule {
 			recomputeEarly(u);
 			if (es[u] != oldStart || ef[u] != oldFinish || u == edited) {
 				touched[touchedCount++] = u;
-				for (int l = network.succStart[u]; l < network.succStart[u + 1]; l++) {
+				int o = position[u];
+				for (int l = network.linkStart[o]; l < network.linkStart[o + 1]; l++) {
 					push(network.succ[l], false);
 				}
 			}
@@ -169,8 +170,9 @@ public final class IncrementalSchedule {
 		int d = duration[i];
 		for (int l = predecessors.start()[i]; l < predecessors.start()[i + 1]; l++) {
 			int p = predecessors.pred()[l];
-			int lag = predecessors.lag()[l];
-			int bound = switch (predecessors.kind()[l]) {
+			int link = predecessors.link()[l];
+			int lag = Network.lag(link);
+			int bound = switch (Network.kind(link)) {
 				case 0 -> ef[p] + lag;
 				case 1 -> es[p] + lag;
 				case 2 -> ef[p] + lag - d;
@@ -202,13 +204,74 @@ public final class IncrementalSchedule {
 			queued[u] = false;
 			int oldLate = lf[u];
 			int oldLateStart = ls[u];
-			Scheduler.backwardOne(network, scenario, duration, es, ef, ls, lf, freeFloat, finish, u);
+			backwardOne(u);
 			if (lf[u] != oldLate || ls[u] != oldLateStart) {
 				for (int l = predecessors.start()[u]; l < predecessors.start()[u + 1]; l++) {
 					push(predecessors.pred()[l], true);
 				}
 			}
 		}
+	}
+
+	/**
+	 * Late dates and free float of one activity from its successors' dates: the rule of the full
+	 * backward pass (see {@link Scheduler}), applied to one activity.
+	 */
+	private void backwardOne(int i) {
+		int o = position[i];
+		int[] actualStart = scenario.actualStart;
+		int d = duration[i];
+		int late = finish;
+		int free = Integer.MAX_VALUE;
+		if (scenario.deadline != null && scenario.deadline[i] < late) {
+			late = scenario.deadline[i];
+		}
+		boolean waits = false;
+		for (int l = network.linkStart[o], end = network.linkStart[o + 1]; l < end; l++) {
+			int s = network.succ[l];
+			if (actualStart != null && actualStart[s] != Scenario.NONE) {
+				continue;
+			}
+			waits = true;
+			int link = network.succLink[l];
+			int lag = Network.lag(link);
+			int bound;
+			int slack;
+			switch (LinkKind.VALUES[Network.kind(link)]) {
+				case FS -> {
+					bound = ls[s] - lag;
+					slack = es[s] - lag - ef[i];
+				}
+				case SS -> {
+					bound = ls[s] - lag + d;
+					slack = es[s] - lag - es[i];
+				}
+				case FF -> {
+					bound = lf[s] - lag;
+					slack = ef[s] - lag - ef[i];
+				}
+				case SF -> {
+					bound = lf[s] - lag + d;
+					slack = ef[s] - lag - es[i];
+				}
+				default -> throw new IllegalStateException();
+			}
+			late = Math.min(late, bound);
+			free = Math.min(free, slack);
+		}
+		if (actualStart != null && actualStart[i] != Scenario.NONE) {
+			ls[i] = es[i];
+			boolean done = scenario.actualFinish != null && scenario.actualFinish[i] != Scenario.NONE;
+			lf[i] = done ? ef[i] : late;
+		}
+		else {
+			lf[i] = late;
+			ls[i] = late - d;
+		}
+		if (!waits) {
+			free = finish - ef[i];
+		}
+		freeFloat[i] = Math.max(0, Math.min(free, lf[i] - ef[i]));
 	}
 
 	// a binary heap of topological positions; backward entries are stored negated (-position - 1)

@@ -113,8 +113,9 @@ public final class Schedule {
 		int floor = scenario.statusDate == Scenario.NONE ? 0 : Math.max(0, scenario.statusDate);
 		for (int l = preds.start()[activity]; l < preds.start()[activity + 1]; l++) {
 			int p = preds.pred()[l];
-			int lag = preds.lag()[l];
-			int bound = switch (LinkKind.VALUES[preds.kind()[l]]) {
+			int link = preds.link()[l];
+			int lag = Network.lag(link);
+			int bound = switch (LinkKind.VALUES[Network.kind(link)]) {
 				case FS -> ef[p] + lag;
 				case SS -> es[p] + lag;
 				case FF -> ef[p] + lag - d;

@@ -14,6 +14,9 @@ import java.util.Set;
  */
 public final class WorkingCalendar {
 
+	// about five centuries of working days; dates further out are computed each time
+	private static final int MOST_DAYS_KEPT = 1 << 17;
+
 	private final LocalDate start;
 
 	private final boolean[] working = new boolean[7];
@@ -26,6 +29,10 @@ public final class WorkingCalendar {
 	private final long origin;
 
 	private final int originHolidays;
+
+	// the dates of working days 0, 1, 2, … as far as they have been asked for: a schedule's dates
+	// are read back for every activity, over a span of a few thousand working days
+	private volatile LocalDate[] days = new LocalDate[0];
 
 	public WorkingCalendar(LocalDate start, Set<DayOfWeek> workingDays, Collection<LocalDate> holidays) {
 		if (workingDays.isEmpty()) {
@@ -70,6 +77,36 @@ public final class WorkingCalendar {
 
 	/** The date of working day {@code index}. */
 	public LocalDate dateOf(int index) {
+		LocalDate[] known = days;
+		if (index >= 0 && index < known.length) {
+			return known[index];
+		}
+		if (index >= 0 && index < MOST_DAYS_KEPT) {
+			return daysUpTo(index)[index];
+		}
+		return computeDateOf(index);
+	}
+
+	/** The dates kept, grown to hold working day {@code index}; threads racing here build the same dates. */
+	private LocalDate[] daysUpTo(int index) {
+		LocalDate[] known = days;
+		int length = Math.min(MOST_DAYS_KEPT, Math.max(index + 1, Math.max(256, known.length * 2)));
+		LocalDate[] grown = Arrays.copyOf(known, length);
+		LocalDate date = known.length == 0 ? computeDateOf(0) : known[known.length - 1];
+		for (int k = known.length; k < length; k++) {
+			if (k > 0) {
+				do {
+					date = date.plusDays(1);
+				}
+				while (!isWorkingDay(date));
+			}
+			grown[k] = date;
+		}
+		days = grown;
+		return grown;
+	}
+
+	private LocalDate computeDateOf(int index) {
 		// start from an estimate by whole weeks, then step to the exact day
 		long guess = origin + (long) Math.floorDiv(index, perWeek) * 7;
 		LocalDate date = LocalDate.ofEpochDay(guess);

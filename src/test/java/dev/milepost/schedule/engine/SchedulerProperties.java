@@ -75,4 +75,60 @@ class SchedulerProperties {
 		}
 	}
 
+	@Property(tries = 300)
+	void withoutProgressThePassesAgreeWithThePassesThatHandleProgress(@ForAll("plans") RandomPlans.Plan plan) {
+		Network network = plan.network();
+		Scenario plain = Scenario.of(network);
+		for (int i = 0; i < network.size(); i += 7) {
+			plain.deadline(i, 5 + i * 13 % 40);
+		}
+		for (int i = 3; i < network.size(); i += 11) {
+			plain.startNoEarlierThan(i, i % 9);
+		}
+		// the same scenario, but with progress arrays in which no activity has started
+		Scenario tracked = plain.copy();
+		tracked.actualStart = new int[network.size()];
+		java.util.Arrays.fill(tracked.actualStart, Scenario.NONE);
+		Schedule fast = Scheduler.schedule(network, plain);
+		Schedule general = Scheduler.schedule(network, tracked);
+		assertThat(fast.finish()).isEqualTo(general.finish());
+		for (int i = 0; i < network.size(); i++) {
+			assertThat(new int[] { fast.earlyStart(i), fast.earlyFinish(i), fast.lateStart(i), fast.lateFinish(i),
+					fast.freeFloat(i) })
+				.as("activity %d", i)
+				.containsExactly(general.earlyStart(i), general.earlyFinish(i), general.lateStart(i),
+						general.lateFinish(i), general.freeFloat(i));
+		}
+	}
+
+	@Property(tries = 100)
+	void linksGivenAsArraysMakeTheSameNetworkAsLinksGivenOneByOne(@ForAll("plans") RandomPlans.Plan plan) {
+		Network.Builder builder = Network.builder();
+		for (int duration : plan.durations()) {
+			builder.task(duration);
+		}
+		int links = plan.links().size();
+		int[] from = new int[links];
+		int[] to = new int[links];
+		byte[] kind = new byte[links];
+		int[] lag = new int[links];
+		for (int l = 0; l < links; l++) {
+			RandomPlans.Link link = plan.links().get(l);
+			from[l] = link.from();
+			to[l] = link.to();
+			kind[l] = (byte) link.kind().ordinal();
+			lag[l] = link.lag();
+		}
+		Network bulk = builder.links(from, to, kind, lag).build();
+		Network oneByOne = plan.network();
+		Schedule expected = Scheduler.schedule(oneByOne, Scenario.of(oneByOne));
+		Schedule actual = Scheduler.schedule(bulk, Scenario.of(bulk));
+		assertThat(bulk.linkCount()).isEqualTo(oneByOne.linkCount());
+		for (int i = 0; i < bulk.size(); i++) {
+			assertThat(actual.lateStart(i)).isEqualTo(expected.lateStart(i));
+			assertThat(actual.earlyFinish(i)).isEqualTo(expected.earlyFinish(i));
+			assertThat(actual.drivingPredecessor(i)).isEqualTo(expected.drivingPredecessor(i));
+		}
+	}
+
 }

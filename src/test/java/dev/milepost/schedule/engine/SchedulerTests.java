@@ -159,6 +159,24 @@ class SchedulerTests {
 	}
 
 	@Test
+	void linksGivenAsArraysAreCheckedLikeLinksGivenOneByOne() {
+		Network.Builder plan = Network.builder();
+		int a = plan.task(1);
+		int b = plan.task(1);
+		assertThatThrownBy(() -> plan.links(new int[] { a }, new int[] { b }, new byte[] { 4 }, new int[] { 0 }))
+			.hasMessageContaining("Unknown link kind 4");
+		assertThatThrownBy(() -> plan.links(new int[] { a }, new int[] { 7 }, new byte[] { 0 }, new int[] { 0 }))
+			.hasMessageContaining("Unknown activity in link 0 → 7");
+		assertThatThrownBy(() -> plan.links(new int[] { a, b }, new int[] { b }, new byte[] { 0 }, new int[] { 0 }))
+			.hasMessageContaining("differ in length");
+		assertThatThrownBy(() -> plan.link(a, b, LinkKind.FS, Network.MAX_LAG + 1))
+			.hasMessageContaining("A lag cannot exceed");
+		plan.links(new int[] { a, b }, new int[] { b, a }, new byte[] { 0, 1 }, new int[] { 0, -Network.MAX_LAG });
+		assertThatThrownBy(plan::build).isInstanceOfSatisfying(CycleFoundException.class,
+				e -> assertThat(e.cycle()).containsExactly(a, b, a));
+	}
+
+	@Test
 	void durationsCanBeOverriddenPerScenario() {
 		Network.Builder plan = Network.builder();
 		int a = plan.task(3);

@@ -59,4 +59,12 @@ class WorkingCalendarTests {
 		assertThat(calendar.dayIndex(date.plusDays(1))).isEqualTo(index + 1);
 	}
 
+	@Test
+	void datesFarBeyondTheOnesKeptAreStillRight() {
+		LocalDate far = calendar.dateOf(200_000);
+		assertThat(calendar.isWorkingDay(far)).isTrue();
+		assertThat(calendar.dayIndex(far)).isEqualTo(200_000);
+		assertThat(calendar.dateOf(199_999)).isBefore(far);
+	}
+
 }
