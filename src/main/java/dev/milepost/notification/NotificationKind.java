@@ -17,6 +17,10 @@ public enum NotificationKind {
 	MILESTONE_REMINDER,
 	/** A task's planned finish is a few days away. */
 	TASK_REMINDER,
+	/** Someone asked you for an approval. */
+	APPROVAL_REQUESTED,
+	/** An approval request of your project was decided. */
+	APPROVAL_DECIDED,
 	/** The day's e-mails of a person who asked for one digest a day (e-mail only, not a choice). */
 	DIGEST;
 
