@@ -358,6 +358,7 @@ class AccessMatrixTests {
 		describeScheduleEndpoints(base);
 		describeNotificationEndpoints(base);
 		describeApprovalEndpoints(base);
+		describeProcessEndpoints(base);
 	}
 
 	private void describeNotificationEndpoints(String base) {
@@ -476,6 +477,28 @@ class AccessMatrixTests {
 				team.path("/milestones/" + missedMilestone() + "/replan"), Map.of("targetDate",
 						LocalDate.now(ZoneOffset.UTC).plusDays(30).toString(), "reason", "The vendor delivers late"),
 				null), plan(201));
+	}
+
+	/** Everyone in the project reads processes and templates; managers start and define them. */
+	private void describeProcessEndpoints(String base) {
+		endpoint("GET", "/api/v1/process-templates", fixed("GET", "/api/v1/process-templates", null), signedIn(200));
+		endpoint("GET", base + "/process-templates", fixed("GET", team.path("/process-templates"), null),
+				READ_PROJECT);
+		endpoint("POST", base + "/process-templates", fixed("POST", team.path("/process-templates"), Map.of("name",
+				"Review", "steps", List.of(Map.of("key", "review", "name", "Review", "kind", "TASK", "durationDays", 1,
+						"owner", "MEMBER", "startOffset", 0)),
+				"milestone", Map.of("name", "Reviewed", "owner", "MANAGER", "criterion", "ALL_FEEDING_TASKS_DONE"))),
+				plan(201));
+		endpoint("GET", base + "/processes", fixed("GET", team.path("/processes"), null), READ_PROJECT);
+		endpoint("POST", base + "/processes", actor -> new Call("POST", team.path("/processes"), processBody(), null),
+				plan(201));
+		endpoint("GET", base + "/processes/{id}",
+				actor -> new Call("GET", team.path("/processes/" + create("/processes", processBody())), null, null),
+				READ_PROJECT);
+	}
+
+	private Map<String, Object> processBody() {
+		return Map.of("template", "qa-cycle", "start", LocalDate.now(ZoneOffset.UTC).toString());
 	}
 
 	private Map<String, Object> approvalBody() {

@@ -1,0 +1,31 @@
+package dev.milepost.approval;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.milepost.plan.ProjectContext;
+import dev.milepost.plan.ProjectRole;
+
+/**
+ * Opening approval requests from other modules (processes) under the same rules as the API, and
+ * reading where they stand. The caller checks who may open them.
+ */
+public interface ApprovalRequests {
+
+	/**
+	 * A request to whoever holds each role, about a milestone (approving it achieves the milestone
+	 * when its criterion is this approval) or about nothing.
+	 */
+	record NewRequest(String title, String description, UUID milestoneId, ApprovalMode mode, LocalDate dueDate,
+			List<ProjectRole> approverRoles) {
+	}
+
+	/** Opens the request; refused (422) with the reason like the API would refuse it. */
+	UUID open(ProjectContext context, NewRequest request);
+
+	/** The status of each of the project's requests named, by id; requests that no longer exist are left out. */
+	Map<UUID, ApprovalStatus> statuses(ProjectContext context, List<UUID> ids);
+
+}

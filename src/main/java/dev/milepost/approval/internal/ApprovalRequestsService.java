@@ -1,0 +1,64 @@
+package dev.milepost.approval.internal;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.milepost.approval.ApprovalRequests;
+import dev.milepost.approval.ApprovalStatus;
+import dev.milepost.approval.SubjectKind;
+import dev.milepost.plan.ProjectContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link ApprovalRequests} through {@link Approvals}, the service the API uses. */
+@Service
+class ApprovalRequestsService implements ApprovalRequests {
+
+	private final Approvals approvals;
+
+	private final JdbcClient jdbc;
+
+	ApprovalRequestsService(Approvals approvals, JdbcClient jdbc) {
+		this.approvals = approvals;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional
+	public UUID open(ProjectContext context, NewRequest request) {
+		ApprovalBodies.SubjectBody subject = request.milestoneId() == null ? null
+				: new ApprovalBodies.SubjectBody(SubjectKind.MILESTONE, request.milestoneId());
+		List<ApprovalBodies.ApproverBody> approvers = request.approverRoles()
+			.stream()
+			.map(role -> new ApprovalBodies.ApproverBody(null, role))
+			.toList();
+		return approvals.create(context, new ApprovalBodies.NewApproval(request.title(), request.description(),
+				subject, approvers, request.mode(), request.dueDate())).approval().id();
+	}
+
+	@Override
+	public Map<UUID, ApprovalStatus> statuses(ProjectContext context, List<UUID> ids) {
+		Set<UUID> wanted = new HashSet<>(ids);
+		Map<UUID, ApprovalStatus> found = new HashMap<>();
+		if (wanted.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("select id, status from approval_request where project_id = :p")
+			.param("p", context.projectId())
+			.query((rs, n) -> {
+				UUID id = rs.getObject(1, UUID.class);
+				if (wanted.contains(id)) {
+					found.put(id, ApprovalStatus.valueOf(rs.getString(2)));
+				}
+				return id;
+			})
+			.list();
+		return found;
+	}
+
+}
