@@ -25,6 +25,17 @@ public interface ApprovalRequests {
 	/** Opens the request; refused (422) with the reason like the API would refuse it. */
 	UUID open(ProjectContext context, NewRequest request);
 
+	/**
+	 * A pending request due in a window, with the people who can decide it now: named approvers,
+	 * delegates, and for a role whoever holds it (given as {@code role:NAME}).
+	 */
+	record Due(String projectKey, UUID requestId, long number, String title, LocalDate dueDate,
+			List<String> deciders) {
+	}
+
+	/** Pending requests of running projects due on a day between {@code from} and {@code to}, inclusive. */
+	List<Due> dueBetween(LocalDate from, LocalDate to);
+
 	/** The status of each of the project's requests named, by id; requests that no longer exist are left out. */
 	Map<UUID, ApprovalStatus> statuses(ProjectContext context, List<UUID> ids);
 

@@ -17,6 +17,8 @@ public enum NotificationKind {
 	MILESTONE_REMINDER,
 	/** A task's planned finish is a few days away. */
 	TASK_REMINDER,
+	/** An approval you can decide is due in a few days. */
+	APPROVAL_REMINDER,
 	/** Someone asked you for an approval. */
 	APPROVAL_REQUESTED,
 	/** An approval request of your project was decided. */

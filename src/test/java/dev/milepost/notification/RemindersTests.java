@@ -123,6 +123,26 @@ class RemindersTests {
 			.isEqualTo(LocalDate.of(2026, 12, 21));
 	}
 
+	@Test
+	void whoeverCanDecideAnApprovalIsRemindedBeforeItIsDueOnce() {
+		Teams.Team team = teams.team(Api.at(port));
+		LocalDate today = Projects.today();
+		check(team.as(team.manager()).post(team.path("/approvals"), java.util.Map.of("title", "Cut-over plan",
+				"subject", java.util.Map.of("kind", "FREE"), "approvers",
+				java.util.List.of(java.util.Map.of("username", team.approver().username())), "dueDate",
+				today.plusDays(2).toString())), 201);
+		Notifications.waitFor(team, team.approver(), "APPROVAL_REQUESTED");
+
+		reminders.run(today);
+		reminders.run(today);
+
+		JsonNode item = reminder(team, team.approver(), "APPROVAL_REMINDER");
+		assertThat(item.get("title").asString()).contains("is due in 2 days");
+		assertThat(item.get("text").asString()).contains("Cut-over plan");
+		assertThat(Notifications.count(team, team.approver(), "APPROVAL_REMINDER")).isEqualTo(1);
+		assertThat(Notifications.count(team, team.member(), "APPROVAL_REMINDER")).isZero();
+	}
+
 	private JsonNode reminder(Teams.Team team, People.Person person, String kind) {
 		return Notifications.waitFor(team, person, kind);
 	}

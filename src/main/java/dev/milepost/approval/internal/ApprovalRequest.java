@@ -255,6 +255,18 @@ class ApprovalRequest {
 			.anyMatch(s -> !s.decided() && s.delegated() && (by.equals(s.approverId()) || by.equals(s.delegatedBy())));
 	}
 
+	/** The turns that can be decided now: the first open one in a sequence, every open one otherwise. */
+	List<ApprovalStep> openTurns() {
+		if (status != ApprovalStatus.PENDING) {
+			return List.of();
+		}
+		if (approvalMode == ApprovalMode.SEQUENTIAL) {
+			int first = firstUndecided();
+			return first < 0 ? List.of() : List.of(steps.get(first));
+		}
+		return steps.stream().filter(step -> !step.decided()).toList();
+	}
+
 	/** The first turn not decided yet, or -1. */
 	int firstUndecided() {
 		return IntStream.range(0, steps.size()).filter(i -> !steps.get(i).decided()).findFirst().orElse(-1);

@@ -21,11 +21,43 @@ class ApprovalRequestsService implements ApprovalRequests {
 
 	private final Approvals approvals;
 
+	private final ApprovalRequestRepository requests;
+
+	private final dev.milepost.identity.Users users;
+
 	private final JdbcClient jdbc;
 
-	ApprovalRequestsService(Approvals approvals, JdbcClient jdbc) {
+	ApprovalRequestsService(Approvals approvals, ApprovalRequestRepository requests, dev.milepost.identity.Users users,
+			JdbcClient jdbc) {
 		this.approvals = approvals;
+		this.requests = requests;
+		this.users = users;
 		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<Due> dueBetween(java.time.LocalDate from, java.time.LocalDate to) {
+		List<UUID> ids = jdbc.sql("select id from approval_request where status = 'PENDING' and due_date between :from and :to")
+			.param("from", from)
+			.param("to", to)
+			.query(UUID.class)
+			.list();
+		List<Due> due = new java.util.ArrayList<>();
+		for (ApprovalRequest request : requests.findAllById(ids)) {
+			List<String> deciders = new java.util.ArrayList<>();
+			for (ApprovalStep turn : request.openTurns()) {
+				UUID person = turn.delegated() ? turn.delegateId() : turn.approverId();
+				if (person != null) {
+					users.findById(person).ifPresent(user -> deciders.add(user.username()));
+				}
+				else if (turn.approverRole() != null) {
+					deciders.add("role:" + turn.approverRole().name());
+				}
+			}
+			due.add(new Due(request.projectKey(), request.id(), request.number(), request.title(), request.dueDate(),
+					deciders));
+		}
+		return due;
 	}
 
 	@Override

@@ -33,7 +33,7 @@ public record NotificationSettings(Duration pollInterval, Integer batchSize, Dur
 		retryMax = retryMax == null ? Duration.ofHours(4) : retryMax;
 		retryFor = retryFor == null ? Duration.ofHours(24) : retryFor;
 		publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.replaceAll("/+$", "");
-		reminders = reminders == null ? new Reminders(null, null, null) : reminders;
+		reminders = reminders == null ? new Reminders(null, null, null, null) : reminders;
 		digestTime = digestTime == null ? LocalTime.of(7, 30) : digestTime;
 	}
 
@@ -46,11 +46,12 @@ public record NotificationSettings(Duration pollInterval, Integer batchSize, Dur
 	 * @param taskDays assignees are reminded this many days before a task's planned finish (default 2)
 	 * @param time when the daily reminder run starts (UTC, default 07:00)
 	 */
-	public record Reminders(Integer milestoneDays, Integer taskDays, LocalTime time) {
+	public record Reminders(Integer milestoneDays, Integer taskDays, Integer approvalDays, LocalTime time) {
 
 		public Reminders {
 			milestoneDays = milestoneDays == null ? 7 : milestoneDays;
 			taskDays = taskDays == null ? 2 : taskDays;
+			approvalDays = approvalDays == null ? 2 : approvalDays;
 			time = time == null ? LocalTime.of(7, 0) : time;
 		}
 

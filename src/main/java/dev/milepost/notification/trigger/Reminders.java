@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.milepost.approval.ApprovalRequests;
 import dev.milepost.notification.NotificationKind;
 import dev.milepost.notification.outbox.NotificationSettings;
 import dev.milepost.notification.outbox.Notice;
@@ -41,6 +42,8 @@ public class Reminders {
 
 	private final PlanQueries plans;
 
+	private final ApprovalRequests approvals;
+
 	private final Outbox outbox;
 
 	private final NotificationSettings.Reminders settings;
@@ -49,9 +52,10 @@ public class Reminders {
 
 	private final Clock clock;
 
-	Reminders(PlanQueries plans, Outbox outbox, NotificationSettings settings, PlatformTransactionManager transactions,
-			Clock clock) {
+	Reminders(PlanQueries plans, ApprovalRequests approvals, Outbox outbox, NotificationSettings settings,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.plans = plans;
+		this.approvals = approvals;
 		this.outbox = outbox;
 		this.settings = settings.reminders();
 		this.transaction = new TransactionTemplate(transactions);
@@ -75,8 +79,53 @@ public class Reminders {
 				log.error("Could not write the reminders of {}", key, e);
 			}
 		}
+		try {
+			Integer count = transaction.execute(status -> remindApprovers(today));
+			written += count == null ? 0 : count;
+		}
+		catch (RuntimeException e) {
+			log.error("Could not write the approval reminders", e);
+		}
 		log.info("Wrote {} reminders for {}", written, today);
 		return written;
+	}
+
+	/** Whoever can decide a pending approval now hears of it a few days before it is due. */
+	private int remindApprovers(LocalDate today) {
+		List<Outbox.Addressed> due = new ArrayList<>();
+		for (ApprovalRequests.Due request : approvals.dueBetween(today, today.plusDays(settings.approvalDays()))) {
+			UUID projectId = plans.projectId(request.projectKey()).orElse(null);
+			if (projectId == null) {
+				continue;
+			}
+			var roster = plans.roster(projectId).orElse(null);
+			List<String> recipients = new ArrayList<>();
+			for (String decider : request.deciders()) {
+				if (decider.startsWith("role:")) {
+					if (roster != null) {
+						recipients.addAll(roster.withRole(dev.milepost.plan.ProjectRole.valueOf(decider.substring(5))));
+					}
+				}
+				else {
+					recipients.add(decider);
+				}
+			}
+			long days = ChronoUnit.DAYS.between(today, request.dueDate());
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("project", request.projectKey());
+			data.put("approval", request.requestId().toString());
+			data.put("number", request.number());
+			data.put("dueDate", request.dueDate().toString());
+			data.put("daysLeft", days);
+			String key = "reminder:approval:" + request.requestId() + ":" + request.dueDate() + ":"
+					+ settings.approvalDays();
+			due.add(new Outbox.Addressed(new Notice(key, NotificationKind.APPROVAL_REMINDER, projectId,
+					request.projectKey(), "approval", request.requestId().toString(),
+					"Approval #" + request.number() + " of " + request.projectKey() + " is due " + inDays(days),
+					"'" + request.title() + "' waits for your decision by " + request.dueDate() + ".", data,
+					clock.instant()), recipients));
+		}
+		return outbox.enqueueAll(due);
 	}
 
 	private int remind(String projectKey, LocalDate today) {
