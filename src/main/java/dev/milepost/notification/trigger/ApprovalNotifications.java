@@ -14,7 +14,6 @@ import dev.milepost.notification.NotificationKind;
 import dev.milepost.notification.outbox.Notice;
 import dev.milepost.notification.outbox.Outbox;
 import dev.milepost.plan.PlanQueries;
-import dev.milepost.plan.ProjectRole;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ApprovalNotifications {
-
-	private static final String ROLE = "role:";
 
 	private final Outbox outbox;
 
@@ -46,18 +43,7 @@ class ApprovalNotifications {
 		if (projectId == null) {
 			return;
 		}
-		var roster = plans.roster(projectId).orElse(null);
-		List<String> recipients = new ArrayList<>();
-		for (String approver : requested.approvers()) {
-			if (approver.startsWith(ROLE)) {
-				if (roster != null) {
-					recipients.addAll(roster.withRole(ProjectRole.valueOf(approver.substring(ROLE.length()))));
-				}
-			}
-			else {
-				recipients.add(approver);
-			}
-		}
+		List<String> recipients = Deciders.people(requested.approvers(), plans.roster(projectId).orElse(null));
 		String order = requested.mode() == ApprovalMode.SEQUENTIAL ? " in turn" : "";
 		String title = "Approval #" + requested.number() + " of " + requested.projectKey() + ": " + requested.title();
 		String text = requested.requestedBy() + " asks for your approval" + order + (requested.dueDate() == null ? ""

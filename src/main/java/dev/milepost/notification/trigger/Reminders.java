@@ -98,18 +98,7 @@ public class Reminders {
 			if (projectId == null) {
 				continue;
 			}
-			var roster = plans.roster(projectId).orElse(null);
-			List<String> recipients = new ArrayList<>();
-			for (String decider : request.deciders()) {
-				if (decider.startsWith("role:")) {
-					if (roster != null) {
-						recipients.addAll(roster.withRole(dev.milepost.plan.ProjectRole.valueOf(decider.substring(5))));
-					}
-				}
-				else {
-					recipients.add(decider);
-				}
-			}
+			List<String> recipients = Deciders.people(request.deciders(), plans.roster(projectId).orElse(null));
 			long days = ChronoUnit.DAYS.between(today, request.dueDate());
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("project", request.projectKey());
