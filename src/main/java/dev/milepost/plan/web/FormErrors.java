@@ -6,10 +6,13 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.milepost.common.FieldError;
 import dev.milepost.common.MilepostException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
+import org.springframework.http.HttpStatus;
 
 /**
  * What is wrong with a submitted form, field by field, in the words the API uses: text that is not
@@ -91,6 +94,28 @@ final class FormErrors {
 		for (FieldError error : e.fieldErrors()) {
 			add(error.field(), error.message());
 		}
+	}
+
+	/**
+	 * Saves when the form has no errors yet and redirects; otherwise, or when the service refuses
+	 * the request, answers 422 with the form again. Refusals of access (403, 404) are not form
+	 * errors: they propagate to the error page.
+	 */
+	String submit(Runnable save, String redirect, HttpServletResponse response, Supplier<String> formAgain) {
+		if (!any()) {
+			try {
+				save.run();
+				return "redirect:" + redirect;
+			}
+			catch (MilepostException e) {
+				if (e.status() == HttpStatus.FORBIDDEN || e.status() == HttpStatus.NOT_FOUND) {
+					throw e;
+				}
+				refusal(e);
+			}
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return formAgain.get();
 	}
 
 	static String formField(String apiField) {

@@ -3,7 +3,6 @@ package dev.milepost.plan.web;
 import java.util.UUID;
 
 import dev.milepost.common.ETags;
-import dev.milepost.common.MilepostException;
 import dev.milepost.common.Paging;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
@@ -13,7 +12,6 @@ import dev.milepost.plan.milestone.MilestoneRequest;
 import dev.milepost.plan.milestone.Milestones;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,17 +73,8 @@ class MilestonePages {
 		FormErrors errors = new FormErrors();
 		MilestoneRequest request = form.request(errors);
 		errors.violations(validator.validate(request));
-		if (!errors.any()) {
-			try {
-				milestones.create(context, request);
-				return "redirect:/projects/" + key + "/milestones";
-			}
-			catch (MilepostException e) {
-				errors.refusal(e);
-			}
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return form(model, context, null, form, errors);
+		return errors.submit(() -> milestones.create(context, request), "/projects/" + key + "/milestones", response,
+				() -> form(model, context, null, form, errors));
 	}
 
 	@GetMapping("/projects/{key}/milestones/{id}/edit")
@@ -104,17 +93,9 @@ class MilestonePages {
 		FormErrors errors = new FormErrors();
 		MilestoneRequest request = form.request(errors);
 		errors.violations(validator.validate(request));
-		if (!errors.any()) {
-			try {
-				milestones.update(context, id, form.version() == null ? null : ETags.of(form.version()), request);
-				return "redirect:/projects/" + key + "/milestones/" + id;
-			}
-			catch (MilepostException e) {
-				errors.refusal(e);
-			}
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return form(model, context, id, form, errors);
+		return errors.submit(
+				() -> milestones.update(context, id, form.version() == null ? null : ETags.of(form.version()), request),
+				"/projects/" + key + "/milestones/" + id, response, () -> form(model, context, id, form, errors));
 	}
 
 	private String form(Model model, ProjectContext context, UUID id, MilestoneForm form, FormErrors errors) {

@@ -3,7 +3,6 @@ package dev.milepost.plan.web;
 import java.util.UUID;
 
 import dev.milepost.common.ETags;
-import dev.milepost.common.MilepostException;
 import dev.milepost.common.Paging;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
@@ -14,7 +13,6 @@ import dev.milepost.plan.task.TaskView;
 import dev.milepost.plan.task.Tasks;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,17 +76,8 @@ class TaskPages {
 		ProjectContext context = access.manage(key);
 		FormErrors errors = new FormErrors();
 		TaskRequest request = valid(form.request(errors), errors);
-		if (!errors.any()) {
-			try {
-				tasks.create(context, request);
-				return "redirect:/projects/" + key + "/tasks";
-			}
-			catch (MilepostException e) {
-				errors.refusal(e);
-			}
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return form(model, context, null, form, errors);
+		return errors.submit(() -> tasks.create(context, request), "/projects/" + key + "/tasks", response,
+				() -> form(model, context, null, form, errors));
 	}
 
 	@GetMapping("/projects/{key}/tasks/{id}/edit")
@@ -106,20 +95,10 @@ class TaskPages {
 		tasks.requireMayEdit(context, id);
 		FormErrors errors = new FormErrors();
 		TaskRequest request = valid(form.request(errors), errors);
-		if (!errors.any()) {
-			try {
-				tasks.update(context, id, form.version() == null ? null : ETags.of(form.version()), request);
-				return "redirect:/projects/" + key + "/tasks";
-			}
-			catch (MilepostException e) {
-				if (e.status() == HttpStatus.FORBIDDEN || e.status() == HttpStatus.NOT_FOUND) {
-					throw e;
-				}
-				errors.refusal(e);
-			}
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return form(model, context, tasks.read(context, id).task(), form, errors);
+		return errors.submit(
+				() -> tasks.update(context, id, form.version() == null ? null : ETags.of(form.version()), request),
+				"/projects/" + key + "/tasks", response,
+				() -> form(model, context, tasks.read(context, id).task(), form, errors));
 	}
 
 	private TaskRequest valid(TaskRequest request, FormErrors errors) {
