@@ -186,11 +186,10 @@ public class Projects {
 	/** The calendar a project's durations are counted in: its override over the workspace's. */
 	public WorkCalendar calendarOf(UUID projectId) {
 		Project project = projects.findById(projectId).orElseThrow(() -> NotFoundException.of("project", projectId));
-		return effective(project);
+		return effective(project, workspaceCalendar());
 	}
 
-	private WorkCalendar effective(Project project) {
-		WorkspaceCalendar workspace = workspaceCalendar();
+	private static WorkCalendar effective(Project project, WorkspaceCalendar workspace) {
 		Set<java.time.LocalDate> holidays = new HashSet<>();
 		workspace.holidays().forEach(holiday -> holidays.add(holiday.date()));
 		project.holidays().forEach(holiday -> holidays.add(holiday.date()));
@@ -235,8 +234,9 @@ public class Projects {
 
 	private ProjectView view(Project project) {
 		Map<UUID, String> names = participants.usernames(List.of(project.sponsorId(), project.managerId()));
-		WorkCalendar effective = effective(project);
-		List<Holiday> allHolidays = new ArrayList<>(workspaceCalendar().holidays());
+		WorkspaceCalendar workspace = workspaceCalendar();
+		WorkCalendar effective = effective(project, workspace);
+		List<Holiday> allHolidays = new ArrayList<>(workspace.holidays());
 		allHolidays.addAll(project.holidays());
 		allHolidays.sort(Comparator.comparing(Holiday::date));
 		List<ProjectView.GoalSummary> goals = jdbc
