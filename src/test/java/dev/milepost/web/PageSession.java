@@ -59,6 +59,19 @@ final class PageSession {
 	}
 
 	/** Posts a form with the CSRF token of the last page read, as the page's own form would. */
+	/**
+	 * Opens the server-sent event stream at the path; its lines arrive in the queue as the server
+	 * sends them, until the stream ends.
+	 */
+	java.util.concurrent.BlockingQueue<String> stream(String path) {
+		java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+		client
+			.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").GET().build(),
+					HttpResponse.BodyHandlers.ofLines())
+			.thenAccept(response -> response.body().forEach(lines::add));
+		return lines;
+	}
+
 	HttpResponse<String> post(String path, Map<String, String> fields) {
 		return postForm(path, fields, true);
 	}
