@@ -72,6 +72,16 @@ final class PageSession {
 		return lines;
 	}
 
+	/** Posts fields with the CSRF token as htmx does, which answers with a fragment rather than a redirect. */
+	HttpResponse<String> postFromHtmx(String path, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.put("_csrf", csrf);
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("HX-Request", "true")
+			.POST(HttpRequest.BodyPublishers.ofString(encode(new ArrayList<>(all.entrySet())))));
+	}
+
 	HttpResponse<String> post(String path, Map<String, String> fields) {
 		return postForm(path, fields, true);
 	}
