@@ -22,7 +22,18 @@ public final class PageForm {
 
 	private final Map<String, String> byField = new LinkedHashMap<>();
 
+	private final java.util.function.UnaryOperator<String> fieldNames;
+
 	private String message;
+
+	public PageForm() {
+		this(java.util.function.UnaryOperator.identity());
+	}
+
+	/** With {@code fieldNames} turning the API's field paths into the form's field names. */
+	public PageForm(java.util.function.UnaryOperator<String> fieldNames) {
+		this.fieldNames = fieldNames;
+	}
 
 	public boolean any() {
 		return !byField.isEmpty() || message != null;
@@ -37,7 +48,7 @@ public final class PageForm {
 	}
 
 	public void add(String field, String text) {
-		byField.putIfAbsent(field, text);
+		byField.putIfAbsent(fieldNames.apply(field), text);
 	}
 
 	/** A refusal that names no field, shown above the form. */
