@@ -94,13 +94,13 @@ class ApprovalPages {
 			Approvals.Versioned decided = decisions.decide(context, id, null, body);
 			model.addAttribute("decided", decided.approval());
 			model.addAttribute("decision", chosen);
-		}, () -> htmx ? "approval/inbox :: outcome" : "redirect:/approvals", response, () -> {
+		}, () -> htmx ? "approval/parts :: outcome" : "redirect:/approvals", response, () -> {
 			model.addAttribute("a", approvals.read(context, id).approval());
 			model.addAttribute("comment", comment);
 			model.addAttribute("today", LocalDate.now(clock));
 			form.addTo(model);
 			if (htmx) {
-				return "approval/inbox :: card";
+				return "approval/parts :: card";
 			}
 			inbox(model);
 			model.addAttribute("refused", id);

@@ -40,12 +40,7 @@ class InboxPages {
 	 * One notification as the page shows it: the page of its subject, and {@code causedBy}, the
 	 * address of the automation run that sent it ("Why?"), when there is one.
 	 */
-	record Row(Inbox.Item item, String link, String causedBy) {
-
-		boolean unread() {
-			return item.readAt() == null;
-		}
-
+	record Row(Inbox.Item item, String link, String causedBy, boolean unread) {
 	}
 
 	@GetMapping("/inbox")
@@ -63,7 +58,7 @@ class InboxPages {
 	@GetMapping("/inbox/unread")
 	String unread(Model model) {
 		model.addAttribute("unread", inbox.unread(currentUsers.require().id()));
-		return "notification/inbox :: count";
+		return "notification/parts :: count";
 	}
 
 	@PostMapping("/inbox/{id}/read")
@@ -76,7 +71,7 @@ class InboxPages {
 		// the bar's count listens for this and reloads
 		response.setHeader("HX-Trigger", "inbox-changed");
 		model.addAttribute("row", row(inbox.find(me.id(), id).orElseThrow()));
-		return "notification/inbox :: item";
+		return "notification/parts :: item";
 	}
 
 	@PostMapping("/inbox/read-all")
@@ -86,7 +81,7 @@ class InboxPages {
 	}
 
 	static Row row(Inbox.Item item) {
-		return new Row(item, link(item.subject()), causedBy(item));
+		return new Row(item, link(item.subject()), causedBy(item), item.readAt() == null);
 	}
 
 	/** Where a person reads what a notification is about: its page, not the API. */
