@@ -91,6 +91,21 @@ final class PageSession {
 		return postForm(path, fields, false);
 	}
 
+	/** Posts a form as htmx does from the page (with the token and the {@code HX-Request} header). */
+	HttpResponse<String> postHtmx(String path, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.put("_csrf", csrf);
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("HX-Request", "true")
+			.POST(HttpRequest.BodyPublishers.ofString(encode(new ArrayList<>(all.entrySet())))));
+	}
+
+	/** Reads a fragment as htmx does (the {@code HX-Request} header). */
+	HttpResponse<String> getHtmx(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET());
+	}
+
 	/** Posts fields that may repeat (a multi-select), with the CSRF token. */
 	HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
 		List<Map.Entry<String, String>> all = new ArrayList<>(fields);
