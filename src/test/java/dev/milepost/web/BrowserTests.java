@@ -43,55 +43,28 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserTests {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	Teams teams;
 
-	ChromeDriver browser;
+	Chromium chromium;
 
-	Path profile;
+	ChromeDriver browser;
 
 	Teams.Team team;
 
 	@BeforeAll
 	void startBrowser() throws IOException {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!installed && "true".equals(System.getenv("CI"))) {
-			fail("CI must run the browser tests: install Debian's chromium and chromium-driver (.ci/run does).");
-		}
-		assumeTrue(installed, "Browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
-				+ " is missing (apt-get install -y chromium chromium-driver).");
-		profile = Files.createTempDirectory("milepost-chromium-");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-GB");
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		Files.createDirectories(SCREENSHOTS);
+		chromium = Chromium.start(port);
+		browser = chromium.driver();
 	}
 
 	@AfterAll
 	void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			try (var files = Files.walk(profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-			}
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -104,38 +77,38 @@ class BrowserTests {
 
 	@Test
 	void aManagerSignsInAndCreatesATaskAndAMilestoneThroughTheForms() {
-		signInAs(team.manager());
+		chromium.signInAs(team.manager());
 		assertThat(browser.getTitle()).startsWith("Portfolio");
-		open("/projects/" + team.key() + "/tasks");
+		chromium.open("/projects/" + team.key() + "/tasks");
 		browser.findElement(By.id("new-task")).click();
 		type("name", "Load opening balances");
 		type("durationDays", "4");
 		date("plannedStart", "2026-03-02");
 		new Select(browser.findElement(By.id("assignees"))).selectByValue(team.member().username());
 		submit();
-		waitFor(By.id("task-list"));
+		chromium.waitFor(By.id("task-list"));
 		assertThat(browser.findElement(By.id("task-list")).getText()).contains("Load opening balances");
 
-		open("/projects/" + team.key() + "/milestones/new");
+		chromium.open("/projects/" + team.key() + "/milestones/new");
 		type("name", "Opening balances loaded");
 		date("targetDate", "2026-04-30");
 		new Select(browser.findElement(By.id("owner"))).selectByValue(team.manager().username());
 		type("criterionText", "The owner confirms the balances reconcile");
 		submit();
-		waitFor(By.id("milestone-list"));
+		chromium.waitFor(By.id("milestone-list"));
 		assertThat(browser.findElement(By.id("milestone-list")).getText()).contains("Opening balances loaded");
 	}
 
 	@Test
 	void aMilestoneGivenADurationIsRefusedWithTheReasonShownBesideTheField() {
-		signInAs(team.manager());
-		open("/projects/" + team.key() + "/milestones/new");
+		chromium.signInAs(team.manager());
+		chromium.open("/projects/" + team.key() + "/milestones/new");
 		type("name", "Data migrated");
 		date("targetDate", "2026-04-30");
 		type("criterionText", "The owner confirms the counts match");
 		type("durationDays", "10");
 		submit();
-		WebElement error = waitFor(By.id("durationDays-error"));
+		WebElement error = chromium.waitFor(By.id("durationDays-error"));
 		assertThat(error.getText()).contains("A milestone marks a moment; it has no duration");
 		assertThat(browser.findElement(By.id("durationDays")).getAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Data migrated");
@@ -145,26 +118,26 @@ class BrowserTests {
 	void aTaskNamedLikeMarkupShowsAsTextAndRunsNothing() {
 		String name = "<img src=x onerror=alert(1)>";
 		Teams.check(team.as(team.manager()).post(team.path("/tasks"), Teams.task(name)), 201);
-		signInAs(team.manager());
+		chromium.signInAs(team.manager());
 		for (String page : new String[] { "/tasks", "/gantt", "" }) {
-			open("/projects/" + team.key() + page);
+			chromium.open("/projects/" + team.key() + page);
 			assertNoAlert();
 			assertThat(browser.findElements(By.cssSelector("img[src='x']"))).as(page).isEmpty();
 		}
-		open("/projects/" + team.key() + "/tasks");
+		chromium.open("/projects/" + team.key() + "/tasks");
 		assertThat(browser.findElement(By.cssSelector("#task-list .task-name")).getText()).isEqualTo(name);
 		assertNoAlert();
 	}
 
 	@Test
 	void aFormPostWithoutItsCsrfTokenIsRefused() {
-		signInAs(team.manager());
-		open("/projects/" + team.key() + "/tasks/new");
+		chromium.signInAs(team.manager());
+		chromium.open("/projects/" + team.key() + "/tasks/new");
 		type("name", "Forged");
 		// a forged cross-site form has no token: remove it, as if the form came from elsewhere
 		browser.executeScript("document.querySelector('main form input[name=_csrf]').remove();");
 		submit();
-		waitFor(By.tagName("h1"));
+		chromium.waitFor(By.tagName("h1"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
 		assertThat(team.as(team.manager()).get(team.path("/tasks")).json().get("totalItems").asInt()).isZero();
 	}
@@ -172,11 +145,11 @@ class BrowserTests {
 	@Test
 	void aStakeholderSeesNoEditControlsAndAForgedWriteIsRefused() {
 		Teams.check(team.as(team.manager()).post(team.path("/tasks"), Teams.task("Reconcile")), 201);
-		signInAs(team.stakeholder());
-		open("/projects/" + team.key() + "/tasks");
+		chromium.signInAs(team.stakeholder());
+		chromium.open("/projects/" + team.key() + "/tasks");
 		assertThat(browser.findElements(By.id("new-task"))).isEmpty();
 		assertThat(browser.findElements(By.cssSelector("a.edit"))).isEmpty();
-		open("/projects/" + team.key() + "/milestones");
+		chromium.open("/projects/" + team.key() + "/milestones");
 		assertThat(browser.findElements(By.id("new-milestone"))).isEmpty();
 		// forge the manager's form in the stakeholder's page, with the page's own valid token
 		browser.executeScript("""
@@ -190,7 +163,7 @@ class BrowserTests {
 				}
 				document.body.appendChild(form);
 				form.submit();""", "/projects/" + team.key() + "/tasks");
-		waitFor(By.tagName("h1"));
+		chromium.waitFor(By.tagName("h1"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
 		assertThat(team.as(team.manager()).get(team.path("/tasks")).json().get("totalItems").asInt()).isEqualTo(1);
 	}
@@ -200,8 +173,8 @@ class BrowserTests {
 		String milestone = Teams.check(team.as(team.manager()).post(team.path("/milestones"),
 				Teams.milestone("Ledgers live", team.manager(), Teams.ownerConfirmation())), 201).json().get("id")
 			.asString();
-		signInAs(team.manager());
-		open("/projects/" + team.key());
+		chromium.signInAs(team.manager());
+		chromium.open("/projects/" + team.key());
 		By status = By.cssSelector("#m-" + milestone + " .status");
 		assertThat(browser.findElement(status).getText()).isNotEqualTo("Achieved");
 		new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -218,6 +191,47 @@ class BrowserTests {
 
 		assertThat(browser.executeScript("return window.notReloaded === true;")).isEqualTo(true);
 		assertThat(millis).as("the open page updated %d ms after the change", millis).isLessThan(1000);
+	}
+
+	@Test
+	void theApproverApprovesInASecondBrowserAndTheManagersOpenOverviewShowsTheMilestoneAchieved() throws IOException {
+		String milestone = Teams.check(team.as(team.manager()).post(team.path("/milestones"),
+				Teams.milestone("Go-live approved", team.manager(), Map.of("kind", "APPROVAL_BY_PERSON", "text",
+						"The approver approves go-live", "approver", team.approver().username()))), 201)
+			.json().get("id").asString();
+		chromium.signInAs(team.manager());
+		chromium.open("/projects/" + team.key() + "/milestones/" + milestone);
+		chromium.waitFor(By.id("ask-due"));
+		date("ask-due", java.time.LocalDate.now().plusDays(5).toString());
+		browser.findElement(By.xpath("//button[normalize-space()='Ask for the approval']")).click();
+		assertThat(chromium.waitFor(By.cssSelector("#page-outcome .outcome")).getText())
+			.contains("Approval requested");
+		String request = team.as(team.manager()).get(team.path("/approvals?subject=" + milestone)).json()
+			.get("items").get(0).get("id").asString();
+
+		chromium.open("/projects/" + team.key());
+		By status = By.cssSelector("#m-" + milestone + " .status");
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.attributeToBe(By.id("main"), "data-live", "open"));
+		assertThat(browser.findElement(status).getText()).isNotEqualTo("Achieved");
+		browser.executeScript("window.notReloaded = true;");
+
+		try (Chromium second = Chromium.start(port)) {
+			second.signInAs(team.approver());
+			second.open("/approvals");
+			second.waitFor(By.id("comment-" + request)).sendKeys("Cut-over rehearsal passed");
+			second.driver().findElement(By.cssSelector("#approval-" + request + " button[value=APPROVE]")).click();
+			assertThat(second.waitFor(By.cssSelector("#approval-" + request + ".outcome")).getText())
+				.contains("Approved.");
+		}
+
+		new WebDriverWait(browser, Duration.ofSeconds(5), Duration.ofMillis(50))
+			.until(ExpectedConditions.textToBe(status, "Achieved"));
+		assertThat(browser.executeScript("return window.notReloaded === true;")).isEqualTo(true);
+		chromium.open("/projects/" + team.key() + "/milestones/" + milestone);
+		assertThat(chromium.waitFor(By.id("approvals-title")).isDisplayed()).isTrue();
+		assertThat(browser.getPageSource()).contains("Achieved by", team.approver().username(), "approved");
+		chromium.screenshot("milestone-achieved-by-approval");
 	}
 
 	@Test
@@ -238,15 +252,15 @@ class BrowserTests {
 		Teams.check(manager.post(team.path("/goals"), Map.of("outcome", "Invoices flow without rekeying",
 				"measure", "share of invoices rekeyed")), 201);
 
-		signInAs(team.manager());
+		chromium.signInAs(team.manager());
 		shoot("portfolio", "/");
 		shoot("overview", "/projects/" + team.key());
 		shoot("gantt", "/projects/" + team.key() + "/gantt?zoom=week");
 		shoot("milestone", "/projects/" + team.key() + "/milestones/" + milestone);
 		browser.findElement(By.cssSelector(".what-if button[type=submit]")).click();
-		WebElement result = waitFor(By.cssSelector("#what-if-result table, #what-if-result p"));
+		WebElement result = chromium.waitFor(By.cssSelector("#what-if-result table, #what-if-result p"));
 		browser.executeScript("arguments[0].scrollIntoView({block: 'end'});", result);
-		screenshot("milestone-what-if");
+		chromium.screenshot("milestone-what-if");
 		browser.manage().window().setSize(new Dimension(390, 844));
 		try {
 			shoot("overview-390", "/projects/" + team.key());
@@ -255,23 +269,12 @@ class BrowserTests {
 		finally {
 			browser.manage().window().setSize(new Dimension(1280, 900));
 		}
-		assertThat(SCREENSHOTS.resolve("overview.png")).exists();
+		assertThat(Chromium.SCREENSHOTS.resolve("overview.png")).exists();
 	}
 
 	// ---- helpers ----------------------------------------------------------------------------------
 
-	private void signInAs(People.Person person) {
-		browser.manage().deleteAllCookies();
-		open("/signin");
-		browser.findElement(By.id("username")).sendKeys(person.username());
-		browser.findElement(By.id("password")).sendKeys(People.PASSWORD);
-		browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Portfolio"));
-	}
 
-	private void open(String path) {
-		browser.get("http://localhost:" + port + path);
-	}
 
 	private void type(String id, String text) {
 		WebElement field = browser.findElement(By.id(id));
@@ -288,10 +291,6 @@ class BrowserTests {
 		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 	}
 
-	private WebElement waitFor(By what) {
-		return new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.visibilityOfElementLocated(what));
-	}
 
 	private void assertNoAlert() {
 		try {
@@ -304,14 +303,10 @@ class BrowserTests {
 	}
 
 	private void shoot(String name, String path) throws IOException {
-		open(path);
-		waitFor(By.id("main"));
-		screenshot(name);
+		chromium.open(path);
+		chromium.waitFor(By.id("main"));
+		chromium.screenshot(name);
 	}
 
-	private void screenshot(String name) throws IOException {
-		Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
-		Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-	}
 
 }

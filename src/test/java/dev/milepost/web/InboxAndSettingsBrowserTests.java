@@ -59,43 +59,22 @@ class InboxAndSettingsBrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	ChromeDriver browser;
+	Chromium chromium;
 
-	Path profile;
+	ChromeDriver browser;
 
 	Teams.Team team;
 
 	@BeforeAll
 	void startBrowser() throws IOException {
-		boolean installed = Files.isExecutable(BrowserTests.CHROMIUM) && Files.isExecutable(BrowserTests.CHROMEDRIVER);
-		if (!installed && "true".equals(System.getenv("CI"))) {
-			fail("CI must run the browser tests: install Debian's chromium and chromium-driver (.ci/run does).");
-		}
-		assumeTrue(installed, "Browser tests skipped: chromium or chromedriver is missing.");
-		profile = Files.createTempDirectory("milepost-chromium-");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(BrowserTests.CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(BrowserTests.CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-GB");
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		Files.createDirectories(BrowserTests.SCREENSHOTS);
+		chromium = Chromium.start(port);
+		browser = chromium.driver();
 	}
 
 	@AfterAll
 	void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			try (var files = Files.walk(profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-			}
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -115,23 +94,23 @@ class InboxAndSettingsBrowserTests {
 		check(manager.post(team.path("/approvals"), Map.of("title", "Extra budget for load tests", "approvers",
 				List.of(Map.of("role", "APPROVER")), "dueDate", due)), 201);
 
-		signInAs(team.approver());
-		open("/approvals");
-		waitFor(By.id("approval-" + id));
-		screenshot("approvals-inbox");
+		chromium.signInAs(team.approver());
+		chromium.open("/approvals");
+		chromium.waitFor(By.id("approval-" + id));
+		chromium.screenshot("approvals-inbox");
 		browser.executeScript("window.notReloaded = true;");
 		browser.findElement(By.id("comment-" + id)).sendKeys("Go ahead");
 		browser.findElement(By.cssSelector("#approval-" + id + " button[value=APPROVE]")).click();
-		WebElement outcome = waitFor(By.cssSelector("#approval-" + id + ".outcome"));
+		WebElement outcome = chromium.waitFor(By.cssSelector("#approval-" + id + ".outcome"));
 		assertThat(outcome.getText()).contains("Approved.", "Release 2.4 to production");
 		assertThat(browser.executeScript("return window.notReloaded === true;")).isEqualTo(true);
 		assertThat(manager.get(team.path("/approvals/" + id)).json().get("status").asString()).isEqualTo("APPROVED");
 
 		browser.manage().window().setSize(new Dimension(390, 844));
 		try {
-			open("/approvals");
-			waitFor(By.id("main"));
-			screenshot("approvals-inbox-390");
+			chromium.open("/approvals");
+			chromium.waitFor(By.id("main"));
+			chromium.screenshot("approvals-inbox-390");
 		}
 		finally {
 			browser.manage().window().setSize(new Dimension(1280, 900));
@@ -145,11 +124,11 @@ class InboxAndSettingsBrowserTests {
 		notify(team.member(), "Approval requested: vendor contract", "You are asked to decide by Friday.",
 				Instant.now(), false);
 		notify(team.member(), "Design approved", "Achieved on time.", Instant.now().minusSeconds(7200), true);
-		signInAs(team.member());
-		open("/inbox");
+		chromium.signInAs(team.member());
+		chromium.open("/inbox");
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBe(By.cssSelector("#unread-count .count"), "2"));
-		screenshot("inbox");
+		chromium.screenshot("inbox");
 		WebElement first = browser.findElement(By.cssSelector("#inbox-list li.unread-item"));
 		String id = first.getAttribute("id");
 		first.findElement(By.cssSelector("button.mark-read")).click();
@@ -164,17 +143,17 @@ class InboxAndSettingsBrowserTests {
 
 	@Test
 	void aPersonCreatesAnApiTokenAndSeesItOnlyOnce() throws IOException {
-		signInAs(team.member());
-		open("/settings");
+		chromium.signInAs(team.member());
+		chromium.open("/settings");
 		browser.findElement(By.id("token-name")).sendKeys("Reporting script");
 		browser.findElement(By.id("create-token")).click();
-		WebElement secret = waitFor(By.id("token-secret"));
+		WebElement secret = chromium.waitFor(By.id("token-secret"));
 		String token = secret.getAttribute("value");
 		assertThat(token).startsWith("mp_");
-		screenshot("settings");
+		chromium.screenshot("settings");
 		assertThat(Api.at(port).withToken(token).get("/api/v1/me").status()).isEqualTo(200);
-		open("/settings");
-		waitFor(By.id("token-list"));
+		chromium.open("/settings");
+		chromium.waitFor(By.id("token-list"));
 		assertThat(browser.findElements(By.id("token-secret"))).isEmpty();
 		assertThat(browser.getPageSource()).doesNotContain(token);
 	}
@@ -185,17 +164,17 @@ class InboxAndSettingsBrowserTests {
 			.json().get("id").asString();
 		check(team.as(team.manager()).patch(team.path("/tasks/" + task), Map.of("durationDays", 8, "name",
 				"Migrate ledgers and balances"), team.as(team.manager()).get(team.path("/tasks/" + task)).etag()), 200);
-		signInAs(team.admin());
-		open("/audit?scope=" + team.key());
-		waitFor(By.id("audit-list"));
+		chromium.signInAs(team.admin());
+		chromium.open("/audit?scope=" + team.key());
+		chromium.waitFor(By.id("audit-list"));
 		browser.findElement(By.cssSelector("#audit-list details summary")).click();
 		browser.findElement(By.id("verify-chain")).click();
-		WebElement result = waitFor(By.id("verification-result"));
+		WebElement result = chromium.waitFor(By.id("verification-result"));
 		assertThat(result.getText()).startsWith("Intact");
-		screenshot("audit");
-		open("/admin/people?q=" + team.key().substring(0, 1).toLowerCase());
-		waitFor(By.id("people-list"));
-		screenshot("people");
+		chromium.screenshot("audit");
+		chromium.open("/admin/people?q=" + team.key().substring(0, 1).toLowerCase());
+		chromium.waitFor(By.id("people-list"));
+		chromium.screenshot("people");
 	}
 
 	// ---- helpers ----------------------------------------------------------------------------------
@@ -219,27 +198,8 @@ class InboxAndSettingsBrowserTests {
 			.update();
 	}
 
-	private void signInAs(People.Person person) {
-		browser.manage().deleteAllCookies();
-		open("/signin");
-		browser.findElement(By.id("username")).sendKeys(person.username());
-		browser.findElement(By.id("password")).sendKeys(People.PASSWORD);
-		browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Portfolio"));
-	}
 
-	private void open(String path) {
-		browser.get("http://localhost:" + port + path);
-	}
 
-	private WebElement waitFor(By what) {
-		return new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.visibilityOfElementLocated(what));
-	}
 
-	private void screenshot(String name) throws IOException {
-		Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
-		Files.copy(png, BrowserTests.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-	}
 
 }
