@@ -75,7 +75,8 @@ class ApprovalAndInboxPagesTests {
 
 		HttpResponse<String> approved = approver.postHtmx(decision(id), Map.of("decision", "APPROVE", "comment", ""));
 		assertThat(approved.statusCode()).isEqualTo(200);
-		assertThat(approved.body()).contains("Approved.", "the request is approved").doesNotContain("<html");
+		assertThat(approved.body()).contains("Approved.", "the request is approved", "hx-swap-oob=\"true\"",
+				"0 requests wait for your decision").doesNotContain("<html");
 		assertThat(status(id)).isEqualTo("APPROVED");
 		assertThat(approver.get("/approvals").body()).contains("id=\"nothing-to-decide\"")
 			.doesNotContain("id=\"approval-" + id + "\"");

@@ -104,6 +104,7 @@ class InboxAndSettingsBrowserTests {
 		WebElement outcome = chromium.waitFor(By.cssSelector("#approval-" + id + ".outcome"));
 		assertThat(outcome.getText()).contains("Approved.", "Release 2.4 to production");
 		assertThat(browser.executeScript("return window.notReloaded === true;")).isEqualTo(true);
+		assertThat(browser.findElement(By.id("decidable-count")).getText()).isEqualTo("1 request waits for your decision");
 		assertThat(manager.get(team.path("/approvals/" + id)).json().get("status").asString()).isEqualTo("APPROVED");
 
 		browser.manage().window().setSize(new Dimension(390, 844));

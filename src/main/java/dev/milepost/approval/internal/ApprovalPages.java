@@ -94,6 +94,7 @@ class ApprovalPages {
 			Approvals.Versioned decided = decisions.decide(context, id, null, body);
 			model.addAttribute("decided", decided.approval());
 			model.addAttribute("decision", chosen);
+			model.addAttribute("remaining", approvals.decidableNow(context.user()).size());
 		}, () -> htmx ? "approval/parts :: outcome" : "redirect:/approvals", response, () -> {
 			model.addAttribute("a", approvals.read(context, id).approval());
 			model.addAttribute("comment", comment);
