@@ -137,6 +137,9 @@ class SimulationPage {
 		Forecasts.Simulation result = jobs.result(job.id(), Forecasts.Simulation.class)
 			.orElseThrow(() -> NotFoundException.of("simulation", job.id()));
 		model.addAttribute("result", result);
+		// the form offers the same run again, so a changed seed or method is one edit away
+		model.addAttribute("form", new Form(String.valueOf(result.iterations()), result.distribution(),
+				String.valueOf(result.seed())));
 		model.addAttribute("finishes", finishes(result));
 		model.addAttribute("tasks", result.tasks()
 			.stream()

@@ -106,7 +106,8 @@ class BackgroundJobs implements Jobs {
 
 		private final UUID id;
 
-		private long lastWrite = System.nanoTime();
+		// the first report is written at once
+		private long lastWrite = System.nanoTime() - PROGRESS_INTERVAL.toNanos();
 
 		private int written = -1;
 
