@@ -72,6 +72,9 @@ record SimulationChart(int width, int height, double left, double right, double 
 			curve.append(curve.isEmpty() ? "M" + x + " " + bottom + " L" : " L").append(x).append(' ').append(y)
 				.append(" L").append(end).append(' ').append(y);
 		}
+		if (!curve.isEmpty()) {
+			curve.append(" L").append(right).append(' ').append(top); // everything has finished by then
+		}
 		List<Line> lines = new ArrayList<>();
 		line(lines, "target", target, "target", 12, scale, right);
 		line(lines, "p50", outcome.p50(), "P50", 23, scale, right);
@@ -85,7 +88,7 @@ record SimulationChart(int width, int height, double left, double right, double 
 		}
 		List<Tick> counts = List.of(new Tick(bottom, "0"), new Tick(top, String.valueOf(most)));
 		List<Tick> shares = new ArrayList<>();
-		for (int share : new int[] { 0, 50, 80, 95, 100 }) {
+		for (int share : new int[] { 0, 50, 80, 100 }) {
 			shares.add(new Tick(DateScale.round(bottom - (bottom - top) * share / 100.0), share + " %"));
 		}
 		return new SimulationChart(WIDTH, HEIGHT, left, right, top, bottom, bars, curve.toString(), lines, ticks,

@@ -64,10 +64,14 @@ class SimulationPage {
 	}
 
 	@GetMapping("/projects/{key}/simulation")
-	String page(@PathVariable String key, @RequestParam(required = false) UUID job, Model model) {
+	String page(@PathVariable String key, @RequestParam(required = false) UUID job,
+			@RequestParam(required = false) String iterations, @RequestParam(required = false) String distribution,
+			@RequestParam(required = false) String seed, Model model) {
 		ProjectContext context = access.read(key);
 		Jobs.Job found = job == null ? null : job(context, job);
-		Form form = new Form(String.valueOf(DEFAULT_ITERATIONS), "PERT", "1");
+		// the form offers the last run again, so a changed seed or method is one edit away
+		Form form = new Form(iterations == null ? String.valueOf(DEFAULT_ITERATIONS) : iterations,
+				distribution == null ? "PERT" : distribution, seed == null ? "1" : seed);
 		prepare(context, form, Map.of(), null, model);
 		if (found != null) {
 			show(context, found, model);
@@ -92,7 +96,15 @@ class SimulationPage {
 		}
 		UUID id = jobs.start(JOB_KIND, context.projectKey(), context.user().id(),
 				progress -> forecasts.simulate(context, request, progress::completed));
-		return "redirect:/projects/" + context.projectKey() + "/simulation?job=" + id;
+		return "redirect:" + org.springframework.web.util.UriComponentsBuilder
+			.fromPath("/projects/{key}/simulation")
+			.queryParam("job", id)
+			.queryParam("iterations", request.iterations())
+			.queryParam("distribution", request.distribution() == null ? "PERT" : request.distribution())
+			.queryParam("seed", request.seed())
+			.buildAndExpand(context.projectKey())
+			.encode()
+			.toUriString();
 	}
 
 	/** The job's region: its progress while it runs (polled again), its result once done. */
@@ -137,9 +149,6 @@ class SimulationPage {
 		Forecasts.Simulation result = jobs.result(job.id(), Forecasts.Simulation.class)
 			.orElseThrow(() -> NotFoundException.of("simulation", job.id()));
 		model.addAttribute("result", result);
-		// the form offers the same run again, so a changed seed or method is one edit away
-		model.addAttribute("form", new Form(String.valueOf(result.iterations()), result.distribution(),
-				String.valueOf(result.seed())));
 		model.addAttribute("finishes", finishes(result));
 		model.addAttribute("tasks", result.tasks()
 			.stream()
