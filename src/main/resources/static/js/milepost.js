@@ -61,4 +61,34 @@
 	document.addEventListener("htmx:sseError", function (event) {
 		event.target.setAttribute("data-live", "reconnecting");
 	});
+	// A "Copy" button copies the field it names (the calendar feed's address); selecting it is the fallback.
+	document.addEventListener("click", function (event) {
+		var button = event.target.closest ? event.target.closest("[data-copy]") : null;
+		if (!button) {
+			return;
+		}
+		var field = document.getElementById(button.getAttribute("data-copy"));
+		if (!field) {
+			return;
+		}
+		field.select();
+		if (navigator.clipboard && navigator.clipboard.writeText) {
+			navigator.clipboard.writeText(field.value).then(function () {
+				button.textContent = "Copied";
+			}, function () {
+				button.textContent = "Press Ctrl+C";
+			});
+		}
+		else {
+			button.textContent = "Press Ctrl+C";
+		}
+	});
+
+	// A "Print" button on the status report.
+	document.addEventListener("click", function (event) {
+		var button = event.target.closest ? event.target.closest("[data-print]") : null;
+		if (button) {
+			window.print();
+		}
+	});
 })();

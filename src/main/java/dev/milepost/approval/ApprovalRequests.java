@@ -36,6 +36,9 @@ public interface ApprovalRequests {
 	/** Pending requests of running projects due on a day between {@code from} and {@code to}, inclusive. */
 	List<Due> dueBetween(LocalDate from, LocalDate to);
 
+	/** The project's pending requests, soonest due first, with who can decide each now (as {@link #dueBetween}). */
+	List<Due> pending(ProjectContext context);
+
 	/** The status of each of the project's requests named, by id; requests that no longer exist are left out. */
 	Map<UUID, ApprovalStatus> statuses(ProjectContext context, List<UUID> ids);
 

@@ -29,6 +29,17 @@ public interface Forecasts {
 	/** Monte Carlo risk per milestone, as {@code POST …/simulation} with these iterations and seed. */
 	List<Risk> risks(ProjectContext context, int iterations, long seed);
 
+	/**
+	 * A whole Monte Carlo run as {@code POST …/simulation} makes it, with each milestone's finish
+	 * distribution for charts; {@code progress} hears after each chunk of iterations how many are
+	 * done. Refuses (422) iterations out of 100–100,000 or a distribution other than PERT or
+	 * TRIANGULAR. Saves nothing.
+	 */
+	Simulation simulate(ProjectContext context, SimulationRequest request, Progress progress);
+
+	/** Refuses (422, naming the field) what {@link #simulate} would refuse, before any work starts. */
+	void checkSimulation(SimulationRequest request);
+
 	/** What moves if one task or milestone slips by {@code days} working days; saves nothing. */
 	Impact slip(ProjectContext context, UUID activity, Integer days);
 
@@ -44,6 +55,43 @@ public interface Forecasts {
 	/** P50 / P80 / P95 dates of a milestone and the chance (0–1) of meeting its target, if it has one. */
 	record Risk(UUID milestoneId, LocalDate p50, LocalDate p80, LocalDate p95, Double chanceOfMeetingTarget,
 			int iterations, long seed) {
+	}
+
+	/** How to simulate: iterations (100–100,000), seed, and PERT or TRIANGULAR for the estimates. */
+	record SimulationRequest(int iterations, long seed, String distribution) {
+	}
+
+	/** Hears how many iterations of a simulation are done; called from its threads. */
+	@FunctionalInterface
+	interface Progress {
+
+		Progress NONE = (done, total) -> {
+		};
+
+		void completed(int done, int total);
+
+	}
+
+	/** What a simulation found: the project finish, each milestone's finish, each task's criticality. */
+	record Simulation(LocalDate statusDate, int iterations, long seed, String distribution, Outcome projectFinish,
+			List<MilestoneOutcome> milestones, List<TaskCriticality> tasks) {
+	}
+
+	/** A finish's percentiles and its histogram, one bin per working day from the earliest to the latest. */
+	record Outcome(LocalDate p50, LocalDate p80, LocalDate p95, LocalDate earliest, LocalDate latest, List<Bin> bins) {
+	}
+
+	/** The iterations finishing on {@code date}, and the share (0–1) finished by the end of it. */
+	record Bin(LocalDate date, int count, double cumulative) {
+	}
+
+	/** A milestone's simulated finish against its target; the chance is null without a target. */
+	record MilestoneOutcome(UUID id, String name, LocalDate target, LocalDate deterministic, Outcome finish,
+			Double chanceOfMeetingTarget) {
+	}
+
+	/** The share (0–1) of iterations in which the task was critical. */
+	record TaskCriticality(UUID id, String name, double index) {
 	}
 
 	record Impact(LocalDate finishBefore, LocalDate finishAfter, int finishMovesBy, List<Move> milestones) {

@@ -2,6 +2,7 @@ package dev.milepost.web;
 
 import java.time.LocalDate;
 
+import dev.milepost.feed.CalendarFeeds;
 import dev.milepost.health.PlanHealth;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * A project at a glance: its goals, the milestone timeline coloured by status with the reasons,
- * the next 30 days and the plan-health findings. Outsiders get 404, as from the API.
+ * the next 30 days, the plan-health findings and the person's own calendar feed. Outsiders get 404, as from the API.
  */
 @Controller
 class ProjectOverviewPage {
@@ -27,10 +28,27 @@ class ProjectOverviewPage {
 
 	private final PlanHealth health;
 
-	ProjectOverviewPage(ProjectAccess access, Forecasts forecasts, PlanHealth health) {
+	private final CalendarFeeds feeds;
+
+	ProjectOverviewPage(ProjectAccess access, Forecasts forecasts, PlanHealth health, CalendarFeeds feeds) {
 		this.access = access;
 		this.forecasts = forecasts;
 		this.health = health;
+		this.feeds = feeds;
+	}
+
+	private static final java.time.format.DateTimeFormatter MOMENT = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(java.time.ZoneOffset.UTC);
+
+	/** The person's feed in words: the secret's first characters, when made and last read. */
+	record FeedView(String hint, String createdAt, String lastUsedAt) {
+
+		static FeedView of(CalendarFeeds.Feed feed) {
+			return new FeedView(feed.hint(), MOMENT.format(feed.createdAt()),
+					feed.lastUsedAt() == null ? null : MOMENT.format(feed.lastUsedAt()));
+		}
+
 	}
 
 	@GetMapping("/projects/{key}")
@@ -47,6 +65,7 @@ class ProjectOverviewPage {
 		model.addAttribute("upcoming", Overview.upcoming(forecast, today, LOOK_AHEAD_DAYS));
 		model.addAttribute("lookAhead", LOOK_AHEAD_DAYS);
 		model.addAttribute("findings", health.check(forecast.plan(), today));
+		model.addAttribute("feed", feeds.of(context).map(FeedView::of).orElse(null));
 		return "web/overview";
 	}
 

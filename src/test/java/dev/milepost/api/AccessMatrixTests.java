@@ -526,6 +526,16 @@ class AccessMatrixTests {
 		endpoint("POST", base + "/simulation",
 				fixed("POST", team.path("/simulation"), Map.of("iterations", 200, "seed", 7)),
 				expect(401, 200, 200, 200, 200, 200, 404));
+		// each person's own calendar feed: anyone in the project may have one; DELETE revokes the caller's
+		endpoint("GET", base + "/calendar-feed", fixed("GET", team.path("/calendar-feed"), null), READ_PROJECT);
+		endpoint("POST", base + "/calendar-feed", fixed("POST", team.path("/calendar-feed"), null),
+				expect(401, 201, 201, 201, 201, 201, 404));
+		endpoint("DELETE", base + "/calendar-feed", actor -> {
+			if (actor != Actor.ANONYMOUS && actor != Actor.OUTSIDER) {
+				Teams.check(as(actor).post(team.path("/calendar-feed"), null), 201);
+			}
+			return new Call("DELETE", team.path("/calendar-feed"), null, null);
+		}, expect(401, 204, 204, 204, 204, 204, 404));
 		endpoint("GET", base + "/baselines", fixed("GET", team.path("/baselines"), null), READ_PROJECT);
 		endpoint("POST", base + "/baselines", actor -> new Call("POST", team.path("/baselines"),
 				Map.of("name", "Baseline " + System.nanoTime()), null), plan(201));

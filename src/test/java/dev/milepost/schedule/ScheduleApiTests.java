@@ -171,6 +171,9 @@ class ScheduleApiTests {
 		LocalDate p50 = LocalDate.parse(milestone.get("forecast").get("p50").asString());
 		LocalDate p95 = LocalDate.parse(milestone.get("forecast").get("p95").asString());
 		assertThat(p95).isAfterOrEqualTo(p50);
+		JsonNode histogram = milestone.get("forecast").get("histogram");
+		assertThat(histogram.valueStream().mapToInt(bin -> bin.get("count").asInt()).sum()).isEqualTo(2000);
+		assertThat(histogram.get(histogram.size() - 1).get("cumulative").asDouble()).isEqualTo(1.0);
 		// the default spread leans late (−10 % / +25 %): meeting a target set at the plan's date is unlikely
 		assertThat(milestone.get("probabilityOfMeetingTarget").asDouble()).isBetween(0.0, 0.6);
 		JsonNode tasks = first.json().get("tasks");

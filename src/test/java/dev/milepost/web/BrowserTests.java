@@ -272,6 +272,149 @@ class BrowserTests {
 		assertThat(Chromium.SCREENSHOTS.resolve("overview.png")).exists();
 	}
 
+	@Autowired
+	dev.milepost.job.Jobs jobs;
+
+	@Autowired
+	dev.milepost.schedule.Forecasts forecasts;
+
+	@Autowired
+	dev.milepost.identity.Users users;
+
+	@Autowired
+	dev.milepost.plan.PlanQueries plans;
+
+	private void simulationPlan() {
+		Api manager = team.as(team.manager());
+		String previous = null;
+		for (int i = 1; i <= 4; i++) {
+			String task = Teams.check(manager.post(team.path("/tasks"), Map.of("name", "Wave " + i + " <b>migration</b>",
+					"durationDays", 5 + i, "plannedStart", "2026-12-07", "estimate",
+					Map.of("optimistic", 3 + i, "mostLikely", 5 + i, "pessimistic", 12 + i))), 201).json().get("id").asString();
+			if (previous != null) {
+				Teams.check(manager.post(team.path("/dependencies"),
+						Map.of("predecessor", previous, "successor", task, "type", "FS", "lagDays", 0)), 201);
+			}
+			previous = task;
+		}
+		String milestone = Teams.check(manager.post(team.path("/milestones"), Map.of("name", "Cut-over done",
+				"targetDate", "2027-02-26", "owner", team.manager().username(), "criterion", Teams.ownerConfirmation())),
+				201).json().get("id").asString();
+		Teams.check(manager.post(team.path("/dependencies"),
+				Map.of("predecessor", previous, "successor", milestone, "type", "FS", "lagDays", 0)), 201);
+	}
+
+	@Test
+	void aStakeholderRunsASimulationAndSeesHistogramAndSCurve() throws IOException {
+		simulationPlan();
+		chromium.signInAs(team.stakeholder());
+		chromium.open("/projects/" + team.key() + "/simulation");
+		assertThat(browser.findElement(By.cssSelector(".project-nav a[aria-current=page]")).getText())
+			.isEqualTo("Simulation");
+		type("iterations", "5000");
+		new Select(browser.findElement(By.id("distribution"))).selectByValue("TRIANGULAR");
+		type("seed", "11");
+		browser.findElement(By.id("run-simulation")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(30))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#job[data-status=SUCCEEDED]")));
+		assertThat(browser.findElements(By.cssSelector("svg.histogram rect.bin"))).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("svg.s-curve path.curve"))).isNotEmpty();
+		assertThat(browser.findElement(By.cssSelector("#job .chance")).getText()).endsWith("%");
+		assertThat(browser.findElement(By.id("criticality")).getText()).contains("Wave 1 <b>migration</b>");
+		assertThat(browser.findElements(By.tagName("b"))).isEmpty();
+		assertNoAlert();
+		assertThat(browser.findElement(By.id("seed")).getAttribute("value")).isEqualTo("11");
+		browser.executeScript("arguments[0].scrollIntoView({block: 'start'});",
+				browser.findElement(By.id("simulation-summary")));
+		chromium.screenshot("simulation");
+		browser.manage().window().setSize(new Dimension(390, 844));
+		try {
+			chromium.open(browser.getCurrentUrl().replace("http://localhost:" + port, ""));
+			browser.executeScript("arguments[0].scrollIntoView({block: 'start'});",
+					chromium.waitFor(By.cssSelector("svg.histogram")));
+			Long overflow = (Long) browser.executeScript(
+					"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+			assertThat(overflow).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0);
+			chromium.screenshot("simulation-390");
+		}
+		finally {
+			browser.manage().window().setSize(new Dimension(1280, 900));
+		}
+	}
+
+	@Test
+	void aRunningSimulationShowsItsProgressBarUntilTheChartsReplaceIt() throws Exception {
+		simulationPlan();
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		var person = users.findByUsername(team.manager().username()).orElseThrow();
+		var context = new dev.milepost.plan.ProjectContext(plans.projectId(team.key()).orElseThrow(), team.key(),
+				new dev.milepost.identity.CurrentUser(person.id(), person.username(), person.displayName(), false),
+				dev.milepost.plan.ProjectRole.MANAGER);
+		java.util.UUID job = jobs.start(SimulationPage.JOB_KIND, team.key(), person.id(), progress -> {
+			progress.completed(400, 1000);
+			try {
+				release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			return forecasts.simulate(context, new dev.milepost.schedule.Forecasts.SimulationRequest(1000, 3, "PERT"),
+					progress::completed);
+		});
+		chromium.signInAs(team.manager());
+		chromium.open("/projects/" + team.key() + "/simulation?job=" + job);
+		// the region is re-fetched and swapped every 400 ms, so read it by script rather than hold an element
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> "PROGRESS 40".equals(browser.executeScript(
+				"var p = document.getElementById('job-progress'); return p ? p.tagName + ' ' + p.value : null;")));
+		chromium.screenshot("simulation-progress");
+		release.countDown();
+		new WebDriverWait(browser, Duration.ofSeconds(30))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#job[data-status=SUCCEEDED] svg.s-curve")));
+		assertThat(browser.findElements(By.id("job-progress"))).isEmpty();
+	}
+
+	@Test
+	void theReportPrintsWithoutNavigationAndLinksItsPdf() throws IOException {
+		simulationPlan();
+		chromium.signInAs(team.stakeholder());
+		chromium.open("/projects/" + team.key() + "/report");
+		chromium.waitFor(By.id("report-milestones"));
+		assertThat(browser.findElement(By.id("report-milestones")).getText()).contains("Cut-over done");
+		assertThat(browser.findElement(By.id("download-pdf")).getAttribute("href")).endsWith("/report.pdf");
+		assertNoAlert();
+		chromium.screenshot("report");
+		browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+		try {
+			assertThat(browser.findElement(By.cssSelector("header.bar")).isDisplayed()).isFalse();
+			assertThat(browser.findElement(By.id("download-pdf")).isDisplayed()).isFalse();
+			chromium.screenshot("report-print");
+		}
+		finally {
+			browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+		}
+	}
+
+	@Test
+	void aMemberMakesCopiesAndRevokesTheirCalendarFeedOnTheOverview() {
+		chromium.signInAs(team.member());
+		chromium.open("/projects/" + team.key());
+		browser.findElement(By.id("create-feed")).click();
+		WebElement url = chromium.waitFor(By.id("feed-url"));
+		String address = url.getAttribute("value");
+		assertThat(address).matches("http://localhost:\\d+/calendar/[A-Za-z0-9_-]{43}\\.ics");
+		assertThat(Api.at(port).anonymous().get(address.substring(address.indexOf("/calendar/"))).status())
+			.isEqualTo(200);
+		browser.findElement(By.cssSelector("[data-copy=feed-url]")).click();
+		chromium.open("/projects/" + team.key());
+		assertThat(browser.findElements(By.id("feed-url"))).as("the address is shown once").isEmpty();
+		assertThat(browser.findElement(By.id("feed-state")).getText()).contains("active since");
+		browser.findElement(By.id("revoke-feed")).click();
+		chromium.waitFor(By.id("feed-state"));
+		assertThat(browser.findElement(By.id("feed-state")).getText()).contains("no calendar feed");
+		assertThat(Api.at(port).anonymous().get(address.substring(address.indexOf("/calendar/"))).status())
+			.isEqualTo(404);
+	}
+
 	// ---- helpers ----------------------------------------------------------------------------------
 
 

@@ -58,6 +58,21 @@ final class PageSession {
 		return response;
 	}
 
+	/** Reads a download (a PDF) as bytes. */
+	HttpResponse<byte[]> bytes(String path) {
+		try {
+			return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().timeout(Duration.ofSeconds(60)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	/** Posts a form with the CSRF token of the last page read, as the page's own form would. */
 	/**
 	 * Opens the server-sent event stream at the path; its lines arrive in the queue as the server

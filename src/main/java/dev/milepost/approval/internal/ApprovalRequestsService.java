@@ -57,8 +57,30 @@ class ApprovalRequestsService implements ApprovalRequests {
 			.param("to", to)
 			.query(UUID.class)
 			.list();
+		return due(ids);
+	}
+
+	@Override
+	public List<Due> pending(ProjectContext context) {
+		List<UUID> ids = jdbc.sql("""
+				select id from approval_request where project_id = :project and status = 'PENDING'
+				order by due_date, request_number""")
+			.param("project", context.projectId())
+			.query(UUID.class)
+			.list();
+		return due(ids);
+	}
+
+	/** The requests in the order of {@code ids}, each with who can decide it now. */
+	private List<Due> due(List<UUID> ids) {
+		Map<UUID, ApprovalRequest> found = new HashMap<>();
+		requests.findAllById(ids).forEach(request -> found.put(request.id(), request));
 		List<Due> due = new ArrayList<>();
-		for (ApprovalRequest request : requests.findAllById(ids)) {
+		for (UUID id : ids) {
+			ApprovalRequest request = found.get(id);
+			if (request == null) {
+				continue;
+			}
 			List<String> deciders = new ArrayList<>();
 			for (ApprovalStep turn : request.openTurns()) {
 				UUID person = turn.delegated() ? turn.delegateId() : turn.approverId();

@@ -77,6 +77,9 @@ class SecurityConfiguration {
 					"/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**",
 					"/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
+			// calendar feeds: the secret in the address is the credential (calendar apps cannot sign in)
+			.requestMatchers("/calendar/*.ics")
+			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole("ADMIN")
 			.anyRequest()

@@ -37,10 +37,11 @@ public final class MonteCarlo {
 		int threads = Math.min(options.threads(), iterations);
 		int chunk = Math.max(1, Math.min(MAX_CHUNK, iterations / (threads * 8)));
 		AtomicInteger next = new AtomicInteger();
+		AtomicInteger done = new AtomicInteger();
 		SimulationWorker[] workers = new SimulationWorker[threads];
 		for (int w = 0; w < threads; w++) {
 			workers[w] = new SimulationWorker(network, base, sampler, tracked, planned, options.seed(), iterations,
-					chunk, next);
+					chunk, next, done, options.progress());
 		}
 		run(workers);
 		return merge(network, base, options, tracked, targets, workers);

@@ -30,6 +30,8 @@ public final class SimulationOptions {
 
 	private final Map<Integer, Integer> targets;
 
+	private final SimulationProgress progress;
+
 	private SimulationOptions(Builder builder) {
 		this.iterations = builder.iterations;
 		this.seed = builder.seed;
@@ -37,6 +39,7 @@ public final class SimulationOptions {
 		this.threads = builder.threads > 0 ? builder.threads : Runtime.getRuntime().availableProcessors();
 		this.tracked = builder.tracked == null ? null : builder.tracked.clone();
 		this.targets = Map.copyOf(builder.targets);
+		this.progress = builder.progress;
 	}
 
 	/** 10,000 PERT iterations with the default seed on every core, tracking every milestone. */
@@ -84,6 +87,11 @@ public final class SimulationOptions {
 		return targets;
 	}
 
+	/** Who hears how many iterations are done; by default nobody. */
+	public SimulationProgress progress() {
+		return progress;
+	}
+
 	public static final class Builder {
 
 		private int iterations = DEFAULT_ITERATIONS;
@@ -97,6 +105,8 @@ public final class SimulationOptions {
 		private int[] tracked;
 
 		private final Map<Integer, Integer> targets = new LinkedHashMap<>();
+
+		private SimulationProgress progress = SimulationProgress.NONE;
 
 		private Builder() {
 		}
@@ -151,6 +161,19 @@ public final class SimulationOptions {
 				throw new IllegalArgumentException("Unknown activity " + activity + " for a target");
 			}
 			targets.put(activity, boundary);
+			return this;
+		}
+
+		/**
+		 * Told after each chunk of iterations how many are done; called from the simulation's
+		 * threads, so it must be quick and thread-safe (the equal seed gives the equal result with
+		 * or without it).
+		 */
+		public Builder progress(SimulationProgress listener) {
+			if (listener == null) {
+				throw new IllegalArgumentException("Give a progress listener, or leave it out for none");
+			}
+			this.progress = listener;
 			return this;
 		}
 

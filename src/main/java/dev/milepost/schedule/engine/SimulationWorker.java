@@ -24,6 +24,10 @@ final class SimulationWorker implements Runnable {
 
 	private final AtomicInteger next;
 
+	private final AtomicInteger done;
+
+	private final SimulationProgress progress;
+
 	private final Scenario scenario;
 
 	private final SplitMix64 random = new SplitMix64(0);
@@ -52,7 +56,8 @@ final class SimulationWorker implements Runnable {
 	volatile Throwable failure;
 
 	SimulationWorker(Network network, Scenario base, DurationSampler sampler, int[] tracked, Schedule planned,
-			long seed, int iterations, int chunk, AtomicInteger next) {
+			long seed, int iterations, int chunk, AtomicInteger next, AtomicInteger done,
+			SimulationProgress progress) {
 		this.network = network;
 		this.sampler = sampler;
 		this.tracked = tracked;
@@ -60,6 +65,8 @@ final class SimulationWorker implements Runnable {
 		this.iterations = iterations;
 		this.chunk = chunk;
 		this.next = next;
+		this.done = done;
+		this.progress = progress;
 		int size = network.size;
 		this.scenario = base.copy();
 		scenario.remaining = sampler.remainingTemplate();
@@ -85,6 +92,8 @@ final class SimulationWorker implements Runnable {
 				for (int k = start; k < end; k++) {
 					iterate(k);
 				}
+				// once per chunk, never per iteration: the hot loop stays free of shared writes
+				progress.completed(done.addAndGet(end - start), iterations);
 			}
 		}
 		catch (RuntimeException | Error e) {

@@ -14,6 +14,7 @@ import dev.milepost.plan.PlanQueries;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.schedule.Forecasts;
 import dev.milepost.schedule.ProjectForecast;
+import dev.milepost.schedule.engine.Distribution;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Service;
@@ -97,6 +98,42 @@ class ForecastReads implements Forecasts {
 			.map(m -> new Risk(m.id(), m.forecast().p50(), m.forecast().p80(), m.forecast().p95(),
 					m.probabilityOfMeetingTarget(), result.iterations(), result.seed()))
 			.toList();
+	}
+
+	@Override
+	public void checkSimulation(SimulationRequest request) {
+		valid(new Simulations.Request(request.iterations(), request.seed(), distribution(request.distribution()), null,
+				null, null), "");
+	}
+
+	@Override
+	public Simulation simulate(ProjectContext context, SimulationRequest request, Progress progress) {
+		Simulations.Request valid = valid(new Simulations.Request(request.iterations(), request.seed(),
+				distribution(request.distribution()), null, null, null), "");
+		Simulations.Result result = Simulations.run(schedules.compute(context, null, null), valid,
+				progress::completed);
+		return new Simulation(result.statusDate(), result.iterations(), result.seed(), result.distribution().name(),
+				outcome(result.projectFinish()), result.milestones()
+					.stream()
+					.map(m -> new MilestoneOutcome(m.id(), m.name(), m.target(), m.deterministic(),
+							outcome(m.forecast()), m.probabilityOfMeetingTarget()))
+					.toList(),
+				result.tasks().stream().map(t -> new TaskCriticality(t.id(), t.name(), t.criticalityIndex())).toList());
+	}
+
+	private static Distribution distribution(String name) {
+		try {
+			return name == null || name.isBlank() ? Distribution.PERT
+					: Distribution.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new RuleViolationException("distribution", "Choose PERT or TRIANGULAR.");
+		}
+	}
+
+	private static Outcome outcome(Simulations.Percentiles p) {
+		return new Outcome(p.p50(), p.p80(), p.p95(), p.earliest(), p.latest(),
+				p.histogram().stream().map(b -> new Bin(b.date(), b.count(), b.cumulative())).toList());
 	}
 
 	@Override

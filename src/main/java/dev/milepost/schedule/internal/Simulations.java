@@ -13,6 +13,7 @@ import dev.milepost.schedule.engine.Estimates;
 import dev.milepost.schedule.engine.FinishDistribution;
 import dev.milepost.schedule.engine.MonteCarlo;
 import dev.milepost.schedule.engine.SimulationOptions;
+import dev.milepost.schedule.engine.SimulationProgress;
 import dev.milepost.schedule.engine.SimulationResult;
 import dev.milepost.schedule.engine.WorkingCalendar;
 import jakarta.validation.constraints.DecimalMax;
@@ -35,7 +36,13 @@ final class Simulations {
 			LocalDate statusDate) {
 	}
 
-	record Percentiles(LocalDate p50, LocalDate p80, LocalDate p95, LocalDate earliest, LocalDate latest) {
+	/** The percentiles and, for a chart, how many iterations finished on each day and by it. */
+	record Percentiles(LocalDate p50, LocalDate p80, LocalDate p95, LocalDate earliest, LocalDate latest,
+			List<Bin> histogram) {
+	}
+
+	/** The iterations finishing on {@code date}, and the share finished by then (0–1). */
+	record Bin(LocalDate date, int count, double cumulative) {
 	}
 
 	record MilestoneRisk(UUID id, String name, LocalDate target, LocalDate deterministic, Percentiles forecast,
@@ -50,6 +57,11 @@ final class Simulations {
 	}
 
 	static Result run(Schedules.Computed computed, Request request) {
+		return run(computed, request, SimulationProgress.NONE);
+	}
+
+	/** Runs it, telling {@code progress} after each chunk of iterations how many are done. */
+	static Result run(Schedules.Computed computed, Request request, SimulationProgress progress) {
 		PlanMapping mapping = computed.mapping();
 		ProjectPlan plan = mapping.plan();
 		Estimates.Builder estimates = Estimates.builder(mapping.network());
@@ -72,7 +84,8 @@ final class Simulations {
 		SimulationOptions.Builder options = SimulationOptions.builder()
 			.iterations(request.iterations() == null ? SimulationOptions.DEFAULT_ITERATIONS : request.iterations())
 			.seed(request.seed() == null ? SimulationOptions.DEFAULT_SEED : request.seed())
-			.distribution(request.distribution() == null ? Distribution.PERT : request.distribution());
+			.distribution(request.distribution() == null ? Distribution.PERT : request.distribution())
+			.progress(progress);
 		SimulationOptions chosen = options.build();
 		SimulationResult result = MonteCarlo.simulate(mapping.network(), mapping.scenario(), estimates.build(), chosen);
 		WorkingCalendar calendar = mapping.calendar();
@@ -95,8 +108,13 @@ final class Simulations {
 	}
 
 	private static Percentiles percentiles(WorkingCalendar calendar, FinishDistribution finish) {
+		List<Bin> histogram = new ArrayList<>();
+		for (int boundary = finish.min(); boundary <= finish.max(); boundary++) {
+			histogram.add(new Bin(date(calendar, boundary), finish.count(boundary),
+					Math.round(finish.probabilityBy(boundary) * 10_000) / 10_000.0));
+		}
 		return new Percentiles(date(calendar, finish.p50()), date(calendar, finish.p80()), date(calendar, finish.p95()),
-				date(calendar, finish.min()), date(calendar, finish.max()));
+				date(calendar, finish.min()), date(calendar, finish.max()), histogram);
 	}
 
 	private static LocalDate date(WorkingCalendar calendar, int boundary) {

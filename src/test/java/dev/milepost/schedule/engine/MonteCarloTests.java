@@ -260,6 +260,30 @@ class MonteCarloTests {
 		assertThatThrownBy(() -> finish.percentile(1.5)).isInstanceOf(IllegalArgumentException.class);
 	}
 
+	@Test
+	void progressIsToldAfterEachChunkUpToEveryIterationWithoutChangingTheResult() {
+		Network.Builder plan = Network.builder();
+		int work = plan.task(10);
+		int more = plan.task(6);
+		int goLive = plan.milestone();
+		plan.link(work, more, LinkKind.FS, 0).link(more, goLive, LinkKind.FS, 0);
+		Network network = plan.build();
+		java.util.List<Integer> reports = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+		java.util.concurrent.atomic.AtomicInteger totals = new java.util.concurrent.atomic.AtomicInteger();
+		SimulationResult heard = simulate(network, Estimates.defaults(network),
+				options(Distribution.PERT, 3_000).progress((done, total) -> {
+					reports.add(done);
+					totals.set(total);
+				}));
+		SimulationResult quiet = simulate(network, Estimates.defaults(network), options(Distribution.PERT, 3_000));
+		assertThat(reports).isNotEmpty().hasSizeLessThan(3_000);
+		assertThat(reports.stream().mapToInt(Integer::intValue).max().orElseThrow()).isEqualTo(3_000);
+		assertThat(totals.get()).isEqualTo(3_000);
+		assertThat(reports).doesNotHaveDuplicates();
+		assertThat(heard.finish(goLive)).isEqualTo(quiet.finish(goLive));
+		assertThatThrownBy(() -> SimulationOptions.builder().progress(null)).isInstanceOf(IllegalArgumentException.class);
+	}
+
 	private static SimulationOptions.Builder options(Distribution distribution, int iterations) {
 		return SimulationOptions.builder().distribution(distribution).iterations(iterations).seed(2026).threads(2);
 	}
