@@ -133,7 +133,7 @@ public class PlanQueries {
 			.query((rs, n) -> assignees.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
 				.add(usernames.get(rs.getObject(2, UUID.class))))
 			.list();
-		List<ProjectPlan.Task> tasks = jdbc.sql("""
+		List<ProjectPlan.Task> tasks = TaskTable.of(jdbc.sql("""
 				select id, name, duration_days, percent_complete, planned_start, actual_start, actual_finish,
 				       estimate_optimistic, estimate_most_likely, estimate_pessimistic
 				from task where project_id = :p order by created_at, id""")
@@ -146,7 +146,7 @@ public class PlanQueries {
 						(Integer) rs.getObject("estimate_optimistic"), (Integer) rs.getObject("estimate_most_likely"),
 						(Integer) rs.getObject("estimate_pessimistic"), List.copyOf(assignees.getOrDefault(id, List.of())));
 			})
-			.list();
+			.list());
 		List<ProjectPlan.Milestone> milestones = jdbc.sql("""
 				select id, name, target_date, owner_id, criterion_kind, criterion_text, criterion_approver_id,
 				       criterion_role, tags, achieved_at, achieved_by

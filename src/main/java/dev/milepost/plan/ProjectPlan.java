@@ -15,7 +15,8 @@ import java.util.UUID;
  * Activities are numbered tasks first (0..tasks-1, in list order), then milestones. Each link
  * carries its ends as indices in that numbering beside their ids: the plan numbers the links
  * that come without (as read from the database) once, when it is made, and checks those that come
- * with them. {@link #linkTable()} gives the links also as arrays, for scheduling.
+ * with them. {@link #linkTable()} gives the links also as arrays, and {@link #taskTable()} the
+ * tasks' durations, for scheduling.
  */
 public record ProjectPlan(UUID projectId, String key, String name, String sponsor, String manager, LocalDate start,
 		LocalDate targetFinish, String status, Set<DayOfWeek> workingDays, Set<LocalDate> holidays,
@@ -23,7 +24,13 @@ public record ProjectPlan(UUID projectId, String key, String name, String sponso
 		List<Link> links) {
 
 	public ProjectPlan {
+		tasks = TaskTable.of(tasks);
 		links = LinkTable.of(tasks, milestones, links);
+	}
+
+	/** The tasks (the same as {@link #tasks()}), with what scheduling reads of them as arrays. */
+	public TaskTable taskTable() {
+		return (TaskTable) tasks;
 	}
 
 	/** The links (the same as {@link #links()}), with their ends, types and lags as arrays over the numbering. */

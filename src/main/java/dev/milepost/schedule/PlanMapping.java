@@ -2,7 +2,6 @@ package dev.milepost.schedule;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +10,7 @@ import dev.milepost.plan.ActivityKind;
 import dev.milepost.plan.LinkTable;
 import dev.milepost.plan.LinkType;
 import dev.milepost.plan.ProjectPlan;
+import dev.milepost.plan.TaskTable;
 import dev.milepost.schedule.engine.LinkKind;
 import dev.milepost.schedule.engine.Network;
 import dev.milepost.schedule.engine.Scenario;
@@ -73,19 +73,9 @@ public final class PlanMapping {
 					"Dependency " + link.id() + " names " + outside + ", which is no task or milestone of " + plan.key());
 		}
 		Network.Builder builder = Network.builder(plan.activityCount(), links.size());
-		// one walk over the tasks: durations for the network, and which tasks the scenario must look at
-		List<ProjectPlan.Task> tasks = plan.tasks();
-		int[] held = new int[8];
-		int heldCount = 0;
-		for (int i = 0, count = tasks.size(); i < count; i++) {
-			ProjectPlan.Task task = tasks.get(i);
-			builder.task(task.durationDays());
-			if (task.plannedStart() != null || task.actualStart() != null) {
-				if (heldCount == held.length) {
-					held = Arrays.copyOf(held, heldCount * 2);
-				}
-				held[heldCount++] = i;
-			}
+		TaskTable tasks = plan.taskTable();
+		for (int duration : tasks.durations()) {
+			builder.task(duration);
 		}
 		for (int m = 0, count = plan.milestones().size(); m < count; m++) {
 			builder.milestone();
@@ -94,7 +84,7 @@ public final class PlanMapping {
 				links.lags());
 		this.network = builder.build();
 		this.statusDay = statusDate == null ? Integer.MIN_VALUE : calendar.dayIndex(statusDate);
-		this.scenario = scenario(statusDate, method, held, heldCount);
+		this.scenario = scenario(statusDate, method, tasks.held());
 	}
 
 	private static byte[] kinds(byte[] types) {
@@ -111,14 +101,13 @@ public final class PlanMapping {
 	}
 
 	/** The scenario: {@code held} lists the tasks with a planned or an actual start, the only ones it concerns. */
-	private Scenario scenario(LocalDate statusDate, ForecastMethod method, int[] held, int heldCount) {
+	private Scenario scenario(LocalDate statusDate, ForecastMethod method, int[] held) {
 		Scenario scenario = Scenario.of(network);
 		if (statusDate != null) {
 			scenario.statusDate(statusDay);
 		}
 		List<ProjectPlan.Task> tasks = plan.tasks();
-		for (int h = 0; h < heldCount; h++) {
-			int i = held[h];
+		for (int i : held) {
 			ProjectPlan.Task task = tasks.get(i);
 			if (task.plannedStart() != null) {
 				scenario.startNoEarlierThan(i, calendar.dayIndex(task.plannedStart()));
@@ -135,15 +124,23 @@ public final class PlanMapping {
 			}
 		}
 		int offset = tasks.size();
-		for (int m = 0; m < plan.milestones().size(); m++) {
+		// milestones come by target date, many on the same day: the last day's boundary is kept
+		LocalDate lastTarget = null;
+		int lastBoundary = 0;
+		for (int m = 0, count = plan.milestones().size(); m < count; m++) {
 			ProjectPlan.Milestone milestone = plan.milestones().get(m);
 			if (milestone.achieved()) {
 				LocalDate day = LocalDate.ofInstant(milestone.achievedAt(), java.time.ZoneOffset.UTC);
 				int at = calendar.endOf(day);
 				scenario.done(offset + m, at, at);
 			}
-			if (milestone.targetDate() != null) {
-				scenario.deadline(offset + m, calendar.endOf(milestone.targetDate()));
+			LocalDate target = milestone.targetDate();
+			if (target != null) {
+				if (!target.equals(lastTarget)) {
+					lastTarget = target;
+					lastBoundary = calendar.endOf(target);
+				}
+				scenario.deadline(offset + m, lastBoundary);
 			}
 		}
 		return scenario;

@@ -88,6 +88,21 @@ class ProjectPlanLinkTests {
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 
+	@Test
+	void holdsTheTasksDurationsAndWhichTasksHaveAPlannedOrAnActualStart() {
+		List<ProjectPlan.Task> mixed = List.of(task("Design"),
+				new ProjectPlan.Task(UUID.randomUUID(), "Build", 8, 0, LocalDate.of(2026, 4, 1), null, null, null, null,
+						null, List.of()),
+				new ProjectPlan.Task(UUID.randomUUID(), "Test", 3, 20, null, LocalDate.of(2026, 3, 2), null, null, null,
+						null, List.of()));
+		ProjectPlan plan = new ProjectPlan(UUID.randomUUID(), "TEST", "Test", null, null, LocalDate.of(2026, 3, 2),
+				null, "ACTIVE", EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), List.of(), mixed,
+				milestones, List.of(), List.of());
+		assertThat(plan.tasks()).isEqualTo(mixed);
+		assertThat(plan.taskTable().durations()).containsExactly(5, 8, 3);
+		assertThat(plan.taskTable().held()).containsExactly(1, 2);
+	}
+
 	private UUID id(int activity) {
 		return activity < tasks.size() ? tasks.get(activity).id() : milestones.get(activity - tasks.size()).id();
 	}

@@ -12,6 +12,7 @@ import dev.milepost.plan.ActivityKind;
 import dev.milepost.plan.LinkTable;
 import dev.milepost.plan.LinkType;
 import dev.milepost.plan.ProjectPlan;
+import dev.milepost.plan.TaskTable;
 import dev.milepost.schedule.engine.WorkingCalendar;
 
 /**
@@ -61,18 +62,19 @@ public record GeneratedPlan(int size, int tasks, int[] duration, boolean[] miles
 	}
 
 	/**
-	 * A {@link ProjectPlan} of these rows, made as {@code PlanQueries} makes one: each link as read
-	 * goes to a {@link LinkTable.Builder}, which numbers its ends through an index of the
+	 * A {@link ProjectPlan} of these rows, made as {@code PlanQueries} makes one: the tasks as a
+	 * {@link TaskTable} (durations as an array), each link as read goes to a {@link LinkTable.Builder}, which numbers its ends through an index of the
 	 * activities' ids and makes its record and array slots; the plan takes the table as it is.
 	 */
 	public ProjectPlan projectPlan(Rows rows) {
-		LinkTable.Builder numbered = LinkTable.builder(rows.tasks(), rows.milestones());
+		List<ProjectPlan.Task> tasks = TaskTable.of(rows.tasks());
+		LinkTable.Builder numbered = LinkTable.builder(tasks, rows.milestones());
 		for (ProjectPlan.Link link : rows.links()) {
 			numbered.add(link.id(), link.predecessor(), link.predecessorKind(), link.successor(), link.successorKind(),
 					link.type(), link.lagDays());
 		}
 		return new ProjectPlan(new UUID(seed, size), "BENCH", "Generated plan of " + size + " activities", "sponsor",
-				"manager", start, null, "ACTIVE", workingDays, holidays, List.of(), rows.tasks(), rows.milestones(),
+				"manager", start, null, "ACTIVE", workingDays, holidays, List.of(), tasks, rows.milestones(),
 				List.of(), numbered.build());
 	}
 
