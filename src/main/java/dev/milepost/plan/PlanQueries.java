@@ -141,7 +141,7 @@ public class PlanQueries {
 			.query((rs, n) -> assignees.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
 				.add(usernames.get(rs.getObject(2, UUID.class))))
 			.list();
-		List<ProjectPlan.Task> tasks = jdbc.sql("""
+		List<ProjectPlan.Task> tasks = TaskTable.of(jdbc.sql("""
 				select id, name, duration_days, percent_complete, planned_start, actual_start, actual_finish,
 				       estimate_optimistic, estimate_most_likely, estimate_pessimistic
 				from task where project_id = :p order by created_at, id""")
@@ -154,7 +154,7 @@ public class PlanQueries {
 						(Integer) rs.getObject("estimate_optimistic"), (Integer) rs.getObject("estimate_most_likely"),
 						(Integer) rs.getObject("estimate_pessimistic"), List.copyOf(assignees.getOrDefault(id, List.of())));
 			})
-			.list();
+			.list());
 		List<ProjectPlan.Milestone> milestones = jdbc.sql("""
 				select id, name, target_date, owner_id, criterion_kind, criterion_text, criterion_approver_id,
 				       criterion_role, tags, achieved_at, achieved_by
@@ -179,18 +179,21 @@ public class PlanQueries {
 					usernames.get(rs.getObject("acceptor_id", UUID.class)), rs.getObject("milestone_id", UUID.class),
 					rs.getTimestamp("accepted_at") != null))
 			.list();
-		List<ProjectPlan.Link> links = jdbc.sql("""
+		// each link's ends numbered as the plan numbers its activities (the tasks, then the milestones
+		// as read above) while it is read, and laid out as arrays, so that scheduling looks no id up
+		LinkTable.Builder links = LinkTable.builder(tasks, milestones);
+		jdbc.sql("""
 				select id, predecessor_id, predecessor_kind, successor_id, successor_kind, link_type, lag_days
 				from dependency where project_id = :p order by created_at, id""")
 			.param("p", projectId)
-			.query((rs, n) -> new ProjectPlan.Link(rs.getObject("id", UUID.class),
-					rs.getObject("predecessor_id", UUID.class), ActivityKind.valueOf(rs.getString("predecessor_kind")),
-					rs.getObject("successor_id", UUID.class), ActivityKind.valueOf(rs.getString("successor_kind")),
-					LinkType.valueOf(rs.getString("link_type")), rs.getInt("lag_days")))
+			.query((rs, n) -> links.add(rs.getObject("id", UUID.class), rs.getObject("predecessor_id", UUID.class),
+					ActivityKind.valueOf(rs.getString("predecessor_kind")), rs.getObject("successor_id", UUID.class),
+					ActivityKind.valueOf(rs.getString("successor_kind")), LinkType.valueOf(rs.getString("link_type")),
+					rs.getInt("lag_days")))
 			.list();
 		return new ProjectPlan(projectId, head.projectKey(), head.name(), usernames.get(head.sponsorId()),
 				usernames.get(head.managerId()), head.startDate(), head.targetFinish(), head.status(),
-				calendar.workingDays(), calendar.holidays(), goals, tasks, milestones, deliverables, links);
+				calendar.workingDays(), calendar.holidays(), goals, tasks, milestones, deliverables, links.build());
 	}
 
 }

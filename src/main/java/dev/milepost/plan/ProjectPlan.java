@@ -10,11 +10,38 @@ import java.util.UUID;
 /**
  * A read-only snapshot of one project's whole plan, for the modules that compute on it
  * (scheduling, plan health). People are given by username.
+ *
+ * <p>
+ * Activities are numbered tasks first (0..tasks-1, in list order), then milestones. Each link
+ * carries its ends as indices in that numbering beside their ids: the plan numbers the links
+ * that come without (as read from the database) once, when it is made, and checks those that come
+ * with them. {@link #linkTable()} gives the links also as arrays, and {@link #taskTable()} the
+ * tasks' durations, for scheduling.
  */
 public record ProjectPlan(UUID projectId, String key, String name, String sponsor, String manager, LocalDate start,
 		LocalDate targetFinish, String status, Set<DayOfWeek> workingDays, Set<LocalDate> holidays,
 		List<Goal> goals, List<Task> tasks, List<Milestone> milestones, List<Deliverable> deliverables,
 		List<Link> links) {
+
+	public ProjectPlan {
+		tasks = TaskTable.of(tasks);
+		links = LinkTable.of(tasks, milestones, links);
+	}
+
+	/** The tasks (the same as {@link #tasks()}), with what scheduling reads of them as arrays. */
+	public TaskTable taskTable() {
+		return (TaskTable) tasks;
+	}
+
+	/** The links (the same as {@link #links()}), with their ends, types and lags as arrays over the numbering. */
+	public LinkTable linkTable() {
+		return (LinkTable) links;
+	}
+
+	/** How many activities the plan numbers: its tasks, then its milestones. */
+	public int activityCount() {
+		return tasks.size() + milestones.size();
+	}
 
 	public record Goal(UUID id, String outcome, String measure) {
 	}
@@ -44,8 +71,20 @@ public record ProjectPlan(UUID projectId, String key, String name, String sponso
 	public record Deliverable(UUID id, String name, String acceptor, UUID milestoneId, boolean accepted) {
 	}
 
+	/**
+	 * A dependency between two activities. {@code predecessorIndex} and {@code successorIndex} are
+	 * the ends' numbers in the plan (tasks first, then milestones); -1 where not numbered yet, or
+	 * where the id is no activity of the plan.
+	 */
 	public record Link(UUID id, UUID predecessor, ActivityKind predecessorKind, UUID successor,
-			ActivityKind successorKind, LinkType type, int lagDays) {
+			ActivityKind successorKind, LinkType type, int lagDays, int predecessorIndex, int successorIndex) {
+
+		/** A link by ids alone, as stored; the plan it is put into numbers its ends. */
+		public Link(UUID id, UUID predecessor, ActivityKind predecessorKind, UUID successor, ActivityKind successorKind,
+				LinkType type, int lagDays) {
+			this(id, predecessor, predecessorKind, successor, successorKind, type, lagDays, -1, -1);
+		}
+
 	}
 
 }

@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.milepost.plan.ActivityIndex;
 import dev.milepost.plan.ActivityKind;
+import dev.milepost.plan.LinkTable;
 import dev.milepost.plan.LinkType;
 import dev.milepost.plan.ProjectPlan;
+import dev.milepost.plan.TaskTable;
 import dev.milepost.schedule.engine.LinkKind;
 import dev.milepost.schedule.engine.Network;
 import dev.milepost.schedule.engine.Scenario;
@@ -34,17 +37,24 @@ public final class PlanMapping {
 	// the engine's kind code for each LinkType, by name, so the two enums may differ in order
 	private static final byte[] KIND = new byte[LinkType.values().length];
 
+	// whether every LinkType has the engine's kind code of its own ordinal, so the types serve as kinds
+	private static final boolean KIND_IS_TYPE;
+
 	static {
+		boolean same = true;
 		for (LinkType type : LinkType.values()) {
 			KIND[type.ordinal()] = (byte) LinkKind.valueOf(type.name()).ordinal();
+			same &= KIND[type.ordinal()] == type.ordinal();
 		}
+		KIND_IS_TYPE = same;
 	}
 
 	private final ProjectPlan plan;
 
 	private final WorkingCalendar calendar;
 
-	private final UuidIndex index;
+	// activity indices by id, made on the first look-up: mapping and scheduling need none
+	private volatile ActivityIndex index;
 
 	private final Network network;
 
@@ -55,57 +65,34 @@ public final class PlanMapping {
 	private PlanMapping(ProjectPlan plan, LocalDate statusDate, ForecastMethod method) {
 		this.plan = plan;
 		this.calendar = new WorkingCalendar(plan.start(), plan.workingDays(), plan.holidays());
-		int size = plan.tasks().size() + plan.milestones().size();
-		this.index = new UuidIndex(size);
-		Network.Builder builder = Network.builder(size, plan.links().size());
-		for (ProjectPlan.Task task : plan.tasks()) {
-			index.put(task.id(), builder.task(task.durationDays()));
+		LinkTable links = plan.linkTable();
+		if (links.unresolved() >= 0) {
+			ProjectPlan.Link link = links.get(links.unresolved());
+			UUID outside = link.successorIndex() < 0 ? link.successor() : link.predecessor();
+			throw new IllegalArgumentException(
+					"Dependency " + link.id() + " names " + outside + ", which is no task or milestone of " + plan.key());
 		}
-		for (ProjectPlan.Milestone milestone : plan.milestones()) {
-			index.put(milestone.id(), builder.milestone());
+		Network.Builder builder = Network.builder(plan.activityCount(), links.size());
+		TaskTable tasks = plan.taskTable();
+		for (int duration : tasks.durations()) {
+			builder.task(duration);
 		}
-		addLinks(builder);
+		for (int m = 0, count = plan.milestones().size(); m < count; m++) {
+			builder.milestone();
+		}
+		builder.links(links.predecessors(), links.successors(), KIND_IS_TYPE ? links.types() : kinds(links.types()),
+				links.lags());
 		this.network = builder.build();
 		this.statusDay = statusDate == null ? Integer.MIN_VALUE : calendar.dayIndex(statusDate);
-		this.scenario = scenario(statusDate, method);
+		this.scenario = scenario(statusDate, method, tasks.held());
 	}
 
-	/**
-	 * The links as arrays for the builder. Links usually come grouped by successor (each
-	 * activity's links are made with it and read back in that order), so a successor equal to the
-	 * last one is not looked up again.
-	 */
-	private void addLinks(Network.Builder builder) {
-		List<ProjectPlan.Link> links = plan.links();
-		int count = links.size();
-		int[] from = new int[count];
-		int[] to = new int[count];
-		byte[] kind = new byte[count];
-		int[] lag = new int[count];
-		UUID lastSuccessor = null;
-		int lastTo = -1;
-		for (int l = 0; l < count; l++) {
-			ProjectPlan.Link link = links.get(l);
-			UUID successor = link.successor();
-			if (!successor.equals(lastSuccessor)) {
-				lastSuccessor = successor;
-				lastTo = linkEnd(link, successor);
-			}
-			from[l] = linkEnd(link, link.predecessor());
-			to[l] = lastTo;
-			kind[l] = KIND[link.type().ordinal()];
-			lag[l] = link.lagDays();
+	private static byte[] kinds(byte[] types) {
+		byte[] kinds = new byte[types.length];
+		for (int l = 0; l < types.length; l++) {
+			kinds[l] = KIND[types[l]];
 		}
-		builder.links(from, to, kind, lag);
-	}
-
-	private int linkEnd(ProjectPlan.Link link, UUID activity) {
-		int at = index.get(activity);
-		if (at < 0) {
-			throw new IllegalArgumentException(
-					"Dependency " + link.id() + " names " + activity + ", which is no task or milestone of " + plan.key());
-		}
-		return at;
+		return kinds;
 	}
 
 	/** Maps the plan as of a status date (progress counts up to then); null status = plan only. */
@@ -113,13 +100,14 @@ public final class PlanMapping {
 		return new PlanMapping(plan, statusDate, method);
 	}
 
-	private Scenario scenario(LocalDate statusDate, ForecastMethod method) {
+	/** The scenario: {@code held} lists the tasks with a planned or an actual start, the only ones it concerns. */
+	private Scenario scenario(LocalDate statusDate, ForecastMethod method, int[] held) {
 		Scenario scenario = Scenario.of(network);
 		if (statusDate != null) {
 			scenario.statusDate(statusDay);
 		}
 		List<ProjectPlan.Task> tasks = plan.tasks();
-		for (int i = 0; i < tasks.size(); i++) {
+		for (int i : held) {
 			ProjectPlan.Task task = tasks.get(i);
 			if (task.plannedStart() != null) {
 				scenario.startNoEarlierThan(i, calendar.dayIndex(task.plannedStart()));
@@ -136,15 +124,23 @@ public final class PlanMapping {
 			}
 		}
 		int offset = tasks.size();
-		for (int m = 0; m < plan.milestones().size(); m++) {
+		// milestones come by target date, many on the same day: the last day's boundary is kept
+		LocalDate lastTarget = null;
+		int lastBoundary = 0;
+		for (int m = 0, count = plan.milestones().size(); m < count; m++) {
 			ProjectPlan.Milestone milestone = plan.milestones().get(m);
 			if (milestone.achieved()) {
 				LocalDate day = LocalDate.ofInstant(milestone.achievedAt(), java.time.ZoneOffset.UTC);
 				int at = calendar.endOf(day);
 				scenario.done(offset + m, at, at);
 			}
-			if (milestone.targetDate() != null) {
-				scenario.deadline(offset + m, calendar.endOf(milestone.targetDate()));
+			LocalDate target = milestone.targetDate();
+			if (target != null) {
+				if (!target.equals(lastTarget)) {
+					lastTarget = target;
+					lastBoundary = calendar.endOf(target);
+				}
+				scenario.deadline(offset + m, lastBoundary);
 			}
 		}
 		return scenario;
@@ -185,11 +181,20 @@ public final class PlanMapping {
 	}
 
 	public int indexOf(UUID activity) {
-		int at = index.get(activity);
+		int at = index().indexOf(activity);
 		if (at < 0) {
 			throw new IllegalArgumentException("No task or milestone " + activity + " in " + plan.key());
 		}
 		return at;
+	}
+
+	private ActivityIndex index() {
+		ActivityIndex built = index;
+		if (built == null) {
+			built = ActivityIndex.of(plan.tasks(), plan.milestones());
+			index = built;
+		}
+		return built;
 	}
 
 	public UUID idOf(int activity) {
@@ -247,65 +252,6 @@ public final class PlanMapping {
 			ids.add(idOf(step));
 		}
 		return ids;
-	}
-
-	/**
-	 * Activity indices by id, for the millions of look-ups a large plan's links make: open
-	 * addressing over an int table whose slots hold index + 1, the ids kept by index as pairs of
-	 * longs. A HashMap of boxed indices took more time than the whole schedule.
-	 */
-	private static final class UuidIndex {
-
-		private final int[] slots;
-
-		private final int mask;
-
-		private final int shift;
-
-		// the id of activity i: keys[2i] (most significant bits), keys[2i + 1]
-		private final long[] keys;
-
-		UuidIndex(int size) {
-			int capacity = Integer.highestOneBit(Math.max(4, size) * 2 - 1) << 1;
-			this.slots = new int[capacity];
-			this.mask = capacity - 1;
-			this.shift = Long.numberOfLeadingZeros(capacity) + 1;
-			this.keys = new long[2 * size];
-		}
-
-		/** Records the id of activity {@code index}; a repeated id then names the later activity. */
-		void put(UUID id, int index) {
-			long msb = id.getMostSignificantBits();
-			long lsb = id.getLeastSignificantBits();
-			keys[2 * index] = msb;
-			keys[2 * index + 1] = lsb;
-			for (int slot = slot(msb, lsb);; slot = slot + 1 & mask) {
-				int held = slots[slot] - 1;
-				if (held < 0 || keys[2 * held] == msb && keys[2 * held + 1] == lsb) {
-					slots[slot] = index + 1;
-					return;
-				}
-			}
-		}
-
-		/** The index of the activity, or -1. */
-		int get(UUID id) {
-			long msb = id.getMostSignificantBits();
-			long lsb = id.getLeastSignificantBits();
-			for (int slot = slot(msb, lsb);; slot = slot + 1 & mask) {
-				int held = slots[slot] - 1;
-				if (held < 0 || keys[2 * held] == msb && keys[2 * held + 1] == lsb) {
-					return held;
-				}
-			}
-		}
-
-		private int slot(long msb, long lsb) {
-			// ids need not be random in every bit (time-ordered ones are not), so mix them first
-			long mixed = (msb ^ Long.rotateLeft(lsb, 32)) * 0x9E37_79B9_7F4A_7C15L;
-			return (int) (mixed >>> shift);
-		}
-
 	}
 
 }

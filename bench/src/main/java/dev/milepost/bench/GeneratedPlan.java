@@ -9,14 +9,17 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.milepost.plan.ActivityKind;
+import dev.milepost.plan.LinkTable;
 import dev.milepost.plan.LinkType;
 import dev.milepost.plan.ProjectPlan;
+import dev.milepost.plan.TaskTable;
 import dev.milepost.schedule.engine.WorkingCalendar;
 
 /**
  * A generated plan in two forms over the same numbering: raw arrays (durations, and links as
  * parallel from/to/kind/lag arrays with the engine's kind codes) for the bare pass and the engine,
- * and on demand a {@link ProjectPlan} with UUIDs, as the application holds it, for the mapping.
+ * and on demand a {@link ProjectPlan} with UUIDs, as the application holds it, for the mapping
+ * (made from rows as the application reads them, numbering the links' ends as it does).
  * Each milestone has a target date (a deadline for the engine) some weeks after its layer's
  * expected start, so some are met and some are missed.
  */
@@ -45,11 +48,42 @@ public record GeneratedPlan(int size, int tasks, int[] duration, boolean[] miles
 		return deadlines;
 	}
 
+	/** The rows of a plan as {@code PlanQueries} reads them, before they make a {@link ProjectPlan}. */
+	public record Rows(List<ProjectPlan.Task> tasks, List<ProjectPlan.Milestone> milestones,
+			List<ProjectPlan.Link> links) {
+	}
+
 	/**
-	 * The plan as the application reads it from the database: records with UUIDs, every link
-	 * holding UUID objects of its own for its ends (as a JDBC row does), in creation order.
+	 * The plan as the application holds it after reading it from the database: made from
+	 * {@link #rows()} as {@code PlanQueries} makes it.
 	 */
 	public ProjectPlan projectPlan() {
+		return projectPlan(rows());
+	}
+
+	/**
+	 * A {@link ProjectPlan} of these rows, made as {@code PlanQueries} makes one: the tasks as a
+	 * {@link TaskTable} (durations as an array), each link as read goes to a {@link LinkTable.Builder}, which numbers its ends through an index of the
+	 * activities' ids and makes its record and array slots; the plan takes the table as it is.
+	 */
+	public ProjectPlan projectPlan(Rows rows) {
+		List<ProjectPlan.Task> tasks = TaskTable.of(rows.tasks());
+		LinkTable.Builder numbered = LinkTable.builder(tasks, rows.milestones());
+		for (ProjectPlan.Link link : rows.links()) {
+			numbered.add(link.id(), link.predecessor(), link.predecessorKind(), link.successor(), link.successorKind(),
+					link.type(), link.lagDays());
+		}
+		return new ProjectPlan(new UUID(seed, size), "BENCH", "Generated plan of " + size + " activities", "sponsor",
+				"manager", start, null, "ACTIVE", workingDays, holidays, List.of(), tasks, rows.milestones(),
+				List.of(), numbered.build());
+	}
+
+	/**
+	 * The plan's rows as read from the database: records with random (version 4) UUIDs, every
+	 * link in creation order holding UUID objects of its own for its ends (as a JDBC row does)
+	 * and no indices yet.
+	 */
+	public Rows rows() {
 		Random random = new Random(seed ^ 0x5DEECE66DL);
 		long[] msb = new long[size];
 		long[] lsb = new long[size];
@@ -77,9 +111,7 @@ public record GeneratedPlan(int size, int tasks, int[] duration, boolean[] miles
 			linkList.add(new ProjectPlan.Link(new UUID(random.nextLong(), random.nextLong()), new UUID(msb[p], lsb[p]),
 					kindOf(p), new UUID(msb[s], lsb[s]), kindOf(s), types[kind[l]], lag[l]));
 		}
-		return new ProjectPlan(new UUID(seed, size), "BENCH", "Generated plan of " + size + " activities", "sponsor",
-				"manager", start, null, "ACTIVE", workingDays, holidays, List.of(), taskList, milestones, List.of(),
-				linkList);
+		return new Rows(taskList, milestones, linkList);
 	}
 
 	private ActivityKind kindOf(int activity) {

@@ -68,7 +68,7 @@ public class HeapCheck {
 		return Scheduler.schedule(network, EngineInput.scenario(network, input.deadlines));
 	}
 
-	/** The application's plan of 1M activities (about 3M links as records with UUIDs) mapped, scheduled and dated. */
+	/** The application's plan of 1M activities (about 3M links, records with UUIDs and activity numbers) mapped, scheduled and dated. */
 	@Benchmark
 	public void planMappingRoundTrip1MIn2g(Plans input, Blackhole blackhole) {
 		PlanMapping mapping = PlanMapping.of(input.plan, null, ForecastMethod.PLANNED_RATE);

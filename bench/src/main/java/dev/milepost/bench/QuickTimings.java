@@ -1,8 +1,11 @@
 package dev.milepost.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
+import dev.milepost.plan.ActivityIndex;
 import dev.milepost.plan.ProjectPlan;
 import dev.milepost.schedule.ForecastMethod;
 import dev.milepost.schedule.PlanMapping;
@@ -27,7 +30,8 @@ public final class QuickTimings {
 		GeneratedPlan plan = PlanGenerator.generate(size, GeneratedPlan.SEED);
 		System.out.println(plan.describe());
 		int[][] deadlines = plan.deadlines();
-		ProjectPlan projectPlan = mapping ? plan.projectPlan() : null;
+		GeneratedPlan.Rows rows = mapping ? plan.rows() : null;
+		ProjectPlan projectPlan = mapping ? plan.projectPlan(rows) : null;
 		Network network = EngineInput.networkLinkByLink(plan);
 		Scenario scenario = EngineInput.scenario(network, deadlines);
 		for (int pass = 0; pass < 2; pass++) {
@@ -42,6 +46,28 @@ public final class QuickTimings {
 			return Scheduler.schedule(built, EngineInput.scenario(built, deadlines));
 		});
 		if (mapping) {
+			time("plan from rows (load)", rounds, () -> plan.projectPlan(rows));
+			time("  index of the ids", rounds, () -> ActivityIndex.of(rows.tasks(), rows.milestones()));
+			ActivityIndex numbers = ActivityIndex.of(rows.tasks(), rows.milestones());
+			time("  look-ups alone", rounds, () -> {
+				long sum = 0;
+				for (ProjectPlan.Link link : rows.links()) {
+					sum += numbers.indexOf(link.predecessor()) + numbers.indexOf(link.successor());
+				}
+				return sum;
+			});
+			time("  records alone (as read)", rounds, () -> {
+				List<ProjectPlan.Link> copies = new ArrayList<>(rows.links().size());
+				for (ProjectPlan.Link l : rows.links()) {
+					copies.add(new ProjectPlan.Link(l.id(), l.predecessor(), l.predecessorKind(), l.successor(),
+							l.successorKind(), l.type(), l.lagDays()));
+				}
+				return copies;
+			});
+			List<ProjectPlan.Link> numbered = new ArrayList<>(projectPlan.links());
+			time("  plan of numbered links (checked)", rounds, () -> new ProjectPlan(projectPlan.projectId(), "BENCH", "", "",
+					"", projectPlan.start(), null, "ACTIVE", projectPlan.workingDays(), projectPlan.holidays(),
+					List.of(), rows.tasks(), rows.milestones(), List.of(), numbered));
 			time("PlanMapping.of", rounds, () -> PlanMapping.of(projectPlan, null, ForecastMethod.PLANNED_RATE));
 			PlanMapping mapped = PlanMapping.of(projectPlan, null, ForecastMethod.PLANNED_RATE);
 			Schedule schedule = mapped.schedule();

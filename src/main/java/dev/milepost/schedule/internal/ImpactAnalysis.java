@@ -138,7 +138,7 @@ final class ImpactAnalysis {
 			}
 			links.add(new ProjectPlan.Link(UUID.randomUUID(), change.predecessor(), mapping.kindOf(from),
 					change.successor(), mapping.kindOf(to), change.linkType() == null ? LinkType.FS : change.linkType(),
-					change.lagDays() == null ? 0 : change.lagDays()));
+					change.lagDays() == null ? 0 : change.lagDays(), from, to));
 		}
 		return new ProjectPlan(plan.projectId(), plan.key(), plan.name(), plan.sponsor(), plan.manager(), plan.start(),
 				plan.targetFinish(), plan.status(), plan.workingDays(), plan.holidays(), plan.goals(), plan.tasks(),
