@@ -6,9 +6,10 @@
 alter table project add column time_zone varchar(64);
 
 -- The system actor: rules act as it, not as their author, so they keep working when the author
--- leaves. It cannot sign in (disabled, and no password hash matches '!').
+-- leaves. It cannot sign in: it is disabled, and its hash is a made-up one no known password matches.
 insert into app_user (id, username, display_name, email, password_hash, admin, enabled, created_at, version)
-values ('00000000-0000-0000-0000-00000000a070', 'automation', 'Automation (blueprints)', null, '!', false, false,
+values ('00000000-0000-0000-0000-00000000a070', 'automation', 'Automation (blueprints)', null,
+        '{bcrypt}$2a$10$AutomationCannotSignInNoPasswordMatchesThisHashEver01', false, false,
         timestamp with time zone '2026-01-01 00:00:00+00', 0);
 
 -- Events waiting for rules: written in the transaction of the change (so a committed change
