@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import dev.milepost.common.ETags;
 import dev.milepost.plan.dependency.Dependencies;
 import dev.milepost.plan.milestone.CriterionKind;
 import dev.milepost.plan.milestone.MilestoneRequest;
@@ -56,7 +57,7 @@ public class PlanBuilding {
 	public void setTaskDescription(ProjectContext context, UUID taskId, String description) {
 		String text = limited("task.description", description, 4000);
 		TaskRequest current = tasks.requestOf(context, taskId);
-		tasks.update(context, taskId, "*", new TaskRequest(current.name(), text, current.durationDays(),
+		tasks.update(context, taskId, ETags.of(tasks.read(context, taskId).version()), new TaskRequest(current.name(), text, current.durationDays(),
 				current.effortHours(), current.assignees(), current.percentComplete(), current.plannedStart(),
 				current.actualStart(), current.actualFinish(), current.estimate()));
 	}
@@ -66,7 +67,8 @@ public class PlanBuilding {
 	public void setMilestoneDescription(ProjectContext context, UUID milestoneId, String description) {
 		String text = limited("milestone.description", description, 4000);
 		MilestoneRequest current = milestones.requestOf(context, milestoneId);
-		milestones.update(context, milestoneId, "*", new MilestoneRequest(current.name(), text, current.targetDate(),
+		milestones.update(context, milestoneId, ETags.of(milestones.read(context, milestoneId).version()),
+				new MilestoneRequest(current.name(), text, current.targetDate(),
 				current.owner(), current.criterion(), current.tags(), null, null, null));
 	}
 
@@ -87,7 +89,8 @@ public class PlanBuilding {
 			}
 		}
 		MilestoneRequest current = milestones.requestOf(context, milestoneId);
-		milestones.update(context, milestoneId, "*", new MilestoneRequest(current.name(), current.description(),
+		milestones.update(context, milestoneId, ETags.of(milestones.read(context, milestoneId).version()),
+				new MilestoneRequest(current.name(), current.description(),
 				current.targetDate(), current.owner(), current.criterion(), distinct, null, null, null));
 	}
 
