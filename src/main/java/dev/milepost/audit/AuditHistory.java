@@ -38,8 +38,8 @@ public class AuditHistory {
 	}
 
 	/**
-	 * A scope's changes of the given entity types recorded in {@code [from, to)}, oldest first, at
-	 * most {@link #LIMIT}.
+	 * A scope's changes of the given entity types recorded from {@code from} up to (not including)
+	 * {@code to}, oldest first, at most {@link #LIMIT}.
 	 */
 	public List<Recorded> changes(String scope, List<String> entityTypes, Instant from, Instant to) {
 		return jdbc.sql("""
