@@ -335,6 +335,10 @@ class Rehearsals {
 			}
 			String status = "ON_TRACK";
 			for (Forecasts.TrendPoint point : forecasts.trend(context, milestone.id())) {
+				if (point.statusDate().isAfter(target)) {
+					// past its target a milestone is missed, not at risk; that change is rebuilt below
+					continue;
+				}
 				String now = point.forecast().isAfter(target) ? "AT_RISK" : "ON_TRACK";
 				Instant at = point.statusDate().atStartOfDay(facts.zone()).toInstant();
 				if (!now.equals(status) && !at.isBefore(from) && at.isBefore(to)) {

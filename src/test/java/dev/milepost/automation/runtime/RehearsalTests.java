@@ -116,6 +116,58 @@ class RehearsalTests {
 	}
 
 	@Test
+	void aReplayRebuildsStatusChangesFromTheForecastHistory() {
+		Teams.Team team = teams.team(Api.at(port));
+		String late = RuntimeFixture.milestone(team, "Go-live", team.member(), today().plusDays(5));
+		String work = task(team, "Long migration", today(), 30, team.member());
+		RuntimeFixture.feeds(team, work, late);
+		RuntimeFixture.milestone(team, "Old target", team.member(), today().minusDays(2));
+
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("yaml", """
+				blueprint: Status
+				rules:
+				  - name: At risk
+				    when:
+				      trigger: milestone.at-risk
+				    then:
+				      - action: escalate
+				        message: "{{milestone.name}} is at risk"
+				  - name: Missed
+				    when:
+				      trigger: milestone.missed
+				    then:
+				      - action: escalate
+				        message: "{{milestone.name}} was missed"
+				""");
+		body.put("from", Instant.now().minus(java.time.Duration.ofDays(3)).toString());
+		body.put("to", Instant.now().plusSeconds(3600).toString());
+		JsonNode replay = org.awaitility.Awaitility.await()
+			.until(() -> check(team.as(team.manager()).post(team.path("/blueprints/replay"), body), 200).json(),
+					result -> result.get("rules").get(0).get("wouldFire").asInt() >= 1);
+		assertThat(replay.get("rules").get(0).get("matches").get(0).get("subjectName").asString()).isEqualTo("Go-live");
+		assertThat(replay.get("rules").get(1).get("wouldFire").asInt()).isEqualTo(1);
+		assertThat(replay.get("rules").get(1).get("matches").get(0).get("subjectName").asString())
+			.isEqualTo("Old target");
+	}
+
+	@Test
+	void badQueriesOfTheRunLogAndWhyAreRefused() {
+		Teams.Team team = teams.team(Api.at(port));
+		Api reader = team.as(team.member());
+		check(reader.get(team.path("/automation/runs?status=DONE")), 400);
+		check(reader.get(team.path("/automation/runs?from=yesterday")), 400);
+		check(reader.get(team.path("/automation/runs?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z")), 400);
+		check(reader.get(team.path("/automation/runs?size=0")), 400);
+		check(reader.get(team.path("/automation/runs/not-a-uuid")), 404);
+		check(reader.get(team.path("/automation/runs/" + java.util.UUID.randomUUID())), 404);
+		check(reader.get(team.path("/automation/why?type=milestone&id=x")), 400);
+		check(reader.get(team.path("/automation/why?type=task")), 400);
+		check(reader.get(team.path("/automation/why?type=task&id=" + java.util.UUID.randomUUID())), 404);
+		check(reader.get(team.path("/automation/runs")), 200);
+	}
+
+	@Test
 	void anInvalidDraftOrWindowIsRefusedWithWhereAndNothingChanges() {
 		Teams.Team team = teams.team(Api.at(port));
 		Map<String, String> before = fingerprint();
