@@ -45,4 +45,23 @@ public interface ApprovalRequests {
 	/** The status of each of the project's requests named, by id; requests that no longer exist are left out. */
 	Map<UUID, ApprovalStatus> statuses(ProjectContext context, List<UUID> ids);
 
+	/**
+	 * A request about a milestone or deliverable, as that subject's page shows it; {@code turns}
+	 * reads each approver's part, e.g. {@code alice: approved} or {@code role approver: waiting}.
+	 */
+	record Summary(UUID id, long number, String title, ApprovalStatus status, LocalDate dueDate, boolean overdue,
+			List<String> turns) {
+	}
+
+	/** The project's requests about the milestone or deliverable, in the order of the approvals inbox. */
+	List<Summary> about(ProjectContext context, UUID subjectId);
+
+	/**
+	 * Opens a request about the milestone to whoever its criterion names (the approver or the
+	 * role), due on the day given: what a manager does to have an approval-criterion milestone
+	 * decided. Refused (422) like the API when the milestone is not reached by approval, is
+	 * achieved, or the request is otherwise invalid; managers only (403).
+	 */
+	UUID askForMilestoneApproval(ProjectContext context, UUID milestoneId, String title, LocalDate dueDate);
+
 }

@@ -15,4 +15,9 @@ public interface AuditScopeAccess {
 	 */
 	void requireReadable(String projectKey);
 
+	/** The project's name, for the heading of its audit page; the key where nothing better is known. */
+	default String projectName(String projectKey) {
+		return projectKey;
+	}
+
 }

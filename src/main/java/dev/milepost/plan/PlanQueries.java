@@ -46,6 +46,14 @@ public class PlanQueries {
 				achievement == null ? null : achievement.by(), achievement == null ? null : achievement.evidence());
 	}
 
+	/** The project's key and name, for the heading of another module's pages of it. */
+	public ProjectHeading heading(ProjectContext context) {
+		return jdbc.sql("select project_key, name from project where id = :id")
+			.param("id", context.projectId())
+			.query((rs, n) -> new ProjectHeading(rs.getString(1), rs.getString(2)))
+			.single();
+	}
+
 	/** The keys of the projects still running (not completed or cancelled), for background work. */
 	public List<String> projectKeys() {
 		return jdbc.sql("select project_key from project where status not in ('COMPLETED', 'CANCELLED') order by project_key")

@@ -9,13 +9,21 @@ class ProjectAuditAccess implements AuditScopeAccess {
 
 	private final ProjectAccess access;
 
-	ProjectAuditAccess(ProjectAccess access) {
+	private final PlanQueries queries;
+
+	ProjectAuditAccess(ProjectAccess access, PlanQueries queries) {
 		this.access = access;
+		this.queries = queries;
 	}
 
 	@Override
 	public void requireReadable(String projectKey) {
 		access.read(projectKey);
+	}
+
+	@Override
+	public String projectName(String projectKey) {
+		return queries.heading(access.read(projectKey)).name();
 	}
 
 }

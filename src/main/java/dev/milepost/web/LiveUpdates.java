@@ -3,6 +3,7 @@ package dev.milepost.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import dev.milepost.common.EntityChanged;
 import dev.milepost.schedule.MilestoneStatusChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,11 +25,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Tells every open page of a project, over server-sent events, that something in the project
- * changed, once the change is committed; the pages then re-fetch what they show. Delivery reaches
- * the pages connected to this instance only (see docs/architecture.md for several instances).
+ * changed, once the change is committed; the pages then re-fetch what they show. Changes made
+ * on other instances sharing the database arrive through {@link LiveChangeRelay}, read a few
+ * times a second while this instance has open pages.
  */
 @Component
-class LiveUpdates {
+class LiveUpdates implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
@@ -40,6 +43,9 @@ class LiveUpdates {
 	/** A comment now and then keeps proxies from closing a quiet connection and finds dead ones. */
 	static final Duration HEARTBEAT = Duration.ofSeconds(25);
 
+	/** How often the changes of other instances are read while pages are open here. */
+	static final Duration RELAY_INTERVAL = Duration.ofMillis(250);
+
 	private static final Object PENDING = LiveUpdates.class.getName() + ".pending";
 
 	private final Map<String, Set<SseEmitter>> listeners = new ConcurrentHashMap<>();
@@ -51,8 +57,30 @@ class LiveUpdates {
 		return thread;
 	});
 
-	LiveUpdates() {
+	private final LiveChangeRelay relay;
+
+	private volatile boolean running;
+
+	LiveUpdates(LiveChangeRelay relay) {
+		this.relay = relay;
 		sender.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
+		sender.scheduleWithFixedDelay(this::relayOthers, RELAY_INTERVAL.toMillis(), RELAY_INTERVAL.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
 	}
 
 	/** A new connection for a page of the project; the caller has checked the person may read it. */
@@ -92,6 +120,7 @@ class LiveUpdates {
 	/** Pages hear of a change only once it is committed, and once per project and kind per transaction. */
 	private void afterCommit(String projectKey, String what) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			relay.record(List.of(Map.entry(projectKey, what)));
 			sender.execute(() -> send(projectKey, what));
 			return;
 		}
@@ -102,6 +131,13 @@ class LiveUpdates {
 			Set<Map.Entry<String, String>> changes = new LinkedHashSet<>();
 			TransactionSynchronizationManager.bindResource(PENDING, changes);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					if (!readOnly) {
+						relay.record(changes);
+					}
+				}
 
 				@Override
 				public void afterCompletion(int status) {
@@ -126,6 +162,19 @@ class LiveUpdates {
 				// the page went away; its connection is cleaned up by the completion callbacks
 				listeners.getOrDefault(projectKey, Set.of()).remove(emitter);
 			}
+		}
+	}
+
+	/** Hands the changes other instances committed to the pages open here; never throws, or the schedule would end. */
+	private void relayOthers() {
+		if (!running || listeners.values().stream().allMatch(Set::isEmpty)) {
+			return;
+		}
+		try {
+			relay.poll(this::send);
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not read the other instances' changes: {}", e.toString());
 		}
 	}
 

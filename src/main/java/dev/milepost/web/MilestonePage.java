@@ -12,8 +12,10 @@ import dev.milepost.common.RuleViolationException;
 import dev.milepost.plan.ActivityKind;
 import dev.milepost.plan.MilestoneDetails;
 import dev.milepost.plan.PlanQueries;
+import dev.milepost.approval.ApprovalRequests;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
+import dev.milepost.plan.ProjectRole;
 import dev.milepost.plan.ProjectPlan;
 import dev.milepost.schedule.Forecasts;
 import dev.milepost.schedule.ProjectForecast;
@@ -43,10 +45,13 @@ class MilestonePage {
 
 	private final Forecasts forecasts;
 
-	MilestonePage(ProjectAccess access, PlanQueries plans, Forecasts forecasts) {
+	private final ApprovalRequests approvals;
+
+	MilestonePage(ProjectAccess access, PlanQueries plans, Forecasts forecasts, ApprovalRequests approvals) {
 		this.access = access;
 		this.plans = plans;
 		this.forecasts = forecasts;
+		this.approvals = approvals;
 	}
 
 	/** Work linked into the milestone, as the schedule now sees it. */
@@ -80,6 +85,10 @@ class MilestonePage {
 		model.addAttribute("feeding", feeding(forecast, id));
 		model.addAttribute("choices", choices(forecast, id));
 		model.addAttribute("today", forecast.statusDate());
+		model.addAttribute("approvals", approvals.about(context, id));
+		model.addAttribute("byApproval", milestone.approver() != null || milestone.role() != null);
+		model.addAttribute("canAchieve", !milestone.achieved() && mayAchieve(context, milestone));
+		model.addAttribute("askDue", forecast.statusDate().plusDays(7));
 		model.addAttribute("achievedAt", milestone.achievedAt() == null ? null
 				: java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 					.format(milestone.achievedAt().atZone(java.time.ZoneOffset.UTC)));
@@ -111,6 +120,23 @@ class MilestonePage {
 				.collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a)));
 		}
 		return "web/milestone :: what-if-result";
+	}
+
+	/**
+	 * Whether to offer the achieving card: the owner confirms their own milestone, managers ask for
+	 * approvals, and members record a milestone reached by finished work or accepted deliverables.
+	 * The server checks again whatever the page offers.
+	 */
+	private static boolean mayAchieve(ProjectContext context, MilestoneDetails milestone) {
+		if (context.role() == ProjectRole.STAKEHOLDER) {
+			return false;
+		}
+		boolean owner = context.user().username().equals(milestone.owner());
+		return switch (milestone.criterionKind()) {
+			case "OWNER_CONFIRMATION" -> owner;
+			case "APPROVAL_BY_PERSON", "APPROVAL_BY_ROLE" -> context.canManage();
+			default -> true;
+		};
 	}
 
 	private static UUID activityId(String text) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.milepost.Api;
+import dev.milepost.Instances;
 import dev.milepost.Teams;
 import dev.milepost.notification.outbox.Deliveries;
 import org.junit.jupiter.api.Test;

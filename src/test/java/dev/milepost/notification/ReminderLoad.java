@@ -3,6 +3,7 @@ package dev.milepost.notification;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import dev.milepost.Instances;
 import dev.milepost.notification.outbox.Dispatcher;
 import dev.milepost.notification.trigger.Reminders;
 import org.springframework.context.ConfigurableApplicationContext;

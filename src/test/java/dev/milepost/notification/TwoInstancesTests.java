@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import dev.milepost.Instances;
 import dev.milepost.notification.trigger.Reminders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -59,6 +59,29 @@ final class PageSession {
 	}
 
 	/** Posts a form with the CSRF token of the last page read, as the page's own form would. */
+	/**
+	 * Opens the server-sent event stream at the path; its lines arrive in the queue as the server
+	 * sends them, until the stream ends.
+	 */
+	java.util.concurrent.BlockingQueue<String> stream(String path) {
+		java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+		client
+			.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").GET().build(),
+					HttpResponse.BodyHandlers.ofLines())
+			.thenAccept(response -> response.body().forEach(lines::add));
+		return lines;
+	}
+
+	/** Posts fields with the CSRF token as htmx does, which answers with a fragment rather than a redirect. */
+	HttpResponse<String> postFromHtmx(String path, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.put("_csrf", csrf);
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("HX-Request", "true")
+			.POST(HttpRequest.BodyPublishers.ofString(encode(new ArrayList<>(all.entrySet())))));
+	}
+
 	HttpResponse<String> post(String path, Map<String, String> fields) {
 		return postForm(path, fields, true);
 	}
@@ -66,6 +89,21 @@ final class PageSession {
 	/** Posts a form without any CSRF token, as a forged cross-site form would. */
 	HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
 		return postForm(path, fields, false);
+	}
+
+	/** Posts a form as htmx does from the page (with the token and the {@code HX-Request} header). */
+	HttpResponse<String> postHtmx(String path, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.put("_csrf", csrf);
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("HX-Request", "true")
+			.POST(HttpRequest.BodyPublishers.ofString(encode(new ArrayList<>(all.entrySet())))));
+	}
+
+	/** Reads a fragment as htmx does (the {@code HX-Request} header). */
+	HttpResponse<String> getHtmx(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET());
 	}
 
 	/** Posts fields that may repeat (a multi-select), with the CSRF token. */

@@ -231,6 +231,18 @@ class ApprovalRequest {
 		steps.set(position, step.delegatedTo(to, by, note == null || note.isBlank() ? null : note.strip(), at));
 	}
 
+	/**
+	 * Whether the person, holding that role in the project, may decide a turn now: the request is
+	 * pending, one of its open turns is theirs (by name, role or delegation) and they have not
+	 * decided one already. The same conditions {@link #decide} checks, asked before, not refused.
+	 */
+	boolean decidableBy(UUID user, ProjectRole role) {
+		if (role == ProjectRole.STAKEHOLDER || steps.stream().anyMatch(s -> user.equals(s.decidedBy()))) {
+			return false;
+		}
+		return openTurns().stream().anyMatch(s -> s.heldBy(user, role));
+	}
+
 	/** Whether the person has a part in this request: named, by role, delegated to, or decided. */
 	boolean involves(UUID user, ProjectRole role) {
 		return steps.stream().anyMatch(s -> s.involves(user) || (role != null && role == s.approverRole()));

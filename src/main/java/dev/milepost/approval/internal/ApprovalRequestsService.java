@@ -1,16 +1,28 @@
 package dev.milepost.approval.internal;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.milepost.approval.ApprovalMode;
 import dev.milepost.approval.ApprovalRequests;
 import dev.milepost.approval.ApprovalStatus;
 import dev.milepost.approval.SubjectKind;
+import dev.milepost.common.ForbiddenException;
+import dev.milepost.common.NotFoundException;
+import dev.milepost.common.Paging;
+import dev.milepost.common.RuleViolationException;
+import dev.milepost.identity.Users;
+import dev.milepost.plan.PlanGovernance;
 import dev.milepost.plan.ProjectContext;
+import dev.milepost.plan.ProjectPlan;
+import dev.milepost.plan.ProjectRole;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,28 +35,31 @@ class ApprovalRequestsService implements ApprovalRequests {
 
 	private final ApprovalRequestRepository requests;
 
-	private final dev.milepost.identity.Users users;
+	private final Users users;
 
 	private final JdbcClient jdbc;
 
-	ApprovalRequestsService(Approvals approvals, ApprovalRequestRepository requests, dev.milepost.identity.Users users,
-			JdbcClient jdbc) {
+	private final PlanGovernance governance;
+
+	ApprovalRequestsService(Approvals approvals, ApprovalRequestRepository requests, Users users,
+			JdbcClient jdbc, PlanGovernance governance) {
 		this.approvals = approvals;
 		this.requests = requests;
 		this.users = users;
 		this.jdbc = jdbc;
+		this.governance = governance;
 	}
 
 	@Override
-	public List<Due> dueBetween(java.time.LocalDate from, java.time.LocalDate to) {
+	public List<Due> dueBetween(LocalDate from, LocalDate to) {
 		List<UUID> ids = jdbc.sql("select id from approval_request where status = 'PENDING' and due_date between :from and :to")
 			.param("from", from)
 			.param("to", to)
 			.query(UUID.class)
 			.list();
-		List<Due> due = new java.util.ArrayList<>();
+		List<Due> due = new ArrayList<>();
 		for (ApprovalRequest request : requests.findAllById(ids)) {
-			List<String> deciders = new java.util.ArrayList<>();
+			List<String> deciders = new ArrayList<>();
 			for (ApprovalStep turn : request.openTurns()) {
 				UUID person = turn.delegated() ? turn.delegateId() : turn.approverId();
 				if (person != null) {
@@ -96,6 +111,50 @@ class ApprovalRequestsService implements ApprovalRequests {
 			})
 			.list();
 		return found;
+	}
+
+	@Override
+	public List<Summary> about(ProjectContext context, UUID subjectId) {
+		return approvals.list(context, null, subjectId, Paging.of(0, 100))
+			.items()
+			.stream()
+			.map(view -> new Summary(view.id(), view.number(), view.title(), view.status(), view.dueDate(),
+					view.overdue(), view.approvers().stream().map(ApprovalRequestsService::turn).toList()))
+			.toList();
+	}
+
+	private static String turn(ApprovalView.ApproverView approver) {
+		String who = approver.username() != null ? approver.username()
+				: "role " + approver.role().name().toLowerCase(Locale.ROOT);
+		String state = approver.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		if (approver.decision() != null && approver.decision().by() != null && approver.username() == null) {
+			state += " by " + approver.decision().by();
+		}
+		return who + ": " + state;
+	}
+
+	@Override
+	@Transactional
+	public UUID askForMilestoneApproval(ProjectContext context, UUID milestoneId, String title, LocalDate dueDate) {
+		if (!context.canManage()) {
+			throw new ForbiddenException("Only the project's managers can ask for an approval.");
+		}
+		ProjectPlan.Milestone milestone = governance.milestone(context, milestoneId)
+			.orElseThrow(() -> NotFoundException.of("milestone", milestoneId));
+		if (milestone.approver() == null && milestone.role() == null) {
+			throw new RuleViolationException("milestone",
+					"This milestone is not reached by an approval; its criterion is " + milestone.criterionText() + ".");
+		}
+		if (milestone.achieved()) {
+			throw new RuleViolationException("milestone", "This milestone is already achieved.");
+		}
+		ApprovalBodies.ApproverBody approver = milestone.approver() != null
+				? new ApprovalBodies.ApproverBody(milestone.approver(), null)
+				: new ApprovalBodies.ApproverBody(null, ProjectRole.valueOf(milestone.role()));
+		String named = title == null || title.isBlank() ? "Approve: " + milestone.name() : title.strip();
+		return approvals.create(context, new ApprovalBodies.NewApproval(named, null,
+				new ApprovalBodies.SubjectBody(SubjectKind.MILESTONE, milestoneId), List.of(approver), ApprovalMode.ALL,
+				dueDate)).approval().id();
 	}
 
 }

@@ -105,6 +105,28 @@ class Approvals {
 		return PageResponse.of(views.of(paging.slice(matching)), paging, matching.size());
 	}
 
+	/** The pending requests, across the projects the person is in, that they may decide now; earliest due first. */
+	List<ApprovalView> decidableNow(CurrentUser user) {
+		Map<UUID, ProjectPeople.Membership> visible = people.visibleTo(user)
+			.stream()
+			.collect(Collectors.toMap(ProjectPeople.Membership::projectId, Function.identity()));
+		return visible.isEmpty() ? List.of()
+				: views.of(requests.findByProjectIdIn(visible.keySet())
+					.stream()
+					.filter(r -> r.decidableBy(user.id(), visible.get(r.projectId()).role()))
+					.sorted(INBOX_ORDER)
+					.toList());
+	}
+
+	/** Which of the project's requests the caller may decide now. */
+	Set<UUID> decidableNow(ProjectContext context) {
+		return requests.findByProjectId(context.projectId())
+			.stream()
+			.filter(r -> r.decidableBy(context.user().id(), context.role()))
+			.map(ApprovalRequest::id)
+			.collect(Collectors.toSet());
+	}
+
 	Versioned read(ProjectContext context, UUID id) {
 		ApprovalRequest request = load(context, id);
 		return new Versioned(views.of(request), request.version());

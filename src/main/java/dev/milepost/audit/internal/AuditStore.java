@@ -125,8 +125,15 @@ class AuditStore {
 	PageResponse<AuditEntry> find(AuditQuery query, Paging paging) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		List<String> conditions = new ArrayList<>();
-		params.put("scope", query.scope());
-		conditions.add("scope = :scope");
+		if (query.scope() != null) {
+			params.put("scope", query.scope());
+			conditions.add("scope = :scope");
+		}
+		if (query.entityIdContains() != null && !query.entityIdContains().isBlank()) {
+			conditions.add("lower(entity_id) like :entityIdLike");
+			params.put("entityIdLike", "%" + query.entityIdContains().strip().toLowerCase(java.util.Locale.ROOT)
+				.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
 		addEquals(conditions, params, "entity_type", "entityType", query.entityType());
 		addEquals(conditions, params, "entity_id", "entityId", query.entityId());
 		addEquals(conditions, params, "actor", "actor", query.actor());
@@ -139,10 +146,12 @@ class AuditStore {
 			conditions.add("recorded_at < :to");
 			params.put("to", utc(query.to()));
 		}
-		String where = " where " + String.join(" and ", conditions);
+		String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+		// one chain reads in its order; every chain together, by time
+		String order = query.scope() == null ? " order by recorded_at desc, scope, seq desc" : " order by seq desc";
 		long total = jdbc.sql("select count(*) from audit_entry" + where).params(params).query(Long.class).single();
 		List<AuditEntry> entries = jdbc
-			.sql("select " + COLUMNS + " from audit_entry" + where + " order by seq desc limit :limit offset :offset")
+			.sql("select " + COLUMNS + " from audit_entry" + where + order + " limit :limit offset :offset")
 			.params(params)
 			.param("limit", paging.size())
 			.param("offset", paging.offset())

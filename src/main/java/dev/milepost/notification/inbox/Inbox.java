@@ -93,22 +93,48 @@ public class Inbox {
 	}
 
 	public PageResponse<Item> list(UUID userId, boolean unreadOnly, Paging paging) {
+		return list(userId, unreadOnly, false, paging);
+	}
+
+	/** The person's notifications with the unread ones first, each part newest first (the inbox page). */
+	public PageResponse<Item> listUnreadFirst(UUID userId, Paging paging) {
+		return list(userId, false, true, paging);
+	}
+
+	private PageResponse<Item> list(UUID userId, boolean unreadOnly, boolean unreadFirst, Paging paging) {
 		String where = " where user_id = :user" + (unreadOnly ? " and read_at is null" : "");
+		String order = (unreadFirst ? " order by case when read_at is null then 0 else 1 end, " : " order by ")
+				+ "created_at desc, id";
 		long total = jdbc.sql("select count(*) from notification" + where).param("user", userId).query(Long.class).single();
 		List<Item> items = jdbc.sql("""
 				select id, event_id, kind, title, body, project_key, subject_type, subject_id, created_at, read_at
-				from notification""" + where + " order by created_at desc, id limit :limit offset :offset")
+				from notification""" + where + order + " limit :limit offset :offset")
 			.param("user", userId)
 			.param("limit", paging.size())
 			.param("offset", paging.offset())
-			.query((rs, n) -> new Item(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("title"),
-					rs.getString("body"),
-					Subject.of(rs.getString("project_key"), rs.getString("subject_type"), rs.getString("subject_id")),
-					rs.getTimestamp("created_at").toInstant(),
-					rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant(),
-					causedBy(rs.getString("kind"), rs.getString("project_key"), rs.getObject("event_id", UUID.class))))
+			.query(Inbox::item)
 			.list();
 		return PageResponse.of(items, paging, total);
+	}
+
+	/** One of the person's notifications; someone else's is not found. */
+	public java.util.Optional<Item> find(UUID userId, UUID id) {
+		return jdbc.sql("""
+				select id, event_id, kind, title, body, project_key, subject_type, subject_id, created_at, read_at
+				from notification where id = :id and user_id = :user""")
+			.param("id", id)
+			.param("user", userId)
+			.query(Inbox::item)
+			.optional();
+	}
+
+	private static Item item(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Item(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("title"),
+				rs.getString("body"),
+				Subject.of(rs.getString("project_key"), rs.getString("subject_type"), rs.getString("subject_id")),
+				rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant(),
+				causedBy(rs.getString("kind"), rs.getString("project_key"), rs.getObject("event_id", UUID.class)));
 	}
 
 	private static String causedBy(String kind, String projectKey, UUID eventId) {

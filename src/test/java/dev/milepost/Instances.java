@@ -1,4 +1,4 @@
-package dev.milepost.notification;
+package dev.milepost;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.milepost.MilepostApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,19 +16,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Whole Milepost instances started by a test, on a database of their own, so a test can stop one
  * and start another on the same data, or run two side by side.
  */
-final class Instances {
+public final class Instances {
 
 	private Instances() {
 	}
 
 	/** Where the instances keep their data. */
-	record Database(String url, String user, String password, String schema) {
+	public record Database(String url, String user, String password, String schema) {
 
 		/**
 		 * On PostgreSQL (MILEPOST_TEST_DB_URL set): a fresh schema of that database; on H2, a fresh
 		 * file database in the directory given, which outlives the instances that use it.
 		 */
-		static Database isolated(String name, Path directory) {
+		public static Database isolated(String name, Path directory) {
 			String base = System.getenv("MILEPOST_TEST_DB_URL");
 			if (onPostgres()) {
 				String user = System.getenv().getOrDefault("MILEPOST_TEST_DB_USER", "postgres");
@@ -48,7 +47,7 @@ final class Instances {
 					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", null);
 		}
 
-		static boolean onPostgres() {
+		public static boolean onPostgres() {
 			String base = System.getenv("MILEPOST_TEST_DB_URL");
 			return base != null && base.startsWith("jdbc:postgresql:");
 		}
@@ -56,7 +55,7 @@ final class Instances {
 	}
 
 	/** Starts an instance on the database; {@code settings} are extra {@code name=value} properties. */
-	static ConfigurableApplicationContext start(Database database, boolean background, String... settings) {
+	public static ConfigurableApplicationContext start(Database database, boolean background, String... settings) {
 		List<String> args = new ArrayList<>(List.of("--spring.profiles.active=test", "--server.port=0",
 				"--spring.main.banner-mode=off", "--spring.datasource.url=" + database.url(),
 				"--spring.datasource.username=" + database.user(), "--spring.datasource.password=" + database.password(),
@@ -71,7 +70,7 @@ final class Instances {
 		return new SpringApplicationBuilder(MilepostApplication.class).run(args.toArray(String[]::new));
 	}
 
-	static int port(ConfigurableApplicationContext context) {
+	public static int port(ConfigurableApplicationContext context) {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
