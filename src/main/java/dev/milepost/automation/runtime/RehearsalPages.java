@@ -33,10 +33,23 @@ class RehearsalPages {
 
 	private final RunLog log;
 
-	RehearsalPages(ProjectAccess access, RehearsalController rehearsals, RunLog log) {
+	private final RunLogController runLog;
+
+	RehearsalPages(ProjectAccess access, RehearsalController rehearsals, RunLog log, RunLogController runLog) {
 		this.access = access;
 		this.rehearsals = rehearsals;
 		this.log = log;
+		this.runLog = runLog;
+	}
+
+	/** "Why did this happen?" as a page: the rule, version, trigger, condition and action behind a thing. */
+	@GetMapping("/projects/{key}/automation/why")
+	String why(@PathVariable String key, @RequestParam String type, @RequestParam String id, Model model) {
+		ProjectContext context = access.read(key);
+		model.addAttribute("me", context.user());
+		model.addAttribute("project", java.util.Map.of("key", context.projectKey(), "name", ""));
+		model.addAttribute("why", runLog.why(key, type, id));
+		return "automation/why";
 	}
 
 	@PostMapping("/projects/{key}/blueprints/dry-run")
