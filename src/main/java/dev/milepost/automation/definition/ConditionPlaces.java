@@ -17,8 +17,9 @@ final class ConditionPlaces {
 		int column = start.getColumn();
 		DumperOptions.ScalarStyle style = node.getScalarStyle();
 		if (style == DumperOptions.ScalarStyle.LITERAL || style == DumperOptions.ScalarStyle.FOLDED) {
+			// the block's indentation is that of its first line; deeper lines keep their extra spaces
 			int contentLine = line + issue.line();
-			return new int[] { contentLine + 1, indentation(source, contentLine) + issue.column() + 1 };
+			return new int[] { contentLine + 1, indentation(source, line + 1) + issue.column() + 1 };
 		}
 		int quote = style == DumperOptions.ScalarStyle.SINGLE_QUOTED || style == DumperOptions.ScalarStyle.DOUBLE_QUOTED
 				? 1 : 0;

@@ -52,7 +52,7 @@ public final class Conditions {
 
 	private static final String TYPE_PREFIX = "milepost.";
 
-	private static final StructType CHANGE = struct("Change", Map.of("before", SimpleType.STRING, "after",
+	private static final StructType CHANGE = struct("FieldChange", Map.of("before", SimpleType.STRING, "after",
 			SimpleType.STRING));
 
 	private static final Map<String, CelType> VARIABLE_TYPES = variableTypes();
