@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.milepost.common.Paging;
 import dev.milepost.common.RuleViolationException;
+import dev.milepost.plan.PlanQueries;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,8 +36,12 @@ class RehearsalPages {
 
 	private final RunLogController runLog;
 
-	RehearsalPages(ProjectAccess access, RehearsalController rehearsals, RunLog log, RunLogController runLog) {
+	private final PlanQueries plans;
+
+	RehearsalPages(ProjectAccess access, RehearsalController rehearsals, RunLog log, RunLogController runLog,
+			PlanQueries plans) {
 		this.access = access;
+		this.plans = plans;
 		this.rehearsals = rehearsals;
 		this.log = log;
 		this.runLog = runLog;
@@ -47,7 +52,7 @@ class RehearsalPages {
 	String why(@PathVariable String key, @RequestParam String type, @RequestParam String id, Model model) {
 		ProjectContext context = access.read(key);
 		model.addAttribute("me", context.user());
-		model.addAttribute("project", java.util.Map.of("key", context.projectKey(), "name", ""));
+		model.addAttribute("project", plans.heading(context));
 		model.addAttribute("why", runLog.why(key, type, id));
 		return "automation/why";
 	}
