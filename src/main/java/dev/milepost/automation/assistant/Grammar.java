@@ -107,7 +107,10 @@ final class Grammar {
 		for (Trigger trigger : TRIGGERS) {
 			for (Match m = s.take(trigger.pattern()); m != null; m = s.take(trigger.pattern())) {
 				Found found = trigger.read().apply(m, s);
-				if (found != null) {
+				if (found.trigger() == null) {
+					notUnderstood.add(new NotUnderstood(m.phrase(), m.position(), found.summary()));
+				}
+				else {
 					triggers.add(found);
 				}
 			}
@@ -167,10 +170,15 @@ final class Grammar {
 		return m.norm("u").startsWith("week") ? count * 7 : count;
 	}
 
+	private static Found outOfRange(Match m, int days) {
+		return new Found(null, Map.of(), null, "A rule can look at most 365 days ahead, not " + days + ".", null, null,
+				m.position());
+	}
+
 	private static Found taskDue(Match m, Sentence s) {
 		int days = days(m);
 		if (days > 365) {
-			return null;
+			return outOfRange(m, days);
 		}
 		return new Found("task.due", Map.of("days", days), Subject.TASK, "a task is due in " + plural(days, "working day"),
 				"{{task.name}} is due in " + plural(days, "working day") + " (on {{task.plannedFinish}})", null,
@@ -180,7 +188,7 @@ final class Grammar {
 	private static Found milestoneApproaching(Match m, Sentence s) {
 		int days = days(m);
 		if (days > 365) {
-			return null;
+			return outOfRange(m, days);
 		}
 		return new Found("milestone.approaching", Map.of("days", days), Subject.MILESTONE,
 				"a milestone is " + plural(days, "day") + " away",
@@ -582,7 +590,7 @@ final class Grammar {
 			}
 			else {
 				conditions.add(cel);
-				phrases.add(q.phrase());
+				phrases.add(q.phrase().replaceFirst("(?i)^(?:and|but|if|that is|which is|with|while) ", ""));
 			}
 		}
 		List<DraftAction> actions = new ArrayList<>();
