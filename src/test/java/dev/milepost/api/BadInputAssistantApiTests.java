@@ -1,5 +1,7 @@
 package dev.milepost.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -9,13 +11,17 @@ import dev.milepost.MilepostTest;
 import dev.milepost.Teams;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Bad requests to the blueprint assistant: each a 4xx problem naming the field, nothing stored. */
+/**
+ * The blueprint assistant changes nothing: a good request only drafts, and bad requests are each a
+ * 4xx problem naming the field.
+ */
 @MilepostTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputAssistantApiTests {
@@ -36,6 +42,16 @@ class BadInputAssistantApiTests {
 		team = teams.team(Api.at(port));
 	}
 
+	@Test
+	void aDraftIsNeverSavedOrActivated() {
+		DatabaseSnapshot before = DatabaseSnapshot.take(jdbc);
+		Api.Response draft = team.as(team.manager()).post(team.path("/blueprints/assistant"),
+				Map.of("text", "when a task is overdue notify the manager. escalate missed milestones to the sponsor"));
+		assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+		assertThat(draft.json().get("yaml").asString()).contains("task.overdue", "milestone.missed");
+		assertThat(DatabaseSnapshot.take(jdbc).differencesFrom(before)).isEmpty();
+	}
+
 	@TestFactory
 	Stream<DynamicTest> badRequestsAreRefused() {
 		return Stream.of(
@@ -44,7 +60,6 @@ class BadInputAssistantApiTests {
 				ask("blank text", "   \n\t ", 422, "text"),
 				ask("2,001 characters", "when a task is overdue notify the manager ".repeat(60).substring(0, 2001), 422,
 						"text"),
-				ask("a number for text", 42, 400, "text"),
 				ask("a list for text", java.util.List.of("when"), 400, "text"),
 				withField("an unknown source", "source", "oracle", 422, "source"),
 				withField("an unknown field", "tone", "friendly", 400, "tone"),

@@ -56,7 +56,7 @@ final class Yaml {
 
 	/** A bare word stays bare (roles, channels, statuses); anything else is quoted. */
 	private static String word(String text) {
-		return text.matches("[A-Za-z][A-Za-z0-9_-]*") && !RESERVED.contains(text.toLowerCase(java.util.Locale.ROOT))
+		return text.matches("[A-Za-z][A-Za-z0-9_.-]*") && !RESERVED.contains(text.toLowerCase(java.util.Locale.ROOT))
 				? text : scalar(text);
 	}
 

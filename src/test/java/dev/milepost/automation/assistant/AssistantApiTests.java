@@ -36,7 +36,7 @@ class AssistantApiTests {
 	}
 
 	@Test
-	void aManagerGetsAValidExplainedDraftAndNothingIsSaved() {
+	void aManagerGetsAValidExplainedDraft() {
 		String text = "When a task is 3 days from its due date and not done, notify its owner and the project manager. "
 				+ "If a milestone turns at risk, tell the owner and the sponsor by email.";
 		JsonNode draft = check(ask(text), 200).json();
@@ -49,8 +49,6 @@ class AssistantApiTests {
 		assertThat(String.join(" ", draft.get("explanation").valueStream().map(JsonNode::asString).toList()))
 			.containsIgnoringCase("manager")
 			.containsIgnoringCase("sponsor");
-		assertThat(check(team.as(team.manager()).get(team.path("/blueprints")), 200).body())
-			.doesNotContain("Assistant draft");
 	}
 
 	@Test
