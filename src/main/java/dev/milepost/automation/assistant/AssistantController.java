@@ -1,11 +1,15 @@
 package dev.milepost.automation.assistant;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import dev.milepost.automation.definition.Problem;
 import dev.milepost.automation.definition.ProjectFacts;
+import dev.milepost.plan.PlanQueries;
 import dev.milepost.plan.ProjectAccess;
+import dev.milepost.plan.ProjectContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -35,20 +39,47 @@ class AssistantController {
 
 	private final ProjectAccess access;
 
+	private final PlanQueries plans;
+
 	private final BlueprintAssistant assistant;
 
-	AssistantController(ProjectAccess access, BlueprintAssistant assistant) {
+	AssistantController(ProjectAccess access, PlanQueries plans, BlueprintAssistant assistant) {
 		this.access = access;
+		this.plans = plans;
 		this.assistant = assistant;
 	}
 
 	@PostMapping("/api/v1/projects/{key}/blueprints/assistant")
 	View draft(@PathVariable String key, @Valid @RequestBody Request request) {
-		access.manage(key);
-		BlueprintAssistant.Answer answer = assistant.draft(request.text(), ProjectFacts.NONE,
+		ProjectContext project = access.manage(key);
+		BlueprintAssistant.Answer answer = assistant.draft(request.text(), facts(project),
 				"grammar".equals(request.source()));
 		return new View(answer.yaml(), answer.explanation(), answer.understood(), answer.notUnderstood(),
 				answer.problems(), answer.notes(), answer.source().name().toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * A draft names people as a project blueprint does, so {@code @username}s are checked against
+	 * the project's members; process templates are checked when the blueprint is saved.
+	 */
+	private ProjectFacts facts(ProjectContext project) {
+		Set<String> members = new HashSet<>();
+		plans.roster(project.projectId()).ifPresent(roster -> {
+			roster.members().values().forEach(members::addAll);
+			members.add(roster.manager());
+			members.add(roster.sponsor());
+		});
+		return new ProjectFacts() {
+			@Override
+			public boolean isMember(String username) {
+				return members.contains(username);
+			}
+
+			@Override
+			public boolean hasTemplate(String template) {
+				return true;
+			}
+		};
 	}
 
 }

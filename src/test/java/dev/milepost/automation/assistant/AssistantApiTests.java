@@ -74,4 +74,18 @@ class AssistantApiTests {
 		assertThat(draft.get("yaml").asString()).contains("action: escalate");
 	}
 
+	@Test
+	void peopleNamedInADraftMustBeMembersOfTheProject() {
+		String member = team.member().username();
+		JsonNode fine = check(ask("When a task is overdue, notify @" + member + " and the manager"), 200).json();
+		assertThat(fine.get("problems").size()).as(fine.toString()).isZero();
+		assertThat(fine.get("yaml").asString()).contains("'@" + member + "'");
+
+		String outsider = team.outsider().username();
+		JsonNode stranger = check(ask("When a task is overdue, notify @" + outsider), 200).json();
+		assertThat(stranger.get("yaml").asString()).contains("'@" + outsider + "'");
+		assertThat(stranger.get("problems").toString()).contains(outsider);
+		assertThat(stranger.get("explanation").size()).isZero();
+	}
+
 }

@@ -49,7 +49,7 @@ class BlueprintFuzzTests {
 		WORKER.shutdownNow();
 	}
 
-	@FuzzTest(maxDuration = "5m")
+	@FuzzTest(maxDuration = "2m")
 	void parseAnyText(byte[] input) {
 		String yaml = new String(input, StandardCharsets.UTF_8);
 		ParsedBlueprint parsed = bounded(() -> BlueprintParser.parse(yaml));
@@ -69,7 +69,7 @@ class BlueprintFuzzTests {
 	}
 
 	/** The first byte picks the trigger, the rest is the CEL text; compiled conditions are evaluated too. */
-	@FuzzTest(maxDuration = "5m")
+	@FuzzTest(maxDuration = "2m")
 	void compileAndEvaluateAnyCondition(byte[] input) {
 		if (input.length == 0) {
 			return;
