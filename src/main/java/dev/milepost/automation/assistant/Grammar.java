@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
@@ -110,8 +111,9 @@ final class Grammar {
 				if (found.trigger() == null) {
 					notUnderstood.add(new NotUnderstood(m.phrase(), m.position(), found.summary()));
 				}
-				else {
-					triggers.add(found);
+				else if (triggers.stream().noneMatch(t -> t.trigger().equals(found.trigger())
+						&& t.parameters().equals(found.parameters()) && Objects.equals(t.condition(), found.condition()))) {
+					triggers.add(found); // the same trigger said twice is one rule
 				}
 			}
 		}
@@ -166,8 +168,13 @@ final class Grammar {
 			return m.norm("day").equals("today") ? 0 : 1;
 		}
 		String n = m.norm("n");
-		int count = n.equals("a") || n.equals("an") ? 1 : Integer.parseInt(n.length() > 4 ? "99999" : n);
+		int count = n.equals("a") || n.equals("an") ? 1 : number(n);
 		return m.norm("u").startsWith("week") ? count * 7 : count;
+	}
+
+	/** A number as written, capped at 99,999 so that absurd ones are refused by the range checks. */
+	static int number(String digits) {
+		return digits.length() > 5 ? 99_999 : Math.min(99_999, Integer.parseInt(digits));
 	}
 
 	private static Found outOfRange(Match m, int days) {
@@ -463,13 +470,13 @@ final class Grammar {
 			}, "a task, milestone, approval, deliverable or process"));
 		}
 		for (Match m : s.takeAll(PERCENT)) {
-			int percent = Integer.parseInt(m.norm("p").length() > 3 ? "999" : m.norm("p"));
+			int percent = number(m.norm("p"));
 			qualifiers.add(new Qualifier(m.phrase(), m.position(),
 					subject -> subject == Subject.TASK && percent <= 100 ? "task.percentComplete < " + percent : null,
 					"a task (with a percentage from 0 to 100)"));
 		}
 		for (Match m : s.takeAll(SLACK)) {
-			int days = Integer.parseInt(m.norm("d").length() > 4 ? "99999" : m.norm("d"));
+			int days = number(m.norm("d"));
 			qualifiers.add(new Qualifier(m.phrase(), m.position(),
 					subject -> subject == Subject.MILESTONE ? "milestone.slackDays < " + days : null, "a milestone"));
 		}
@@ -490,10 +497,10 @@ final class Grammar {
 			Match duration = s.take(TASK_DURATION);
 			Match start = s.take(TASK_START);
 			if (duration != null) {
-				extra.put("duration-days", Integer.parseInt(duration.norm("d")));
+				extra.put("duration-days", number(duration.norm("d")));
 			}
 			if (start != null && start.has("s")) {
-				extra.put("start-in-days", Integer.parseInt(start.norm("s")));
+				extra.put("start-in-days", number(start.norm("s")));
 			}
 			acts.add(new Act(m.position(), m.phrase(), "create-task", owner == null ? List.of() : roles(owner.norm("to")),
 					null, null, extra));
@@ -502,7 +509,7 @@ final class Grammar {
 			Map<String, Object> extra = new LinkedHashMap<>();
 			extra.put("template", template(m.norm("tpl"), s));
 			if (m.has("in")) {
-				extra.put("start-in-days", Integer.parseInt(m.norm("in")));
+				extra.put("start-in-days", number(m.norm("in")));
 			}
 			acts.add(new Act(m.position(), m.phrase(), "start-process", List.of(), null, null, extra));
 		}
@@ -511,7 +518,7 @@ final class Grammar {
 				Map<String, Object> extra = new LinkedHashMap<>();
 				Match due = s.take(APPROVAL_DUE);
 				if (due != null) {
-					extra.put("due-days", Integer.parseInt(due.norm("d")));
+					extra.put("due-days", number(due.norm("d")));
 				}
 				acts.add(new Act(m.position(), m.phrase(), "request-approval",
 						m.has("to") ? roles(m.norm("to")) : List.of(), null, null, extra));
