@@ -52,8 +52,9 @@ class AssistantController {
 	@PostMapping("/api/v1/projects/{key}/blueprints/assistant")
 	View draft(@PathVariable String key, @Valid @RequestBody Request request) {
 		ProjectContext project = access.manage(key);
-		BlueprintAssistant.Answer answer = assistant.draft(request.text(), facts(project),
-				"grammar".equals(request.source()));
+		BlueprintAssistant.Source wanted = request.source() == null ? null
+				: BlueprintAssistant.Source.valueOf(request.source().toUpperCase(Locale.ROOT));
+		BlueprintAssistant.Answer answer = assistant.draft(request.text(), facts(project), wanted);
 		return new View(answer.yaml(), answer.explanation(), answer.understood(), answer.notUnderstood(),
 				answer.problems(), answer.notes(), answer.source().name().toLowerCase(Locale.ROOT));
 	}

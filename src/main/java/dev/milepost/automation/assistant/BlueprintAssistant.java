@@ -41,9 +41,19 @@ public class BlueprintAssistant {
 		this.model = model;
 	}
 
-	/** Drafts with the model when one is configured and {@code preferGrammar} is false, else with the grammar. */
-	public Answer draft(String text, ProjectFacts facts, boolean preferGrammar) {
-		if (model.enabled() && !preferGrammar) {
+	/**
+	 * Drafts with the model when one is configured, unless {@code wanted} is {@link Source#GRAMMAR};
+	 * otherwise with the grammar (saying so when the model was asked for but none is configured).
+	 */
+	public Answer draft(String text, ProjectFacts facts, Source wanted) {
+		if (wanted == Source.MODEL && !model.enabled()) {
+			Answer grammar = fromGrammar(text, facts);
+			List<String> notes = new ArrayList<>(grammar.notes());
+			notes.add(0, "No model is configured (milepost.assistant.endpoint); drafted with the offline grammar.");
+			return new Answer(grammar.yaml(), grammar.explanation(), grammar.understood(), grammar.notUnderstood(),
+					grammar.problems(), List.copyOf(notes), Source.GRAMMAR);
+		}
+		if (model.enabled() && wanted != Source.GRAMMAR) {
 			ModelClient.Reply reply = model.draft(text);
 			if (reply.failure() == null) {
 				return checked(reply.text(), List.of(), List.of(), List.of(), Source.MODEL, facts);

@@ -85,7 +85,7 @@ class AssistantModelTests {
 				```
 				""";
 		BlueprintAssistant.Answer answer = assistant(endpoint()).draft("escalate missed milestones", ProjectFacts.NONE,
-				false);
+				null);
 		assertThat(answer.source()).isEqualTo(BlueprintAssistant.Source.MODEL);
 		assertThat(answer.problems()).isEmpty();
 		assertThat(answer.yaml()).startsWith("blueprint: Assistant draft").doesNotContain("```");
@@ -113,7 +113,7 @@ class AssistantModelTests {
 				      - action: launch-rockets
 				""";
 		BlueprintAssistant.Answer answer = assistant(endpoint()).draft("page everyone when it explodes",
-				ProjectFacts.NONE, false);
+				ProjectFacts.NONE, null);
 		assertThat(answer.source()).isEqualTo(BlueprintAssistant.Source.MODEL);
 		assertThat(answer.yaml()).contains("milestone.exploded");
 		assertThat(answer.problems()).isNotEmpty();
@@ -125,7 +125,7 @@ class AssistantModelTests {
 		status = 500;
 		reply = "boom";
 		BlueprintAssistant.Answer answer = assistant(endpoint()).draft("when a task is overdue notify the manager",
-				ProjectFacts.NONE, false);
+				ProjectFacts.NONE, null);
 		assertThat(answer.source()).isEqualTo(BlueprintAssistant.Source.GRAMMAR);
 		assertThat(answer.yaml()).contains("trigger: task.overdue");
 		assertThat(answer.notes().get(0)).contains("the model could not be asked", "offline grammar");
@@ -134,10 +134,15 @@ class AssistantModelTests {
 	@Test
 	void theGrammarIsUsedWhenAskedForOrWhenNoModelIsConfigured() {
 		reply = "blueprint: never used";
-		assertThat(assistant(endpoint()).draft("when a task is overdue notify the manager", ProjectFacts.NONE, true)
+		assertThat(assistant(endpoint())
+			.draft("when a task is overdue notify the manager", ProjectFacts.NONE, BlueprintAssistant.Source.GRAMMAR)
 			.source()).isEqualTo(BlueprintAssistant.Source.GRAMMAR);
-		assertThat(assistant(null).draft("when a task is overdue notify the manager", ProjectFacts.NONE, false)
+		assertThat(assistant(null).draft("when a task is overdue notify the manager", ProjectFacts.NONE, null)
 			.source()).isEqualTo(BlueprintAssistant.Source.GRAMMAR);
+		BlueprintAssistant.Answer asked = assistant(null).draft("when a task is overdue notify the manager",
+				ProjectFacts.NONE, BlueprintAssistant.Source.MODEL);
+		assertThat(asked.source()).isEqualTo(BlueprintAssistant.Source.GRAMMAR);
+		assertThat(asked.notes().get(0)).contains("No model is configured");
 		assertThat(requests).isEmpty();
 	}
 
