@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  */
 final class Phrases {
 
+	/**
+	 * Repetitions are bounded ({0,15}, not *): Java's regex engine recurses once per repetition of a
+	 * group, and an unbounded one on a long sentence overflows the stack.
+	 */
 	static final Map<String, String> MACROS = new LinkedHashMap<>();
 
 	static {
@@ -21,7 +25,7 @@ final class Phrases {
 		MACROS.put("span", "{n} (?<wd>working |business |calendar )?(?<u>days?|weeks?)");
 		MACROS.put("role", "(?:owners?|assignees?|(?:project )?managers?|pm|(?:project )?sponsors?|stakeholders?|approvers?|(?:team )?members?|team|everyone|@[\\p{L}\\p{N}._-]+)");
 		MACROS.put("rlink", "(?:and|or|,|as well as|plus|the|its|their|all|task|milestone|project|to)");
-		MACROS.put("roles", "(?<to>(?:(?:the|its|their|all|all of the|task|milestone) )*{role}(?: (?:{rlink} )*{role})*)");
+		MACROS.put("roles", "(?<to>(?:(?:the|its|their|all|all of the|task|milestone) ){0,4}{role}(?: (?:{rlink} ){0,4}{role}){0,15})");
 		MACROS.put("tag", "(?:q#\\d+|[\\p{L}\\p{N}][\\p{L}\\p{N}_.-]*)");
 		MACROS.put("title", "(?!(?:an?|the|any|each|every|new|its|this|that|when|whenever|if|once|after|as soon as|soon)(?: |$))(?:q#\\d+|[\\p{L}\\p{N}][\\p{L}\\p{N}_-]*)");
 		MACROS.put("status", "on track|approaching|at risk|missed|achieved");
@@ -70,7 +74,7 @@ final class Phrases {
 
 	static final Pattern TASK_CREATED = p("{det}(?:new )?tasks? (?:{be} )?(?:created|added)|someone (?:creates|adds) {det}(?:new )?tasks?|{det}new tasks?(?: appears?)?");
 
-	static final Pattern TASK_UPDATED = p("{det}tasks?(?: (?<f>(?:{field})(?: (?:and|or|,) (?:{field}))*))? (?:{be} )?(?:updated|changed|edited|modified|changes|change)");
+	static final Pattern TASK_UPDATED = p("{det}tasks?(?: (?<f>(?:{field})(?: (?:and|or|,) (?:{field})){0,8}))? (?:{be} )?(?:updated|changed|edited|modified|changes|change)");
 
 	static final Pattern MILESTONE_AWAY = p("{det}(?:unachieved |open )?milestones? (?:{be} |that {be} |which {be} )?{span} (?:away|out|ahead|off|from {det}(?:target|due date|deadline)(?: date)?)");
 
@@ -108,7 +112,7 @@ final class Phrases {
 
 	static final Pattern CRITICAL = p("(?:that is |which is |and is |if it is |if )?(?:critical|on {det}critical path)");
 
-	static final Pattern TAGGED = p("(?:that is |which is |that are )?(?:tagged|with (?:the )?tags?|labell?ed)(?: as| with)? (?<tags>{tag}(?: (?:or|,) {tag})*)");
+	static final Pattern TAGGED = p("(?:that is |which is |that are )?(?:tagged|with (?:the )?tags?|labell?ed)(?: as| with)? (?<tags>{tag}(?: (?:or|,) {tag}){0,10})");
 
 	static final Pattern OWNED_BY = p("(?:that is |which is )?owned by (?<who>@[\\p{L}\\p{N}._-]+)");
 
