@@ -562,6 +562,10 @@ class AccessMatrixTests {
 		endpoint("GET", base + "/processes/{id}",
 				actor -> new Call("GET", team.path("/processes/" + create("/processes", processBody())), null, null),
 				READ_PROJECT);
+
+		// the blueprint assistant drafts for the project's managers and administrators only
+		endpoint("POST", base + "/blueprints/assistant", fixed("POST", team.path("/blueprints/assistant"),
+				Map.of("text", "when a task is overdue notify the manager")), plan(200));
 	}
 
 	private Map<String, Object> processBody() {
