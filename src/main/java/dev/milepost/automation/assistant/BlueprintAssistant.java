@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.milepost.automation.definition.BlueprintParser;
+import dev.milepost.automation.definition.Explanations;
 import dev.milepost.automation.definition.ParsedBlueprint;
 import dev.milepost.automation.definition.Problem;
 import dev.milepost.automation.definition.ProjectFacts;
@@ -84,7 +85,7 @@ public class BlueprintAssistant {
 	private static Answer checked(String yaml, List<Understood> understood, List<NotUnderstood> notUnderstood,
 			List<String> notes, Source source, ProjectFacts facts) {
 		ParsedBlueprint parsed = BlueprintParser.parse(yaml, facts);
-		List<String> explanation = parsed.valid() ? Explaining.explain(parsed.blueprint()) : List.of();
+		List<String> explanation = parsed.valid() ? Explanations.explain(parsed.blueprint()) : List.of();
 		return new Answer(yaml, explanation, understood, notUnderstood, parsed.problems(), notes, source);
 	}
 

@@ -3,6 +3,7 @@ package dev.milepost.automation.definition;
 import java.util.List;
 import java.util.UUID;
 
+import dev.milepost.automation.assistant.BlueprintAssistant;
 import dev.milepost.automation.definition.BlueprintViews.BlueprintView;
 import dev.milepost.common.ETags;
 import dev.milepost.common.MilepostException;
@@ -54,11 +55,15 @@ class BlueprintPages {
 
 	private final PlanQueries plans;
 
-	BlueprintPages(ProjectAccess access, BlueprintOwners owners, BlueprintService blueprints, PlanQueries plans) {
+	private final BlueprintAssistant assistant;
+
+	BlueprintPages(ProjectAccess access, BlueprintOwners owners, BlueprintService blueprints, PlanQueries plans,
+			BlueprintAssistant assistant) {
 		this.access = access;
 		this.owners = owners;
 		this.blueprints = blueprints;
 		this.plans = plans;
+		this.assistant = assistant;
 	}
 
 	@GetMapping("/projects/{key}/blueprints")
@@ -76,6 +81,34 @@ class BlueprintPages {
 		ProjectContext context = access.manage(key);
 		String yaml = draft == null || draft.isBlank() ? STARTER : draft;
 		return editor(model, context, null, yaml, "", blueprints.validate(owners.reader(key), yaml), null);
+	}
+
+	/**
+	 * The assistant's draft of what the manager wrote, opened in the editor as a new, unsaved
+	 * blueprint, with what it understood and what it did not; nothing is saved or activated.
+	 */
+	@PostMapping("/projects/{key}/blueprints/assistant")
+	String assist(@PathVariable String key, @RequestParam(required = false) String text, Model model,
+			HttpServletResponse response) {
+		ProjectContext context = access.manage(key);
+		Owner owner = owners.writer(key);
+		String words = text == null ? "" : text.strip();
+		if (words.isEmpty() || words.length() > BlueprintAssistant.MAX_TEXT) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return editor(model, context, null, STARTER, "", blueprints.validate(owner, STARTER),
+					"Describe what should happen in up to " + BlueprintAssistant.MAX_TEXT + " characters.");
+		}
+		BlueprintAssistant.Answer answer = assistant.draft(words, blueprints.facts(owner), null);
+		String yaml = answer.yaml() == null ? STARTER : answer.yaml();
+		model.addAttribute("assistant", answer);
+		model.addAttribute("asked", words);
+		return editor(model, context, null, yaml, "Drafted by the assistant from: " + abbreviate(words),
+				blueprints.validate(owner, yaml),
+				answer.yaml() == null ? "The assistant understood nothing it could turn into a rule; see below." : null);
+	}
+
+	private static String abbreviate(String words) {
+		return words.length() <= 400 ? words : words.substring(0, 399) + "…";
 	}
 
 	@PostMapping("/projects/{key}/blueprints")

@@ -46,11 +46,9 @@ class AssistantApiTests {
 		assertThat(draft.get("understood").size()).isEqualTo(2);
 		assertThat(draft.get("understood").get(1).get("position").asInt()).isEqualTo(text.indexOf("If a milestone"));
 		assertThat(draft.get("yaml").asString()).contains("trigger: task.due", "trigger: milestone.at-risk");
-		if (Explaining.available()) {
-			assertThat(String.join(" ", draft.get("explanation").valueStream().map(JsonNode::asString).toList()))
-				.containsIgnoringCase("manager")
-				.containsIgnoringCase("sponsor");
-		}
+		assertThat(String.join(" ", draft.get("explanation").valueStream().map(JsonNode::asString).toList()))
+			.containsIgnoringCase("manager")
+			.containsIgnoringCase("sponsor");
 	}
 
 	@Test

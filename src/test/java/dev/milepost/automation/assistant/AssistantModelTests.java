@@ -89,9 +89,7 @@ class AssistantModelTests {
 		assertThat(answer.source()).isEqualTo(BlueprintAssistant.Source.MODEL);
 		assertThat(answer.problems()).isEmpty();
 		assertThat(answer.yaml()).startsWith("blueprint: Assistant draft").doesNotContain("```");
-		if (Explaining.available()) {
-			assertThat(String.join(" ", answer.explanation())).containsIgnoringCase("missed");
-		}
+		assertThat(String.join(" ", answer.explanation())).containsIgnoringCase("missed");
 
 		JsonNode sent = requests.get(0);
 		assertThat(sent.get("model").asString()).isEqualTo("local-model");

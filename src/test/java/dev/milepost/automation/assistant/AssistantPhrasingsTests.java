@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.milepost.automation.definition.BlueprintParser;
+import dev.milepost.automation.definition.Explanations;
 import dev.milepost.automation.definition.ParsedBlueprint;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -150,9 +150,7 @@ class AssistantPhrasingsTests {
 
 		ParsedBlueprint parsed = BlueprintParser.parse(yaml);
 		assertThat(parsed.problems()).as(yaml).isEmpty();
-		// the explanation is auto-core's Explanations; checked wherever it is on the class path
-		Assumptions.assumeTrue(Explaining.available(), "Explanations is not on the class path yet");
-		String explanation = String.join(" ", Explaining.explain(parsed.blueprint()));
+		String explanation = String.join(" ", Explanations.explain(parsed.blueprint()));
 		assertThat(explanation).as(explanation).containsIgnoringCase(phrasing.explained().get(0));
 		for (String word : phrasing.explained()) {
 			assertThat(explanation).as(explanation).containsIgnoringCase(word);

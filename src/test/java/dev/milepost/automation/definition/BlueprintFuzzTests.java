@@ -44,21 +44,6 @@ class BlueprintFuzzTests {
 
 	private static final List<String> TRIGGERS = List.copyOf(Triggers.VARIABLES.keySet());
 
-	/**
-	 * {@code Explanations.explain(Blueprint)}, looked up because it was still being written on
-	 * branch auto-core when this test was; null while it is absent. Call it directly once merged.
-	 */
-	private static final java.lang.reflect.Method EXPLAIN = explainMethod();
-
-	private static java.lang.reflect.Method explainMethod() {
-		try {
-			return Class.forName("dev.milepost.automation.definition.Explanations").getMethod("explain", Blueprint.class);
-		}
-		catch (ReflectiveOperationException absent) {
-			return null;
-		}
-	}
-
 	@AfterAll
 	static void stopWorker() {
 		WORKER.shutdownNow();
@@ -70,10 +55,8 @@ class BlueprintFuzzTests {
 		ParsedBlueprint parsed = bounded(() -> BlueprintParser.parse(yaml));
 		assertThat(parsed).isNotNull();
 		if (parsed.valid()) {
-			if (EXPLAIN != null) {
-				List<?> explanation = bounded(() -> (List<?>) EXPLAIN.invoke(null, parsed.blueprint()));
-				assertThat(explanation).isNotEmpty().doesNotContainNull();
-			}
+			List<String> explanation = bounded(() -> Explanations.explain(parsed.blueprint()));
+			assertThat(explanation).isNotEmpty().doesNotContainNull();
 		}
 		else {
 			assertThat(parsed.problems()).isNotEmpty().allSatisfy(problem -> {
