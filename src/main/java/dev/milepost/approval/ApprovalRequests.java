@@ -26,6 +26,12 @@ public interface ApprovalRequests {
 	UUID open(ProjectContext context, NewRequest request);
 
 	/**
+	 * Opens the request to named people (by username, in this order) and then to whoever holds
+	 * each of the request's roles (automation's {@code request-approval} to a sponsor or owner).
+	 */
+	UUID open(ProjectContext context, NewRequest request, List<String> approverUsernames);
+
+	/**
 	 * A pending request due in a window, with the people who can decide it now: named approvers,
 	 * delegates, and for a role whoever holds it (given as {@code role:NAME}).
 	 */

@@ -49,7 +49,7 @@ public final class PageActions {
 	}
 
 	/** The refusal's message and, where they add to it, the messages of its fields. */
-	static String reason(MilepostException e) {
+	public static String reason(MilepostException e) {
 		Set<String> parts = new LinkedHashSet<>();
 		parts.add(e.getMessage());
 		e.fieldErrors().forEach(error -> parts.add(error.message()));

@@ -76,8 +76,12 @@ public class Users {
 					"No active user '" + username + "' exists; name someone from the workspace's people."));
 	}
 
+	/** Whether any person exists (the system actor is not a person). */
 	public boolean anyExist() {
-		return users.count() > 0;
+		return jdbc.sql("select count(*) from app_user where id <> :system")
+			.param("system", SystemActor.AUTOMATION_ID)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	public long versionOf(String username) {
@@ -87,9 +91,11 @@ public class Users {
 
 	public PageResponse<UserSummary> list(String query, Paging paging) {
 		String like = query == null || query.isBlank() ? null : "%" + query.toLowerCase(java.util.Locale.ROOT) + "%";
-		String where = like == null ? "" : " where lower(username) like :q or lower(display_name) like :q";
-		var countQuery = jdbc.sql("select count(*) from app_user" + where);
+		String where = " where id <> :system"
+				+ (like == null ? "" : " and (lower(username) like :q or lower(display_name) like :q)");
+		var countQuery = jdbc.sql("select count(*) from app_user" + where).param("system", SystemActor.AUTOMATION_ID);
 		var listQuery = jdbc.sql("select id from app_user" + where + " order by username limit :limit offset :offset")
+			.param("system", SystemActor.AUTOMATION_ID)
 			.param("limit", paging.size())
 			.param("offset", paging.offset());
 		if (like != null) {
@@ -168,8 +174,9 @@ public class Users {
 				Map.of(), Map.of(), me.username()));
 	}
 
+	/** The system actor is nobody's to change: to the people API it does not exist. */
 	private User load(String username) {
-		return users.findByUsername(username).orElseThrow(() -> NotFoundException.of("user", username));
+		return users.findByUsername(username).filter(user -> !SystemActor.isSystem(user.id())).orElseThrow(() -> NotFoundException.of("user", username));
 	}
 
 }

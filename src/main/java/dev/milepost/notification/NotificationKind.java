@@ -23,6 +23,8 @@ public enum NotificationKind {
 	APPROVAL_REQUESTED,
 	/** An approval request of your project was decided. */
 	APPROVAL_DECIDED,
+	/** A blueprint rule's notice (notify, escalate, remind-feeding-task-owners actions). */
+	AUTOMATION,
 	/** The day's e-mails of a person who asked for one digest a day (e-mail only, not a choice). */
 	DIGEST;
 

@@ -6,6 +6,7 @@ import dev.milepost.common.ForbiddenException;
 import dev.milepost.common.NotFoundException;
 import dev.milepost.identity.CurrentUser;
 import dev.milepost.identity.CurrentUsers;
+import dev.milepost.identity.SystemActor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -51,6 +52,24 @@ public class ProjectAccess {
 					+ context.role().name().toLowerCase(java.util.Locale.ROOT) + ".");
 		}
 		return context;
+	}
+
+	/**
+	 * The project as the system actor sees it, with a manager's powers, for automation acting on a
+	 * rule's behalf; the actor is {@code automation:} and the blueprint's name (as the audit
+	 * record shows it). Empty when the project no longer exists. The caller decides what a rule
+	 * may do; no person's rights are involved.
+	 */
+	public java.util.Optional<ProjectContext> asAutomation(UUID projectId, String blueprintName) {
+		String actor = SystemActor.AUTOMATION + (blueprintName == null || blueprintName.isBlank() ? ""
+				: ":" + blueprintName.strip());
+		CurrentUser user = new CurrentUser(SystemActor.AUTOMATION_ID, actor.length() > 64 ? actor.substring(0, 64) : actor,
+				"Automation", true);
+		return jdbc.sql("select project_key from project where id = :id")
+			.param("id", projectId)
+			.query(String.class)
+			.optional()
+			.map(key -> new ProjectContext(projectId, key, user, ProjectRole.MANAGER));
 	}
 
 	/** Serializes plan changes that must see a stable graph, such as adding a dependency. */

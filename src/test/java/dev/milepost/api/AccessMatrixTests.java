@@ -359,6 +359,7 @@ class AccessMatrixTests {
 		describeNotificationEndpoints(base);
 		describeApprovalEndpoints(base);
 		describeProcessEndpoints(base);
+		describeAutomationRunEndpoints(base);
 	}
 
 	private void describeNotificationEndpoints(String base) {
@@ -479,6 +480,72 @@ class AccessMatrixTests {
 				null), plan(201));
 	}
 
+	/**
+	 * Everyone in the project reads the run log, why and incidents of its rules; managers dry-run
+	 * and replay drafts.
+	 */
+	private void describeAutomationRunEndpoints(String base) {
+		endpoint("GET", base + "/automation/runs", fixed("GET", team.path("/automation/runs"), null), READ_PROJECT);
+		endpoint("GET", base + "/automation/runs/{id}",
+				actor -> new Call("GET", team.path("/automation/runs/" + automationRun("task", null)), null, null),
+				READ_PROJECT);
+		endpoint("GET", base + "/automation/why", actor -> {
+			String task = java.util.UUID.randomUUID().toString();
+			automationRun("task", task);
+			return new Call("GET", team.path("/automation/why?type=task&id=" + task), null, null);
+		}, READ_PROJECT);
+		endpoint("GET", base + "/automation/incidents", fixed("GET", team.path("/automation/incidents"), null),
+				READ_PROJECT);
+		String draft = """
+				blueprint: Draft
+				rules:
+				  - name: Tell the manager
+				    when:
+				      trigger: task.created
+				    then:
+				      - action: notify
+				        to: [manager]
+				        message: "{{task.name}} was created"
+				""";
+		endpoint("POST", base + "/blueprints/dry-run", fixed("POST", team.path("/blueprints/dry-run"),
+				Map.of("yaml", draft)), plan(200));
+		endpoint("POST", base + "/blueprints/replay", fixed("POST", team.path("/blueprints/replay"),
+				Map.of("yaml", draft, "from", java.time.Instant.now().minusSeconds(86_400).toString(), "to",
+						java.time.Instant.now().toString())),
+				plan(200));
+	}
+
+	/** A run in the log of the team's project (written directly: no blueprint needed), with an effect if asked. */
+	private String automationRun(String effectType, String effectId) {
+		java.util.UUID run = java.util.UUID.randomUUID();
+		jdbc.sql("""
+				insert into automation_run (id, dedupe_key, project_id, project_key, blueprint_id, blueprint_name,
+				  version_id, version_number, rule_index, rule_name, trigger_name, event_data, status, depth, started_at)
+				values (:id, :key, :p, :pk, :b, 'Test', :v, 1, 0, 'Rule', 'task.created', '{}', 'SUCCEEDED', 0,
+				  current_timestamp)""")
+			.param("id", run)
+			.param("key", "test:" + run)
+			.param("p", projectId())
+			.param("pk", team.key())
+			.param("b", java.util.UUID.randomUUID())
+			.param("v", java.util.UUID.randomUUID())
+			.update();
+		if (effectId != null) {
+			jdbc.sql("insert into automation_action (run_id, action_index, action, status, entity_type, entity_id) "
+					+ "values (:r, 0, 'create-task', 'SUCCEEDED', :t, :e)")
+				.param("r", run)
+				.param("t", effectType)
+				.param("e", effectId)
+				.update();
+			jdbc.sql("insert into automation_effect (entity_type, entity_id, run_id, action_index) values (:t, :e, :r, 0)")
+				.param("r", run)
+				.param("t", effectType)
+				.param("e", effectId)
+				.update();
+		}
+		return run.toString();
+	}
+
 	/** Everyone in the project reads processes and templates; managers start and define them. */
 	private void describeProcessEndpoints(String base) {
 		endpoint("GET", "/api/v1/process-templates", fixed("GET", "/api/v1/process-templates", null), signedIn(200));
@@ -495,6 +562,10 @@ class AccessMatrixTests {
 		endpoint("GET", base + "/processes/{id}",
 				actor -> new Call("GET", team.path("/processes/" + create("/processes", processBody())), null, null),
 				READ_PROJECT);
+
+		// the blueprint assistant drafts for the project's managers and administrators only
+		endpoint("POST", base + "/blueprints/assistant", fixed("POST", team.path("/blueprints/assistant"),
+				Map.of("text", "when a task is overdue notify the manager")), plan(200));
 	}
 
 	private Map<String, Object> processBody() {

@@ -100,12 +100,17 @@ class ApprovalRequestsService implements ApprovalRequests {
 	@Override
 	@Transactional
 	public UUID open(ProjectContext context, NewRequest request) {
+		return open(context, request, List.of());
+	}
+
+	@Override
+	@Transactional
+	public UUID open(ProjectContext context, NewRequest request, List<String> approverUsernames) {
 		ApprovalBodies.SubjectBody subject = request.milestoneId() == null ? null
 				: new ApprovalBodies.SubjectBody(SubjectKind.MILESTONE, request.milestoneId());
-		List<ApprovalBodies.ApproverBody> approvers = request.approverRoles()
-			.stream()
-			.map(role -> new ApprovalBodies.ApproverBody(null, role))
-			.toList();
+		List<ApprovalBodies.ApproverBody> approvers = new java.util.ArrayList<>();
+		approverUsernames.forEach(username -> approvers.add(new ApprovalBodies.ApproverBody(username, null)));
+		request.approverRoles().forEach(role -> approvers.add(new ApprovalBodies.ApproverBody(null, role)));
 		return approvals.create(context, new ApprovalBodies.NewApproval(request.title(), request.description(),
 				subject, approvers, request.mode(), request.dueDate())).approval().id();
 	}

@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.milepost.common.NotFoundException;
 import dev.milepost.common.PageResponse;
 import dev.milepost.common.Paging;
+import dev.milepost.notification.NotificationKind;
 import dev.milepost.notification.outbox.Claimed;
 import dev.milepost.notification.outbox.Subject;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -38,8 +39,12 @@ public class Inbox {
 		this.clock = clock;
 	}
 
+	/**
+	 * One notification. {@code causedBy} is set for a blueprint rule's notice: the API address that
+	 * answers which run, rule and blueprint version sent it.
+	 */
 	public record Item(UUID id, String kind, String title, String text, Subject subject, Instant createdAt,
-			Instant readAt) {
+			Instant readAt, String causedBy) {
 	}
 
 	/** Puts claimed in-app deliveries into their recipients' inboxes; returns how many went in. */
@@ -102,7 +107,7 @@ public class Inbox {
 				+ "created_at desc, id";
 		long total = jdbc.sql("select count(*) from notification" + where).param("user", userId).query(Long.class).single();
 		List<Item> items = jdbc.sql("""
-				select id, kind, title, body, project_key, subject_type, subject_id, created_at, read_at
+				select id, event_id, kind, title, body, project_key, subject_type, subject_id, created_at, read_at
 				from notification""" + where + order + " limit :limit offset :offset")
 			.param("user", userId)
 			.param("limit", paging.size())
@@ -115,7 +120,7 @@ public class Inbox {
 	/** One of the person's notifications; someone else's is not found. */
 	public java.util.Optional<Item> find(UUID userId, UUID id) {
 		return jdbc.sql("""
-				select id, kind, title, body, project_key, subject_type, subject_id, created_at, read_at
+				select id, event_id, kind, title, body, project_key, subject_type, subject_id, created_at, read_at
 				from notification where id = :id and user_id = :user""")
 			.param("id", id)
 			.param("user", userId)
@@ -128,7 +133,15 @@ public class Inbox {
 				rs.getString("body"),
 				Subject.of(rs.getString("project_key"), rs.getString("subject_type"), rs.getString("subject_id")),
 				rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant());
+				rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant(),
+				causedBy(rs.getString("kind"), rs.getString("project_key"), rs.getObject("event_id", UUID.class)));
+	}
+
+	private static String causedBy(String kind, String projectKey, UUID eventId) {
+		if (!NotificationKind.AUTOMATION.name().equals(kind) || projectKey == null) {
+			return null;
+		}
+		return "/api/v1/projects/" + projectKey + "/automation/why?type=notification&id=" + eventId;
 	}
 
 	public long unread(UUID userId) {

@@ -84,6 +84,20 @@ public class Outbox {
 	 */
 	@Transactional
 	public int enqueueAll(List<Addressed> notices) {
+		return enqueueAll(notices, null);
+	}
+
+	/**
+	 * Writes the notice on the channels given, whatever the people chose (a blueprint's
+	 * {@code notify} with channels): in-app and e-mail to the people, webhook to the subscribed
+	 * webhooks. Returns false when a notice with the same key was written before.
+	 */
+	@Transactional
+	public boolean enqueueOn(Notice notice, Collection<String> usernames, Set<Channel> channels) {
+		return enqueueAll(List.of(new Addressed(notice, usernames)), channels) == 1;
+	}
+
+	private int enqueueAll(List<Addressed> notices, Set<Channel> chosen) {
 		if (notices.isEmpty()) {
 			return 0;
 		}
@@ -105,7 +119,8 @@ public class Outbox {
 					continue;
 				}
 				people.computeIfAbsent(username, this::recipient).ifPresent(person -> {
-					Set<Channel> channels = person.choice().channels().getOrDefault(notice.kind(), Set.of());
+					Set<Channel> channels = chosen != null ? chosen
+							: person.choice().channels().getOrDefault(notice.kind(), Set.of());
 					if (channels.contains(Channel.IN_APP)) {
 						rows.add(new Row(notice.key(), eventId, Channel.IN_APP, person.id(), null, notice.projectId(),
 								PENDING));
@@ -116,8 +131,10 @@ public class Outbox {
 					}
 				});
 			}
-			for (Webhooks.Subscriber hook : hooks.computeIfAbsent(notice.projectId() + ":" + notice.kind(),
-					key -> webhooks.subscribers(notice.projectId(), notice.kind()))) {
+			List<Webhooks.Subscriber> subscribed = chosen != null && !chosen.contains(Channel.WEBHOOK) ? List.of()
+					: hooks.computeIfAbsent(notice.projectId() + ":" + notice.kind(),
+							key -> webhooks.subscribers(notice.projectId(), notice.kind()));
+			for (Webhooks.Subscriber hook : subscribed) {
 				rows.add(new Row(notice.key(), eventId, Channel.WEBHOOK, null, hook.id(), hook.projectId(), PENDING));
 			}
 		}

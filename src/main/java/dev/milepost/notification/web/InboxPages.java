@@ -104,11 +104,11 @@ class InboxPages {
 	}
 
 	/**
-	 * The "Why?" link: the automation run behind the notification. Inbox items carry no run yet;
-	 * once they do (the blueprints' {@code causedBy}), return it here and the page shows the link.
+	 * The "Why?" link: the page of the automation run behind the notification, for a notification a
+	 * blueprint's rule sent (the item's {@code causedBy} names the API's answer; the page shows the same).
 	 */
 	static String causedBy(Inbox.Item item) {
-		return null;
+		return item.causedBy() == null ? null : item.causedBy().replaceFirst("^/api/v1/", "/");
 	}
 
 }

@@ -175,7 +175,7 @@ public class DemoPortfolio {
 	private void load(Portfolio.Project data) {
 		currentUsers.runAs(data.manager(), () -> projects.create(new ProjectRequest(data.key(), data.name(),
 				data.description(), data.sponsor(), data.manager(), data.start(), data.targetFinish(), data.status(),
-				data.calendar())));
+				data.calendar(), null)));
 		Map<String, UUID> refs = new HashMap<>();
 		currentUsers.runAs(data.manager(), () -> {
 			ProjectContext context = access.manage(data.key());

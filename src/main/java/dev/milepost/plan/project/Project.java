@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.milepost.common.RuleViolationException;
+import dev.milepost.plan.ProjectTimeZones;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -42,6 +43,8 @@ public class Project {
 
 	private String workingDays;
 
+	private String timeZone;
+
 	@MappedCollection(idColumn = "project_id")
 	private Set<StoredHoliday.OfProject> holidays;
 
@@ -52,8 +55,8 @@ public class Project {
 
 	@PersistenceCreator
 	Project(UUID id, String projectKey, String name, String description, UUID sponsorId, UUID managerId,
-			LocalDate startDate, LocalDate targetFinish, ProjectStatus status, String workingDays, Set<StoredHoliday.OfProject> holidays,
-			Instant createdAt, Long version) {
+			LocalDate startDate, LocalDate targetFinish, ProjectStatus status, String workingDays, String timeZone,
+			Set<StoredHoliday.OfProject> holidays, Instant createdAt, Long version) {
 		this.id = id;
 		this.projectKey = projectKey;
 		this.name = name;
@@ -64,6 +67,7 @@ public class Project {
 		this.targetFinish = targetFinish;
 		this.status = status;
 		this.workingDays = workingDays;
+		this.timeZone = timeZone;
 		this.holidays = holidays == null ? new HashSet<>() : new HashSet<>(holidays);
 		this.createdAt = createdAt;
 		this.version = version;
@@ -75,14 +79,15 @@ public class Project {
 					"A project key is 2 to 10 upper-case letters or digits starting with a letter, like ERP or CRM2.");
 		}
 		Project project = new Project(UUID.randomUUID(), key, null, null, null, null, null, null, null, null, null,
-				now, null);
+				null, now, null);
 		project.change(details);
 		return project;
 	}
 
 	/** Everything about a project that can change, already resolved to people. */
 	record Details(String name, String description, UUID sponsorId, UUID managerId, LocalDate start,
-			LocalDate targetFinish, ProjectStatus status, Set<DayOfWeek> workingDays, List<Holiday> holidays) {
+			LocalDate targetFinish, ProjectStatus status, Set<DayOfWeek> workingDays, List<Holiday> holidays,
+			String timeZone) {
 	}
 
 	void change(Details details) {
@@ -98,6 +103,7 @@ public class Project {
 		this.targetFinish = details.targetFinish();
 		this.status = details.status() == null ? ProjectStatus.PLANNED : details.status();
 		this.workingDays = details.workingDays() == null ? null : WorkspaceCalendar.encode(details.workingDays());
+		this.timeZone = ProjectTimeZones.validate("timeZone", details.timeZone());
 		this.holidays = StoredHoliday.forProject(
 				WorkspaceCalendar.Holidays.distinct(details.holidays() == null ? List.of() : details.holidays()));
 	}
@@ -145,6 +151,11 @@ public class Project {
 	/** The project's own working weekdays, or null when it follows the workspace's. */
 	public Set<DayOfWeek> workingDays() {
 		return workingDays == null ? null : WorkspaceCalendar.decode(workingDays);
+	}
+
+	/** The project's own time zone (an IANA name), or null when it follows the workspace's. */
+	public String timeZone() {
+		return timeZone;
 	}
 
 	public Set<Holiday> holidays() {

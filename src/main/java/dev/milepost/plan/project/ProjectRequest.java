@@ -11,5 +11,5 @@ import jakarta.validation.constraints.Size;
 public record ProjectRequest(@NotBlank @Size(max = 10) String key, @NotBlank @Size(max = 200) String name,
 		@Size(max = 4000) String description, @NotBlank @Size(max = 64) String sponsor,
 		@NotBlank @Size(max = 64) String manager, @NotNull LocalDate start, @NotNull LocalDate targetFinish,
-		ProjectStatus status, @Valid CalendarSettings calendar) {
+		ProjectStatus status, @Valid CalendarSettings calendar, @Size(max = 64) String timeZone) {
 }

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public record ProjectView(String key, String name, String description, String sponsor, String manager,
 		LocalDate start, LocalDate targetFinish, ProjectStatus status, CalendarSettings calendar,
-		EffectiveCalendar effectiveCalendar, List<GoalSummary> goals, Instant createdAt) {
+		EffectiveCalendar effectiveCalendar, List<GoalSummary> goals, Instant createdAt, String timeZone) {
 
 	public record EffectiveCalendar(Set<DayOfWeek> workingDays, List<Holiday> holidays) {
 	}

@@ -24,6 +24,7 @@ import dev.milepost.identity.CurrentUsers;
 import dev.milepost.identity.Users;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
+import dev.milepost.plan.ProjectTimeZones;
 import dev.milepost.plan.ProjectRole;
 import dev.milepost.plan.member.Members;
 import dev.milepost.plan.support.Participants;
@@ -57,11 +58,14 @@ public class Projects {
 
 	private final AuditScopes auditScopes;
 
+	private final ProjectTimeZones timeZones;
+
 	private final Clock clock;
 
 	Projects(ProjectRepository projects, WorkspaceCalendarRepository workspaceCalendars, ProjectAccess access,
 			Members members, Users users, Participants participants, CurrentUsers currentUsers, PlanEvents events,
-			JdbcClient jdbc, AuditScopes auditScopes, Clock clock) {
+			JdbcClient jdbc, AuditScopes auditScopes, ProjectTimeZones timeZones, Clock clock) {
+		this.timeZones = timeZones;
 		this.projects = projects;
 		this.workspaceCalendars = workspaceCalendars;
 		this.access = access;
@@ -131,7 +135,7 @@ public class Projects {
 		Project project = load(access.manage(key));
 		ProjectView view = view(project);
 		return new ProjectRequest(view.key(), view.name(), view.description(), view.sponsor(), view.manager(),
-				view.start(), view.targetFinish(), view.status(), view.calendar());
+				view.start(), view.targetFinish(), view.status(), view.calendar(), project.timeZone());
 	}
 
 	@Transactional
@@ -210,7 +214,7 @@ public class Projects {
 		CalendarSettings calendar = request.calendar();
 		return new Project.Details(request.name(), request.description(), sponsor, manager, request.start(),
 				request.targetFinish(), request.status(), calendar == null ? null : calendar.workingDays(),
-				calendar == null ? List.of() : calendar.holidays());
+				calendar == null ? List.of() : calendar.holidays(), request.timeZone());
 	}
 
 	private Map<String, Long> contents(UUID projectId) {
@@ -248,7 +252,8 @@ public class Projects {
 		return new ProjectView(project.key(), project.name(), project.description(), names.get(project.sponsorId()),
 				names.get(project.managerId()), project.startDate(), project.targetFinish(), project.status(),
 				new CalendarSettings(project.workingDays(), WorkspaceCalendar.Holidays.sorted(project.holidays())),
-				new ProjectView.EffectiveCalendar(effective.workingDays(), allHolidays), goals, project.createdAt());
+				new ProjectView.EffectiveCalendar(effective.workingDays(), allHolidays), goals, project.createdAt(),
+				project.timeZone() != null ? project.timeZone() : timeZones.workspace().getId());
 	}
 
 	/** The workspace calendar, read and changed by administrators. */

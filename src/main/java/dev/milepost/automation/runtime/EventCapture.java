@@ -1,0 +1,112 @@
+package dev.milepost.automation.runtime;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import dev.milepost.approval.ApprovalDecided;
+import dev.milepost.approval.ApprovalRequested;
+import dev.milepost.common.EntityChanged;
+import dev.milepost.plan.MilestoneAchieved;
+import dev.milepost.plan.PlanQueries;
+import dev.milepost.process.ProcessCompleted;
+import dev.milepost.schedule.MilestoneStatusChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Hears the events triggers listen to, inside the transaction that publishes them, and writes each
+ * occurrence a project's active rules care about to {@link PendingEvents} in that same transaction:
+ * a rolled-back change triggers nothing, a committed one is never lost (even if the instance stops
+ * right after the commit). Once the transaction commits, the {@link EventPump} is woken.
+ */
+@Component
+class EventCapture {
+
+	private final PendingEvents pending;
+
+	private final PlanQueries plans;
+
+	private final RuleBook rules;
+
+	private final EventPump pump;
+
+	private final Clock clock;
+
+	EventCapture(PendingEvents pending, PlanQueries plans, RuleBook rules, EventPump pump, Clock clock) {
+		this.pending = pending;
+		this.plans = plans;
+		this.rules = rules;
+		this.pump = pump;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(EntityChanged change) {
+		capture(change);
+	}
+
+	@EventListener
+	void on(MilestoneStatusChanged change) {
+		capture(change);
+	}
+
+	@EventListener
+	void on(MilestoneAchieved achieved) {
+		capture(achieved);
+	}
+
+	@EventListener
+	void on(ApprovalRequested requested) {
+		capture(requested);
+	}
+
+	@EventListener
+	void on(ApprovalDecided decided) {
+		capture(decided);
+	}
+
+	@EventListener
+	void on(ProcessCompleted completed) {
+		capture(completed);
+	}
+
+	private void capture(Object event) {
+		List<Occurrence> occurrences = Occurrence.of(event, clock.instant());
+		if (occurrences.isEmpty()) {
+			return;
+		}
+		UUID projectId = plans.projectId(occurrences.get(0).projectKey()).orElse(null);
+		if (projectId == null) {
+			return;
+		}
+		boolean any = false;
+		for (Occurrence occurrence : occurrences) {
+			if (rules.listens(projectId, occurrence.trigger())) {
+				pending.add(projectId, occurrence, RunCause.current());
+				any = true;
+			}
+		}
+		if (any) {
+			wakeAfterCommit();
+		}
+	}
+
+	private void wakeAfterCommit() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			pump.wake();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				pump.wake();
+			}
+
+		});
+	}
+
+}

@@ -1,0 +1,92 @@
+package dev.milepost.automation.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.milepost.automation.definition.ActiveBlueprints;
+import dev.milepost.automation.definition.ActiveRule;
+import dev.milepost.automation.definition.Blueprint;
+import dev.milepost.automation.definition.BlueprintParser;
+import dev.milepost.automation.definition.Conditions;
+import dev.milepost.automation.definition.ParsedBlueprint;
+import dev.milepost.automation.definition.ProjectFacts;
+import dev.milepost.automation.definition.Rule;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Blueprints put in force for one test project without the storage: parsed from YAML like a saved
+ * one, each a new blueprint at version 1. Other projects get what the application stores.
+ */
+class TestBlueprints implements ActiveBlueprints {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Config {
+
+		@Bean
+		@Primary
+		TestBlueprints testBlueprints(ObjectProvider<ActiveBlueprints> all) {
+			return new TestBlueprints(all);
+		}
+
+	}
+
+	private final ObjectProvider<ActiveBlueprints> all;
+
+	private final Map<UUID, List<ActiveRule>> installed = new ConcurrentHashMap<>();
+
+	private final Map<UUID, Boolean> paused = new ConcurrentHashMap<>();
+
+	TestBlueprints(ObjectProvider<ActiveBlueprints> all) {
+		this.all = all;
+	}
+
+	/** Puts a blueprint in force in the project; returns its rules as the runtime sees them. */
+	List<ActiveRule> install(UUID projectId, String yaml) {
+		ParsedBlueprint parsed = BlueprintParser.parse(yaml, ProjectFacts.NONE);
+		if (!parsed.valid()) {
+			throw new AssertionError("invalid test blueprint: " + parsed.problems());
+		}
+		Blueprint blueprint = parsed.blueprint();
+		UUID blueprintId = UUID.randomUUID();
+		UUID versionId = UUID.randomUUID();
+		List<ActiveRule> rules = new ArrayList<>();
+		for (int i = 0; i < blueprint.rules().size(); i++) {
+			Rule rule = blueprint.rules().get(i);
+			rules.add(new ActiveRule(blueprintId, blueprint.name(), versionId, 1, i, rule,
+					rule.condition() == null ? null : Conditions.compile(rule.when().name(), rule.condition()).condition()));
+		}
+		installed.computeIfAbsent(projectId, id -> new java.util.concurrent.CopyOnWriteArrayList<>()).addAll(rules);
+		return rules;
+	}
+
+	void pause(UUID projectId) {
+		paused.put(projectId, true);
+	}
+
+	@Override
+	public List<ActiveRule> rules(UUID projectId, String trigger) {
+		if (!installed.containsKey(projectId)) {
+			return real().rules(projectId, trigger);
+		}
+		if (paused.getOrDefault(projectId, false)) {
+			return List.of();
+		}
+		return installed.get(projectId).stream().filter(rule -> rule.rule().when().name().equals(trigger)).toList();
+	}
+
+	@Override
+	public boolean projectPaused(UUID projectId) {
+		return paused.getOrDefault(projectId, false);
+	}
+
+	private ActiveBlueprints real() {
+		return all.orderedStream().filter(each -> !(each instanceof TestBlueprints)).findFirst().orElseThrow();
+	}
+
+}
