@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -232,6 +233,30 @@ class BrowserTests {
 		assertThat(chromium.waitFor(By.id("approvals-title")).isDisplayed()).isTrue();
 		assertThat(browser.getPageSource()).contains("Achieved by", team.approver().username(), "approved");
 		chromium.screenshot("milestone-achieved-by-approval");
+	}
+
+	@Test
+	void aManagerEditsABlueprintSeesItsProblemsAsTheyTypeAndDryRunsIt() throws IOException {
+		chromium.signInAs(team.manager());
+		chromium.open("/projects/" + team.key() + "/blueprints");
+		chromium.waitFor(By.id("blueprint-list")).findElement(By.cssSelector("tbody a")).click();
+		WebElement text = chromium.waitFor(By.id("yaml"));
+		assertThat(chromium.waitFor(By.id("explanation")).getText()).containsIgnoringCase("sponsor");
+		text.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+		text.sendKeys("blueprint: Escalations\nrules:\n  - name: Tell the sponsor\n    when:\n      trigger: milestone.exploded\n");
+		WebElement problems = chromium.waitFor(By.id("problems"));
+		assertThat(problems.getText()).contains("Line 5, column").contains("milestone.exploded");
+		chromium.screenshot("blueprint-editor-problem");
+
+		text.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+		text.sendKeys("blueprint: Escalations\nrules:\n  - name: Tell the sponsor\n    when:\n      trigger: milestone.missed\n"
+				+ "    then:\n      - action: escalate\n        message: missed\n");
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBe(By.id("check-state"), "Valid."));
+		browser.findElement(By.id("dry-run")).click();
+		assertThat(chromium.waitFor(By.id("dry-run-result")).getText()).contains("Tell the sponsor", "milestone.missed");
+		assertNoAlert();
+		chromium.screenshot("blueprint-editor");
 	}
 
 	@Test

@@ -64,6 +64,11 @@ final class Variables {
 					"dueDate")) {
 				approval.put(field, String.valueOf(data.getOrDefault(field, "")));
 			}
+			// the milestone a request is about, by name and tags (e.g. the default blueprint's go-live rule)
+			ProjectPlan.Milestone about = "MILESTONE".equals(data.get("subjectKind"))
+					? facts.milestone(uuidOrNull(data.get("subjectId"))).orElse(null) : null;
+			approval.put("milestoneName", about == null ? "" : about.name());
+			approval.put("milestoneTags", about == null ? List.of() : List.copyOf(about.tags()));
 			variables.put("approval", approval);
 		}
 		else if (trigger.equals("deliverable.accepted")) {
@@ -98,6 +103,15 @@ final class Variables {
 			return new String[] { "task", String.valueOf(task.get("id")) };
 		}
 		return new String[] { null, null };
+	}
+
+	private static UUID uuidOrNull(Object value) {
+		try {
+			return value == null ? null : UUID.fromString(String.valueOf(value));
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
 	}
 
 	private static UUID uuid(Object value) {
