@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a blueprint back in plain language: one sentence per rule saying when it runs, the
- * condition in words and what it does, e.g. "When a milestone is 7 days away, if the milestone is
+ * condition in words and what it does, e.g. «When a milestone is 7 days away, if the milestone is
  * tagged “development”, remind the owners of its unfinished feeding tasks (in-app, e-mail) and
- * notify its owner and the project manager."
+ * notify its owner and the project manager.»
  */
 public final class Explanations {
 
