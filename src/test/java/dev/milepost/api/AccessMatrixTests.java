@@ -360,6 +360,7 @@ class AccessMatrixTests {
 		describeApprovalEndpoints(base);
 		describeProcessEndpoints(base);
 		describeAutomationRunEndpoints(base);
+		describeBlueprintEndpoints(base);
 	}
 
 	private void describeNotificationEndpoints(String base) {
@@ -566,6 +567,86 @@ class AccessMatrixTests {
 		// the blueprint assistant drafts for the project's managers and administrators only
 		endpoint("POST", base + "/blueprints/assistant", fixed("POST", team.path("/blueprints/assistant"),
 				Map.of("text", "when a task is overdue notify the manager")), plan(200));
+	}
+
+	private static final String BLUEPRINT = """
+			blueprint: Access
+			rules:
+			  - name: Warn
+			    when: {trigger: milestone.at-risk}
+			    then:
+			      - {action: notify, to: [manager], message: at risk}
+			""";
+
+	/** A fresh blueprint, project or workspace, made by its writer; optionally active or paused, or with two versions. */
+	private String blueprint(boolean workspace, boolean activate, boolean pause, boolean twoVersions) {
+		Api writer = workspace ? team.as(team.admin()) : manager();
+		String base = workspace ? "/api/v1/blueprints" : team.path("/blueprints");
+		String id = Teams.check(writer.post(base, Map.of("yaml", BLUEPRINT, "activate", activate)), 201).json().get("id")
+			.asString();
+		if (pause) {
+			Teams.check(writer.post(base + "/" + id + "/pause", null), 200);
+		}
+		if (twoVersions) {
+			String etag = Teams.check(writer.get(base + "/" + id), 200).etag();
+			Teams.check(writer.send("PUT", base + "/" + id, Map.of("yaml", BLUEPRINT.replace("Warn", "Warn them")),
+					Map.of("If-Match", etag)), 200);
+		}
+		return base + "/" + id;
+	}
+
+	/** Project blueprints: the project's people read, its managers write; workspace ones: all read, admins write. */
+	private void describeBlueprintEndpoints(String base) {
+		for (boolean workspace : List.of(false, true)) {
+			String pattern = workspace ? "/api/v1/blueprints" : base + "/blueprints";
+			String collection = workspace ? "/api/v1/blueprints" : team.path("/blueprints");
+			Map<Actor, Integer> read = workspace ? signedIn(200) : READ_PROJECT;
+			Map<Actor, Integer> created = workspace ? adminOnly(201) : plan(201);
+			Map<Actor, Integer> ok = workspace ? adminOnly(200) : plan(200);
+			Map<Actor, Integer> gone = workspace ? adminOnly(204) : plan(204);
+			endpoint("GET", pattern, fixed("GET", collection, null), read);
+			endpoint("POST", pattern, fixed("POST", collection, Map.of("yaml", BLUEPRINT)), created);
+			endpoint("POST", pattern + "/validate", fixed("POST", collection + "/validate", Map.of("yaml", BLUEPRINT)),
+					read);
+			endpoint("GET", pattern + "/{id}", actor -> new Call("GET", blueprint(workspace, false, false, false), null,
+					null), read);
+			endpoint("PUT", pattern + "/{id}", actor -> {
+				String path = blueprint(workspace, false, false, false);
+				String etag = Teams.check((workspace ? team.as(team.admin()) : manager()).get(path), 200).etag();
+				return new Call("PUT", path, Map.of("yaml", BLUEPRINT, "note", "again"), etag);
+			}, ok);
+			endpoint("DELETE", pattern + "/{id}", actor -> new Call("DELETE", blueprint(workspace, false, false, false),
+					null, null), gone);
+			endpoint("GET", pattern + "/{id}/versions", actor -> new Call("GET",
+					blueprint(workspace, false, false, false) + "/versions", null, null), read);
+			endpoint("GET", pattern + "/{id}/versions/{number}", actor -> new Call("GET",
+					blueprint(workspace, false, false, false) + "/versions/1", null, null), read);
+			endpoint("GET", pattern + "/{id}/diff", actor -> new Call("GET",
+					blueprint(workspace, false, false, true) + "/diff?from=1&to=2", null, null), read);
+			endpoint("POST", pattern + "/{id}/activate", actor -> new Call("POST",
+					blueprint(workspace, false, false, false) + "/activate", Map.of("version", 1), null), ok);
+			endpoint("POST", pattern + "/{id}/pause", actor -> new Call("POST",
+					blueprint(workspace, true, false, false) + "/pause", null, null), ok);
+			endpoint("POST", pattern + "/{id}/resume", actor -> new Call("POST",
+					blueprint(workspace, true, true, false) + "/resume", null, null), ok);
+			endpoint("POST", pattern + "/{id}/rollback", actor -> new Call("POST",
+					blueprint(workspace, true, false, true) + "/rollback", Map.of("version", 1), null), ok);
+		}
+		endpoint("POST", base + "/blueprints/applied/{id}", actor -> new Call("POST",
+				team.path("/blueprints/applied/" + lastSegment(blueprint(true, true, false, false))), null, null),
+				plan(201));
+		endpoint("DELETE", base + "/blueprints/applied/{id}", actor -> {
+			String id = lastSegment(blueprint(true, true, false, false));
+			Teams.check(manager().post(team.path("/blueprints/applied/" + id), null), 201);
+			return new Call("DELETE", team.path("/blueprints/applied/" + id), null, null);
+		}, plan(204));
+		endpoint("GET", base + "/automation", fixed("GET", team.path("/automation"), null), READ_PROJECT);
+		endpoint("PUT", base + "/automation", fixed("PUT", team.path("/automation"), Map.of("paused", false)),
+				plan(200));
+	}
+
+	private static String lastSegment(String path) {
+		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	private Map<String, Object> processBody() {

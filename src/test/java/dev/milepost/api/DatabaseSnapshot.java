@@ -28,7 +28,8 @@ record DatabaseSnapshot(Map<String, String> tables) {
 	static final List<String> TABLES = List.of("project", "project_holiday", "project_member", "task", "task_assignee",
 			"milestone", "deliverable", "goal", "dependency", "app_user", "api_token", "workspace_calendar",
 			"workspace_holiday", "milestone_revision", "deliverable_rejection", "approval_request", "approval_step",
-			"webhook", "notification_preference");
+			"webhook", "notification_preference", "blueprint", "blueprint_version", "project_automation",
+			"project_blueprint");
 
 	/** Authenticating with a token stamps it, so this column changes on reads too. */
 	private static final Set<String> IGNORED_COLUMNS = Set.of("api_token.last_used_at");
