@@ -73,8 +73,19 @@ class EventCapture {
 		capture(completed);
 	}
 
+	/**
+	 * An achievement or decision recorded as having happened longer ago than this is history being
+	 * filled in (the demo portfolio's, or a plan brought up to date), not news: it runs no rules, so
+	 * recording last month's achievement does not start a QA cycle today.
+	 */
+	static final java.time.Duration BACKFILL = java.time.Duration.ofDays(7);
+
 	private void capture(Object event) {
-		List<Occurrence> occurrences = Occurrence.of(event, clock.instant());
+		java.time.Instant now = clock.instant();
+		List<Occurrence> occurrences = Occurrence.of(event, now)
+			.stream()
+			.filter(occurrence -> !occurrence.at().isBefore(now.minus(BACKFILL)))
+			.toList();
 		if (occurrences.isEmpty()) {
 			return;
 		}
