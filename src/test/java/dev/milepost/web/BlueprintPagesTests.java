@@ -127,6 +127,12 @@ class BlueprintPagesTests {
 		assertThat(broken.statusCode()).isEqualTo(422);
 		assertThat(broken.body()).contains("outcome refused", "line ");
 
+		HttpResponse<String> unknownTemplate = manager.postFromHtmx("/projects/" + team.key() + "/blueprints/dry-run",
+				Map.of("yaml", VALID.replace("      - action: escalate\n        message: \"{{milestone.name}} was missed\"\n",
+						"      - action: start-process\n        template: no-such-template\n")));
+		assertThat(unknownTemplate.statusCode()).as("a dry run checks templates as saving does").isEqualTo(422);
+		assertThat(unknownTemplate.body()).contains("no-such-template");
+
 		HttpResponse<String> badWindow = manager.postFromHtmx("/projects/" + team.key() + "/blueprints/replay",
 				Map.of("yaml", VALID, "from", "2026-11-01", "to", "2026-10-01"));
 		assertThat(badWindow.statusCode()).isEqualTo(422);

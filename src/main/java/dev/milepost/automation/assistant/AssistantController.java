@@ -1,13 +1,10 @@
 package dev.milepost.automation.assistant;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import dev.milepost.automation.definition.Problem;
-import dev.milepost.automation.definition.ProjectFacts;
-import dev.milepost.plan.PlanQueries;
+import dev.milepost.automation.definition.ProjectFactsSource;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
 import jakarta.validation.Valid;
@@ -39,13 +36,13 @@ class AssistantController {
 
 	private final ProjectAccess access;
 
-	private final PlanQueries plans;
+	private final ProjectFactsSource facts;
 
 	private final BlueprintAssistant assistant;
 
-	AssistantController(ProjectAccess access, PlanQueries plans, BlueprintAssistant assistant) {
+	AssistantController(ProjectAccess access, ProjectFactsSource facts, BlueprintAssistant assistant) {
 		this.access = access;
-		this.plans = plans;
+		this.facts = facts;
 		this.assistant = assistant;
 	}
 
@@ -54,33 +51,9 @@ class AssistantController {
 		ProjectContext project = access.manage(key);
 		BlueprintAssistant.Source wanted = request.source() == null ? null
 				: BlueprintAssistant.Source.valueOf(request.source().toUpperCase(Locale.ROOT));
-		BlueprintAssistant.Answer answer = assistant.draft(request.text(), facts(project), wanted);
+		BlueprintAssistant.Answer answer = assistant.draft(request.text(), facts.of(project.projectId()), wanted);
 		return new View(answer.yaml(), answer.explanation(), answer.understood(), answer.notUnderstood(),
 				answer.problems(), answer.notes(), answer.source().name().toLowerCase(Locale.ROOT));
-	}
-
-	/**
-	 * A draft names people as a project blueprint does, so {@code @username}s are checked against
-	 * the project's members; process templates are checked when the blueprint is saved.
-	 */
-	private ProjectFacts facts(ProjectContext project) {
-		Set<String> members = new HashSet<>();
-		plans.roster(project.projectId()).ifPresent(roster -> {
-			roster.members().values().forEach(members::addAll);
-			members.add(roster.manager());
-			members.add(roster.sponsor());
-		});
-		return new ProjectFacts() {
-			@Override
-			public boolean isMember(String username) {
-				return members.contains(username);
-			}
-
-			@Override
-			public boolean hasTemplate(String template) {
-				return true;
-			}
-		};
 	}
 
 }

@@ -3,11 +3,9 @@ package dev.milepost.automation.definition;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,8 +24,6 @@ import dev.milepost.common.NotFoundException;
 import dev.milepost.common.PayloadTooLargeException;
 import dev.milepost.common.RuleViolationException;
 import dev.milepost.plan.PlanQueries;
-import dev.milepost.plan.ProjectRoster;
-import dev.milepost.process.ProcessTemplateCatalog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,17 +42,17 @@ class BlueprintService {
 
 	private final PlanQueries plan;
 
-	private final ProcessTemplateCatalog templates;
+	private final ProjectFactsSource facts;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	BlueprintService(BlueprintStore store, PlanQueries plan, ProcessTemplateCatalog templates,
+	BlueprintService(BlueprintStore store, PlanQueries plan, ProjectFactsSource facts,
 			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.plan = plan;
-		this.templates = templates;
+		this.facts = facts;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -255,31 +251,7 @@ class BlueprintService {
 
 	/** The people and templates a project blueprint is checked against; nothing for the workspace. */
 	ProjectFacts facts(Owner owner) {
-		if (owner.workspace()) {
-			return ProjectFacts.NONE;
-		}
-		Set<String> people = new HashSet<>();
-		plan.roster(owner.projectId()).ifPresent(roster -> people.addAll(usernames(roster)));
-		UUID projectId = owner.projectId();
-		return new ProjectFacts() {
-			@Override
-			public boolean isMember(String username) {
-				return people.contains(username);
-			}
-
-			@Override
-			public boolean hasTemplate(String template) {
-				return templates.exists(projectId, template);
-			}
-		};
-	}
-
-	private static Set<String> usernames(ProjectRoster roster) {
-		Set<String> people = new HashSet<>();
-		people.add(roster.manager());
-		people.add(roster.sponsor());
-		roster.members().values().forEach(people::addAll);
-		return people;
+		return facts.of(owner.projectId());
 	}
 
 	ParsedBlueprint parse(Owner owner, String yaml) {

@@ -7,9 +7,9 @@ import dev.milepost.automation.definition.Blueprint;
 import dev.milepost.automation.definition.BlueprintParser;
 import dev.milepost.automation.definition.ParsedBlueprint;
 import dev.milepost.automation.definition.ProjectFacts;
+import dev.milepost.automation.definition.ProjectFactsSource;
 import dev.milepost.common.FieldError;
 import dev.milepost.common.RuleViolationException;
-import dev.milepost.plan.PlanQueries;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
 import jakarta.validation.Valid;
@@ -30,13 +30,13 @@ class RehearsalController {
 
 	private final ProjectAccess access;
 
-	private final PlanQueries plans;
+	private final ProjectFactsSource factsSource;
 
 	private final Rehearsals rehearsals;
 
-	RehearsalController(ProjectAccess access, PlanQueries plans, Rehearsals rehearsals) {
+	RehearsalController(ProjectAccess access, ProjectFactsSource factsSource, Rehearsals rehearsals) {
 		this.access = access;
-		this.plans = plans;
+		this.factsSource = factsSource;
 		this.rehearsals = rehearsals;
 	}
 
@@ -60,21 +60,7 @@ class RehearsalController {
 
 	/** The draft, or a 422 naming each problem with its line and column. */
 	private Blueprint parse(ProjectContext context, String yaml) {
-		var roster = plans.roster(context.projectId()).orElse(null);
-		ProjectFacts facts = new ProjectFacts() {
-
-			@Override
-			public boolean isMember(String username) {
-				return roster != null && (username.equals(roster.manager()) || username.equals(roster.sponsor())
-						|| roster.members().values().stream().anyMatch(people -> people.contains(username)));
-			}
-
-			@Override
-			public boolean hasTemplate(String template) {
-				return true;
-			}
-
-		};
+		ProjectFacts facts = factsSource.of(context.projectId());
 		ParsedBlueprint parsed = BlueprintParser.parse(yaml, facts);
 		if (!parsed.valid()) {
 			List<FieldError> errors = parsed.problems()
