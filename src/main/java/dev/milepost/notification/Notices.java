@@ -40,6 +40,12 @@ public interface Notices {
 	UUID send(Send notice);
 
 	/**
+	 * Sends many notices at once (one write per table, each person looked up once): each one's
+	 * id, in order, as {@link #send(Send)} answers it.
+	 */
+	List<UUID> sendAll(List<Send> notices);
+
+	/**
 	 * Calls an address once with a JSON payload, signed like the webhooks (Standard Webhooks
 	 * headers, {@code webhook-id} = the key) with the workspace's automation secret, after the same
 	 * check of the address (no private or loopback targets unless allowed).

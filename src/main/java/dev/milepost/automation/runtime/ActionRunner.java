@@ -26,14 +26,16 @@ import dev.milepost.plan.ProjectRole;
 import dev.milepost.process.ProcessStarting;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes a run's actions in order, as the system actor, each in its own transaction together with
- * its entry in the run log and the effects index: an action is taken at most once per run (its
- * log entry is keyed by run and action index, and notices carry the same key), and a failed
- * action leaves nothing behind but its failure, an incident and a notice to the manager. The
- * remaining actions of the run still run: each stands on its own.
+ * Takes a run's actions in order, as the system actor, each together with its entry in the run
+ * log and the effects index, in a transaction of its own or, inside the transaction that handles
+ * a batch of events, behind a savepoint: an action is taken at most once per run (its log entry
+ * is keyed by run and action index, and notices carry the same key), and a failed action leaves
+ * nothing behind but its failure, an incident and a notice to the manager. The remaining actions
+ * of the run still run: each stands on its own.
  */
 @Component
 class ActionRunner {
@@ -68,7 +70,9 @@ class ActionRunner {
 		this.building = building;
 		this.access = access;
 		this.log = log;
+		// inside a batch's transaction each action gets a savepoint: a failed one is rolled back alone
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.clock = clock;
 	}
 
@@ -96,15 +100,25 @@ class ActionRunner {
 
 	/** Runs every action; returns the failures' details (empty when none failed). */
 	List<String> runAll(Run run) {
+		return runAll(run, null);
+	}
+
+	/**
+	 * Runs every action; with a batch, the notices of notify, remind and escalate actions (and
+	 * their outcomes) are left to it, to be written with the rest of the batch. Returns the
+	 * failures' details (empty when none failed).
+	 */
+	List<String> runAll(Run run, RunBatch batch) {
 		List<String> failures = new ArrayList<>();
 		for (int i = 0; i < run.actions().size(); i++) {
 			int index = i;
 			Action action = run.actions().get(i);
-			if (log.actionDone(run.runId(), index)) {
-				continue;
-			}
 			Outcome outcome;
-			try {
+			Telling telling = batch == null ? null : telling(run, action);
+			if (telling != null) {
+				outcome = defer(run, index, action, telling, batch);
+			}
+			else try {
 				outcome = transactions.execute(status -> RunCause.within(run.cause(), () -> {
 					Outcome taken = take(run, index, action);
 					log.action(run.runId(), index, action.name(), taken.status(), taken.detail(), taken.effects());
@@ -127,6 +141,11 @@ class ActionRunner {
 		return failures;
 	}
 
+	/** Writes what a batch of runs left to be written at its end. */
+	void flush(RunBatch batch) {
+		batch.flush(notices, log);
+	}
+
 	/** Records an incident and tells the project's manager, in one transaction. */
 	void incident(Run run, String kind, String message) {
 		transactions.executeWithoutResult(status -> {
@@ -142,46 +161,28 @@ class ActionRunner {
 	}
 
 	private Outcome take(Run run, int index, Action action) {
-		ProjectContext context = access.asAutomation(run.projectId(), run.blueprintName())
-			.orElseThrow(() -> new IllegalStateException("The project no longer exists."));
 		Map<String, Object> vars = run.variables();
 		PlanFacts facts = run.facts();
 		String key = "automation:" + run.runId() + ":" + index;
-		if (action instanceof Action.Notify notify) {
-			Recipients.Resolved people = Recipients.resolve(notify.to(), vars, facts);
-			return tell(run, key, people.usernames(), people.problems(), notify.channels(),
-					Placeholders.render(notify.message(), vars));
-		}
-		if (action instanceof Action.RemindFeedingTaskOwners remind) {
-			if (!(vars.get("milestone") instanceof Map<?, ?> milestone)) {
-				return Outcome.skipped("This trigger has no milestone whose feeding tasks to remind of.");
-			}
-			List<String> people = Recipients.feedingAssignees(UUID.fromString(String.valueOf(milestone.get("id"))),
-					facts, true);
-			String text = remind.message() != null ? remind.message()
-					: "Reminder: {{milestone.name}} is due on {{milestone.target}}, and a task of yours feeds it.";
-			return tell(run, key, people, List.of(), remind.channels(), Placeholders.render(text, vars));
-		}
-		if (action instanceof Action.Escalate escalate) {
-			String to = facts.sponsor() != null && !facts.sponsor().isBlank() ? facts.sponsor() : facts.manager();
-			return tell(run, key, to == null ? List.of() : List.of(to), List.of(), escalate.channels(),
-					Placeholders.render(escalate.message(), vars));
+		Telling telling = telling(run, action);
+		if (telling != null) {
+			return telling.instead() != null ? telling.instead() : tell(run, key, telling);
 		}
 		if (action instanceof Action.RequestApproval request) {
-			return requestApproval(context, run, request);
+			return requestApproval(context(run), run, request);
 		}
 		if (action instanceof Action.StartProcess start) {
 			LocalDate begin = facts.plusWorkingDays(facts.today(), start.startInDays());
-			UUID process = processes.start(context, start.template(), begin,
+			UUID process = processes.start(context(run), start.template(), begin,
 					start.processName() == null ? null : Placeholders.render(start.processName(), vars));
 			return Outcome.done("Started process " + process + " from '" + start.template() + "' on " + begin + ".",
 					new RunLog.Effect("process", process.toString()));
 		}
 		if (action instanceof Action.CreateTask create) {
-			return createTask(context, run, create);
+			return createTask(context(run), run, create);
 		}
 		if (action instanceof Action.SetField set) {
-			return setField(context, run, set);
+			return setField(context(run), run, set);
 		}
 		if (action instanceof Action.CallWebhook call) {
 			Map<String, Object> payload = new LinkedHashMap<>();
@@ -201,26 +202,96 @@ class ActionRunner {
 		return Outcome.failed("The action '" + action.name() + "' is not known to this version of Milepost.");
 	}
 
-	private Outcome tell(Run run, String key, List<String> people, List<String> problems, List<NotifyChannel> channels,
-			String text) {
-		if (people.isEmpty()) {
-			return problems.isEmpty() ? Outcome.skipped("Nobody to tell: the roles named are held by no one here.")
-					: Outcome.failed(String.join(" ", problems));
+	/** The project as the system actor acts on it, for the actions that change the plan or the approvals. */
+	private ProjectContext context(Run run) {
+		return access.asAutomation(run.projectId(), run.blueprintName())
+			.orElseThrow(() -> new IllegalStateException("The project no longer exists."));
+	}
+
+	/**
+	 * Who a notify, remind or escalate action tells and what, or ({@code instead}) what became of
+	 * it when it has nothing to tell.
+	 */
+	private record Telling(List<String> people, List<String> problems, List<NotifyChannel> channels, String text,
+			Outcome instead) {
+
+		static Telling nothing(Outcome instead) {
+			return new Telling(List.of(), List.of(), null, null, instead);
 		}
+
+	}
+
+	/** What the action tells whom; null when it is not a notify, remind or escalate action. */
+	private Telling telling(Run run, Action action) {
+		Map<String, Object> vars = run.variables();
+		PlanFacts facts = run.facts();
+		Telling telling = null;
+		if (action instanceof Action.Notify notify) {
+			Recipients.Resolved people = Recipients.resolve(notify.to(), vars, facts);
+			telling = new Telling(people.usernames(), people.problems(), notify.channels(),
+					Placeholders.render(notify.message(), vars), null);
+		}
+		else if (action instanceof Action.RemindFeedingTaskOwners remind) {
+			if (!(vars.get("milestone") instanceof Map<?, ?> milestone)) {
+				return Telling.nothing(Outcome.skipped("This trigger has no milestone whose feeding tasks to remind of."));
+			}
+			List<String> people = Recipients.feedingAssignees(UUID.fromString(String.valueOf(milestone.get("id"))),
+					facts, true);
+			String text = remind.message() != null ? remind.message()
+					: "Reminder: {{milestone.name}} is due on {{milestone.target}}, and a task of yours feeds it.";
+			telling = new Telling(people, List.of(), remind.channels(), Placeholders.render(text, vars), null);
+		}
+		else if (action instanceof Action.Escalate escalate) {
+			String to = facts.sponsor() != null && !facts.sponsor().isBlank() ? facts.sponsor() : facts.manager();
+			telling = new Telling(to == null ? List.of() : List.of(to), List.of(), escalate.channels(),
+					Placeholders.render(escalate.message(), vars), null);
+		}
+		if (telling != null && telling.people().isEmpty()) {
+			return Telling.nothing(telling.problems().isEmpty()
+					? Outcome.skipped("Nobody to tell: the roles named are held by no one here.")
+					: Outcome.failed(String.join(" ", telling.problems())));
+		}
+		return telling;
+	}
+
+	/** Sends the notice now. */
+	private Outcome tell(Run run, String key, Telling telling) {
+		UUID notice = notices.send(notice(run, key, telling));
+		Outcome told = told(telling);
+		return new Outcome(told.status(), told.detail(), List.of(new RunLog.Effect("notification", notice.toString())));
+	}
+
+	/** Leaves the notice (or the outcome of an action with nothing to tell) to the batch. */
+	private Outcome defer(Run run, int index, Action action, Telling telling, RunBatch batch) {
+		if (telling.instead() != null) {
+			Outcome outcome = telling.instead();
+			batch.action(new RunLog.ActionRow(run.runId(), index, action.name(), outcome.status(), outcome.detail(),
+					List.of()));
+			return outcome;
+		}
+		Outcome told = told(telling);
+		batch.tell(notice(run, "automation:" + run.runId() + ":" + index, telling),
+				new RunLog.ActionRow(run.runId(), index, action.name(), told.status(), told.detail(), List.of()));
+		return told;
+	}
+
+	private Notices.Send notice(Run run, String key, Telling telling) {
 		String[] subject = Variables.subject(run.variables());
+		String text = telling.text();
 		String firstLine = text.lines().findFirst().orElse(run.ruleName());
-		UUID notice = notices.send(new Notices.Send(key, run.projectId(), run.projectKey(), subject[0], subject[1],
+		return new Notices.Send(key, run.projectId(), run.projectKey(), subject[0], subject[1],
 				firstLine.length() > 200 ? firstLine.substring(0, 199) + "…" : firstLine,
 				text + "\n\n(Rule '" + run.ruleName() + "' of blueprint '" + run.blueprintName() + "'.)",
 				Map.of("automationRunId", run.runId().toString(), "blueprint", run.blueprintName(), "rule",
 						run.ruleName()),
-				people, channels(channels), clock.instant()));
-		String detail = "Told " + String.join(", ", people) + ".";
-		if (!problems.isEmpty()) {
-			return new Outcome(FAILED, detail + " " + String.join(" ", problems),
-					List.of(new RunLog.Effect("notification", notice.toString())));
-		}
-		return Outcome.done(detail, new RunLog.Effect("notification", notice.toString()));
+				telling.people(), channels(telling.channels()), clock.instant());
+	}
+
+	/** The outcome of telling: done, or failed when some of the people named could not be found. */
+	private static Outcome told(Telling telling) {
+		String detail = "Told " + String.join(", ", telling.people()) + ".";
+		return telling.problems().isEmpty() ? Outcome.done(detail)
+				: Outcome.failed(detail + " " + String.join(" ", telling.problems()));
 	}
 
 	private static Set<Channel> channels(List<NotifyChannel> chosen) {

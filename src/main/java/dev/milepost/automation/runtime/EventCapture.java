@@ -2,13 +2,12 @@ package dev.milepost.automation.runtime;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 import dev.milepost.approval.ApprovalDecided;
 import dev.milepost.approval.ApprovalRequested;
+import dev.milepost.automation.definition.ActiveBlueprints;
 import dev.milepost.common.EntityChanged;
 import dev.milepost.plan.MilestoneAchieved;
-import dev.milepost.plan.PlanQueries;
 import dev.milepost.process.ProcessCompleted;
 import dev.milepost.schedule.MilestoneStatusChanged;
 import org.springframework.context.event.EventListener;
@@ -27,17 +26,14 @@ class EventCapture {
 
 	private final PendingEvents pending;
 
-	private final PlanQueries plans;
-
 	private final RuleBook rules;
 
 	private final EventPump pump;
 
 	private final Clock clock;
 
-	EventCapture(PendingEvents pending, PlanQueries plans, RuleBook rules, EventPump pump, Clock clock) {
+	EventCapture(PendingEvents pending, RuleBook rules, EventPump pump, Clock clock) {
 		this.pending = pending;
-		this.plans = plans;
 		this.rules = rules;
 		this.pump = pump;
 		this.clock = clock;
@@ -89,14 +85,14 @@ class EventCapture {
 		if (occurrences.isEmpty()) {
 			return;
 		}
-		UUID projectId = plans.projectId(occurrences.get(0).projectKey()).orElse(null);
-		if (projectId == null) {
+		ActiveBlueprints.InForce inForce = rules.inForce(occurrences.get(0).projectKey()).orElse(null);
+		if (inForce == null) {
 			return;
 		}
 		boolean any = false;
 		for (Occurrence occurrence : occurrences) {
-			if (rules.listens(projectId, occurrence.trigger())) {
-				pending.add(projectId, occurrence, RunCause.current());
+			if (inForce.listens(occurrence.trigger())) {
+				pending.add(inForce.projectId(), occurrence, RunCause.current());
 				any = true;
 			}
 		}

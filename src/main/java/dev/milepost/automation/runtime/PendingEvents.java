@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The events waiting for rules ({@code automation_event}): written in the transaction of the
- * change, claimed after the commit by one instance at a time (a claim is a conditional update, so
- * of two instances exactly one wins), handled, and kept a while for the record.
+ * change, claimed after the commit by locking their rows in the transaction that handles them
+ * (rows another worker or instance holds are skipped, so exactly one handles each), handled or
+ * tried again later, and kept a while for the record.
  */
 @Component
 class PendingEvents {
@@ -36,9 +37,9 @@ class PendingEvents {
 		this.clock = clock;
 	}
 
-	/** An event waiting for rules, as claimed. */
+	/** An event waiting for rules, as claimed; {@code attempts} counts the earlier tries. */
 	record Pending(UUID id, UUID projectId, Occurrence occurrence, UUID causeRunId, int causeDepth,
-			List<String> causeRules) {
+			List<String> causeRules, int attempts) {
 	}
 
 	void add(UUID projectId, Occurrence occurrence, RunCause cause) {
@@ -59,60 +60,88 @@ class PendingEvents {
 			.update();
 	}
 
-	/** Ids of events ready to be claimed: pending, or claimed by an instance whose claim ran out. */
-	List<UUID> ready(int limit) {
-		return jdbc.sql("""
-				select id from automation_event
-				where status = 'PENDING' or (status = 'CLAIMED' and claimed_until < :now)
-				order by occurred_at, id limit :limit""")
-			.param("now", Timestamp.from(clock.instant()))
-			.param("limit", limit)
-			.query(UUID.class)
-			.list();
+	private static final String READY = """
+			select id, project_id, project_key, trigger_name, data, actor, occurred_at, cause_run_id, cause_depth,
+			       cause_rules, attempts
+			from automation_event
+			where ((status = 'PENDING' and (retry_at is null or retry_at <= :now))
+			       or (status = 'CLAIMED' and claimed_until < :now))""";
+
+	/**
+	 * Claims up to {@code limit} ready events, oldest first, for the caller's transaction: their rows
+	 * stay locked until it ends, and rows another transaction holds are skipped, so two instances
+	 * never handle the same event and a handler that dies releases its events by rolling back.
+	 */
+	List<Pending> claim(int limit) {
+		return read(READY + " order by occurred_at, id limit :limit for update skip locked", Map.of("limit", limit));
 	}
 
-	/** Claims one event for this instance for a while; empty when another instance has it. */
-	java.util.Optional<Pending> claim(UUID id, String instance, Duration lease) {
-		Instant now = clock.instant();
-		int claimed = jdbc.sql("""
-				update automation_event set status = 'CLAIMED', claimed_by = :by, claimed_until = :until,
-				       attempts = attempts + 1
-				where id = :id and (status = 'PENDING' or (status = 'CLAIMED' and claimed_until < :now))""")
-			.param("by", instance)
-			.param("until", Timestamp.from(now.plus(lease)))
-			.param("id", id)
-			.param("now", Timestamp.from(now))
-			.update();
-		if (claimed != 1) {
-			return java.util.Optional.empty();
-		}
+	/** Claims one event, as {@link #claim(int)} does; empty when it is not ready or another transaction holds it. */
+	java.util.Optional<Pending> claim(UUID id) {
+		return read(READY + " and id = :id for update skip locked", Map.of("id", id)).stream().findFirst();
+	}
+
+	private List<Pending> read(String sql, Map<String, Object> params) {
 		record Row(UUID id, UUID projectId, String projectKey, String triggerName, String data, String actor,
-				Timestamp occurredAt, UUID causeRunId, int causeDepth, String causeRules) {
+				Timestamp occurredAt, UUID causeRunId, int causeDepth, String causeRules, int attempts) {
 		}
-		return jdbc.sql("""
-				select id, project_id, project_key, trigger_name, data, actor, occurred_at, cause_run_id, cause_depth,
-				       cause_rules
-				from automation_event where id = :id""")
-			.param("id", id)
+		return jdbc.sql(sql)
+			.params(params)
+			.param("now", Timestamp.from(clock.instant()))
 			.query(Row.class)
-			.optional()
+			.list()
+			.stream()
 			.map(row -> new Pending(row.id(), row.projectId(),
 					new Occurrence(row.projectKey(), row.triggerName(), json.readValue(row.data(), MAP), row.actor(),
 							row.occurredAt().toInstant()),
-					row.causeRunId(), row.causeDepth(), RunCause.decode(row.causeRules())));
+					row.causeRunId(), row.causeDepth(), RunCause.decode(row.causeRules()), row.attempts()))
+			.toList();
 	}
 
-	void handled(UUID id, String error) {
+	/** Marks claimed events handled, in the transaction that handled them. */
+	void handled(List<UUID> ids, String instance) {
+		if (ids.isEmpty()) {
+			return;
+		}
 		jdbc.sql("""
-				update automation_event set status = :status, handled_at = :now, last_error = :error,
-				       claimed_until = null
-				where id = :id""")
-			.param("status", error == null ? "HANDLED" : "FAILED")
+				update automation_event set status = 'HANDLED', handled_at = :now, attempts = attempts + 1,
+				       claimed_by = :by, claimed_until = null, retry_at = null
+				where id in (:ids)""")
 			.param("now", Timestamp.from(clock.instant()))
-			.param("error", error == null ? null : clip(error, 1000))
-			.param("id", id)
+			.param("by", instance)
+			.param("ids", ids)
 			.update();
 	}
+
+	/**
+	 * Records a failed try at an event: it is tried again after a pause that doubles with each try
+	 * (from {@link #FIRST_RETRY}), and given up as {@code FAILED} after {@link #MAX_ATTEMPTS} tries.
+	 * Returns whether it was given up.
+	 */
+	boolean failed(Pending event, String instance, String error) {
+		int attempts = event.attempts() + 1;
+		boolean givenUp = attempts >= MAX_ATTEMPTS;
+		Instant now = clock.instant();
+		jdbc.sql("""
+				update automation_event set status = :status, attempts = :attempts, last_error = :error,
+				       claimed_by = :by, claimed_until = null, retry_at = :retry, handled_at = :handled
+				where id = :id""")
+			.param("status", givenUp ? "FAILED" : "PENDING")
+			.param("attempts", attempts)
+			.param("error", clip(error, 1000))
+			.param("by", instance)
+			.param("retry", givenUp ? null : Timestamp.from(now.plus(FIRST_RETRY.multipliedBy(1L << (attempts - 1)))))
+			.param("handled", givenUp ? Timestamp.from(now) : null)
+			.param("id", event.id())
+			.update();
+		return givenUp;
+	}
+
+	/** How often an event is tried before it is given up. */
+	static final int MAX_ATTEMPTS = 5;
+
+	/** The pause before the second try; each further pause doubles it (30 s, 1, 2, 4 minutes). */
+	static final Duration FIRST_RETRY = Duration.ofSeconds(30);
 
 	/** Forgets handled events older than the given age; their runs stay in the run log. */
 	int forgetHandled(Duration age) {

@@ -2,6 +2,7 @@ package dev.milepost.automation.runtime;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.milepost.automation.definition.ActiveBlueprints;
@@ -24,13 +25,19 @@ class RuleBook {
 		this.active = active;
 	}
 
-	boolean listens(UUID projectId, String trigger) {
-		return !active.rules(projectId, trigger).isEmpty();
+	/** What is in force in the project with this key (one read); empty when there is no such project. */
+	Optional<ActiveBlueprints.InForce> inForce(String projectKey) {
+		return active.inForce(projectKey);
+	}
+
+	/** What is in force in the project (one read). */
+	ActiveBlueprints.InForce inForce(UUID projectId) {
+		return active.inForce(projectId);
 	}
 
 	/** The rules of the trigger whose parameters accept this occurrence's facts. */
-	List<ActiveRule> rules(UUID projectId, Occurrence occurrence) {
-		return active.rules(projectId, occurrence.trigger())
+	static List<ActiveRule> rules(ActiveBlueprints.InForce inForce, Occurrence occurrence) {
+		return inForce.rules(occurrence.trigger())
 			.stream()
 			.filter(rule -> accepts(rule.rule().when(), occurrence.data()))
 			.toList();

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import dev.milepost.automation.definition.Action;
+import dev.milepost.automation.definition.ActiveBlueprints;
 import dev.milepost.automation.definition.ActiveRule;
 import dev.milepost.automation.definition.ConditionResult;
 import dev.milepost.automation.definition.Conditions;
@@ -60,19 +63,51 @@ class RuleRunner {
 		this.maxDepth = maxDepth;
 	}
 
-	/** Runs the rules of a captured event. */
-	void handle(PendingEvents.Pending pending) {
-		Occurrence occurrence = pending.occurrence();
-		List<ActiveRule> rules = book.rules(pending.projectId(), occurrence);
-		if (rules.isEmpty()) {
-			return;
+	/**
+	 * Runs the rules of a batch of captured events, in order, in the caller's transaction: their
+	 * runs are started in one write, what is in force and the plan as rules see it are read once
+	 * per project (at handling time, so events handled together share them; the plan is read again
+	 * after a run whose actions may have changed it), and the notices and run-log entries of the
+	 * batch are written together at its end.
+	 */
+	void handleAll(List<PendingEvents.Pending> events) {
+		record Planned(PendingEvents.Pending event, ActiveRule rule, RunLog.Start start) {
 		}
-		Supplier<PlanFacts> facts = memo(() -> facts(pending.projectId()));
-		for (ActiveRule rule : rules) {
-			run(pending.projectId(), occurrence, rule,
-					"event:" + pending.id() + ":" + rule.versionId() + ":" + rule.ruleIndex(), pending.causeRunId(),
-					pending.causeDepth(), pending.causeRules(), facts);
+		Map<UUID, ActiveBlueprints.InForce> inForce = new HashMap<>();
+		List<Planned> planned = new ArrayList<>();
+		for (PendingEvents.Pending pending : events) {
+			Occurrence occurrence = pending.occurrence();
+			for (ActiveRule rule : RuleBook.rules(inForce.computeIfAbsent(pending.projectId(), book::inForce),
+					occurrence)) {
+				planned.add(new Planned(pending, rule, start(pending.projectId(), occurrence, rule,
+						"event:" + pending.id() + ":" + rule.versionId() + ":" + rule.ruleIndex(), pending.causeRunId(),
+						pending.causeDepth())));
+			}
 		}
+		List<Optional<UUID>> started = log.beginAll(planned.stream().map(Planned::start).toList());
+		Map<UUID, Supplier<PlanFacts>> facts = new HashMap<>();
+		RunBatch batch = new RunBatch();
+		for (int i = 0; i < planned.size(); i++) {
+			if (started.get(i).isEmpty()) {
+				continue;
+			}
+			PendingEvents.Pending pending = planned.get(i).event();
+			ActiveRule rule = planned.get(i).rule();
+			UUID projectId = pending.projectId();
+			Supplier<PlanFacts> known = facts.computeIfAbsent(projectId, id -> memo(() -> facts(id)));
+			boolean acted = execute(started.get(i).get(), projectId, pending.occurrence(), rule, pending.causeRunId(),
+					pending.causeDepth(), pending.causeRules(), known, batch);
+			if (acted && rule.rule().then().stream().anyMatch(RuleRunner::mayChangePlan)) {
+				facts.remove(projectId);
+			}
+		}
+		actions.flush(batch);
+	}
+
+	/** Whether an action may change what rules see of the plan (a notice or a webhook call does not). */
+	static boolean mayChangePlan(Action action) {
+		return !(action instanceof Action.Notify || action instanceof Action.RemindFeedingTaskOwners
+				|| action instanceof Action.Escalate || action instanceof Action.CallWebhook);
 	}
 
 	/** The plan as rules see it now, in the project's zone. */
@@ -90,14 +125,25 @@ class RuleRunner {
 	 */
 	Optional<UUID> run(UUID projectId, Occurrence occurrence, ActiveRule rule, String dedupeKey, UUID causeRunId,
 			int depth, List<String> causeRules, Supplier<PlanFacts> facts) {
-		Optional<UUID> started = log.begin(new RunLog.Start(dedupeKey, projectId, occurrence.projectKey(),
-				rule.blueprintId(), rule.blueprintName(), rule.versionId(), rule.versionNumber(), rule.ruleIndex(),
-				rule.rule().name(), occurrence.trigger(), occurrence.data(), rule.rule().condition(), causeRunId,
-				depth));
-		if (started.isEmpty()) {
-			return Optional.empty();
-		}
-		UUID runId = started.get();
+		Optional<UUID> started = log.begin(start(projectId, occurrence, rule, dedupeKey, causeRunId, depth));
+		started.ifPresent(runId -> execute(runId, projectId, occurrence, rule, causeRunId, depth, causeRules, facts,
+				null));
+		return started;
+	}
+
+	private static RunLog.Start start(UUID projectId, Occurrence occurrence, ActiveRule rule, String dedupeKey,
+			UUID causeRunId, int depth) {
+		return new RunLog.Start(dedupeKey, projectId, occurrence.projectKey(), rule.blueprintId(), rule.blueprintName(),
+				rule.versionId(), rule.versionNumber(), rule.ruleIndex(), rule.rule().name(), occurrence.trigger(),
+				occurrence.data(), rule.rule().condition(), causeRunId, depth);
+	}
+
+	/**
+	 * Runs a started run: the loop guard, the variables, the condition, the actions and the run's
+	 * end, which a batch (when given) writes with the rest. Returns whether its actions were taken.
+	 */
+	private boolean execute(UUID runId, UUID projectId, Occurrence occurrence, ActiveRule rule, UUID causeRunId,
+			int depth, List<String> causeRules, Supplier<PlanFacts> facts, RunBatch batch) {
 		String ruleKey = RunCause.ruleKey(rule.blueprintId(), rule.ruleIndex());
 		PlanFacts known;
 		Map<String, Object> variables;
@@ -106,9 +152,8 @@ class RuleRunner {
 			variables = Variables.of(occurrence, known, clock.instant());
 		}
 		catch (Variables.Missing e) {
-			log.condition(runId, null, e.getMessage());
-			log.finish(runId, RunLog.Status.CONDITION_ERROR, e.getMessage());
-			return started;
+			finish(batch, runId, RunLog.Status.CONDITION_ERROR, e.getMessage(), null, e.getMessage());
+			return false;
 		}
 		ActionRunner.Run run = new ActionRunner.Run(runId, projectId, occurrence.projectKey(), rule.blueprintName(),
 				rule.rule().name(), rule.rule().then(), variables, known, null);
@@ -119,33 +164,46 @@ class RuleRunner {
 					: "Stopped a chain of rules " + depth + " deep (the limit is " + maxDepth + "): rule '"
 							+ rule.rule().name() + "' of blueprint '" + rule.blueprintName()
 							+ "' was triggered by run " + causeRunId + "; nothing was done.";
-			log.finish(runId, RunLog.Status.LOOP_STOPPED, message);
+			finish(batch, runId, RunLog.Status.LOOP_STOPPED, message, null, null);
 			actions.incident(run, "LOOP_STOPPED", message);
-			return started;
+			return false;
 		}
+		Boolean conditionValue = null;
 		if (rule.condition() != null) {
 			ConditionResult result = Conditions.evaluate(rule.condition(), variables);
-			log.condition(runId, result.failed() ? null : result.value(), result.error());
 			if (result.failed()) {
 				String message = "The condition of rule '" + rule.rule().name() + "' in blueprint '"
 						+ rule.blueprintName() + "' could not be evaluated: " + result.error();
-				log.finish(runId, RunLog.Status.CONDITION_ERROR, message);
+				finish(batch, runId, RunLog.Status.CONDITION_ERROR, message, null, result.error());
 				actions.incident(run, "CONDITION_ERROR", message);
-				return started;
+				return false;
 			}
+			conditionValue = result.value();
 			if (!result.value()) {
-				log.finish(runId, RunLog.Status.SKIPPED, "The condition did not hold.");
-				return started;
+				finish(batch, runId, RunLog.Status.SKIPPED, "The condition did not hold.", false, null);
+				return false;
 			}
 		}
 		List<String> chain = new ArrayList<>(causeRules);
 		chain.add(ruleKey);
 		List<String> failures = actions.runAll(new ActionRunner.Run(runId, projectId, occurrence.projectKey(),
 				rule.blueprintName(), rule.rule().name(), rule.rule().then(), variables, known,
-				new RunCause(runId, depth, chain)));
-		log.finish(runId, failures.isEmpty() ? RunLog.Status.SUCCEEDED : RunLog.Status.FAILED,
-				failures.isEmpty() ? rule.rule().then().size() + " action(s) taken." : String.join(" ", failures));
-		return started;
+				new RunCause(runId, depth, chain)), batch);
+		finish(batch, runId, failures.isEmpty() ? RunLog.Status.SUCCEEDED : RunLog.Status.FAILED,
+				failures.isEmpty() ? rule.rule().then().size() + " action(s) taken." : String.join(" ", failures),
+				conditionValue, null);
+		return true;
+	}
+
+	private void finish(RunBatch batch, UUID runId, RunLog.Status status, String detail, Boolean conditionValue,
+			String conditionError) {
+		RunLog.Finish finish = new RunLog.Finish(runId, status, detail, conditionValue, conditionError);
+		if (batch != null) {
+			batch.finish(finish);
+		}
+		else {
+			log.finishAll(List.of(finish));
+		}
 	}
 
 	static <T> Supplier<T> memo(Supplier<T> supplier) {

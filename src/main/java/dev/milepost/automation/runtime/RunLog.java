@@ -4,14 +4,21 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import dev.milepost.common.MultiRow;
 import dev.milepost.common.NotFoundException;
 import dev.milepost.common.PageResponse;
 import dev.milepost.common.Paging;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -46,12 +53,15 @@ class RunLog {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcTemplate named;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	RunLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	RunLog(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.named = named;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -65,86 +75,142 @@ class RunLog {
 	/** Starts a run; empty when a run with the same dedupe key exists (this event ran this rule). */
 	Optional<UUID> begin(Start start) {
 		UUID id = UUID.randomUUID();
-		int inserted = jdbc.sql("""
-				insert into automation_run (id, dedupe_key, project_id, project_key, blueprint_id, blueprint_name,
-				  version_id, version_number, rule_index, rule_name, trigger_name, event_data, condition_text,
-				  status, cause_run_id, depth, started_at)
-				values (:id, :key, :p, :pk, :b, :bn, :v, :vn, :ri, :rn, :t, :data, :cond, 'RUNNING', :cause, :depth, :at)
-				on conflict do nothing""")
-			.param("id", id)
-			.param("key", PendingEvents.clip(start.dedupeKey(), 400))
-			.param("p", start.projectId())
-			.param("pk", start.projectKey())
-			.param("b", start.blueprintId())
-			.param("bn", PendingEvents.clip(start.blueprintName(), 200))
-			.param("v", start.versionId())
-			.param("vn", start.versionNumber())
-			.param("ri", start.ruleIndex())
-			.param("rn", PendingEvents.clip(start.ruleName(), 200))
-			.param("t", start.trigger())
-			.param("data", json.writeValueAsString(start.event()))
-			.param("cond", PendingEvents.clip(start.conditionText(), 2000))
-			.param("cause", start.causeRunId())
-			.param("depth", start.depth())
-			.param("at", Timestamp.from(clock.instant()))
-			.update();
+		int inserted = named.update(INSERT_RUN + " values " + RUN_TUPLE + " on conflict do nothing", runRow(id, start));
 		return inserted == 1 ? Optional.of(id) : Optional.empty();
 	}
 
-	void condition(UUID runId, Boolean value, String error) {
-		jdbc.sql("update automation_run set condition_value = :value, condition_error = :error where id = :id")
-			.param("value", value)
-			.param("error", PendingEvents.clip(error, 1000))
-			.param("id", runId)
-			.update();
+	/**
+	 * Starts runs in one read and one write (the caller holds the events whose runs these are, so
+	 * nobody else starts them meanwhile; if someone did, this fails and the caller rolls back):
+	 * for each, its id, or empty when a run with the same dedupe key exists.
+	 */
+	List<Optional<UUID>> beginAll(List<Start> starts) {
+		if (starts.size() < 2) {
+			return starts.stream().map(this::begin).toList();
+		}
+		Set<String> existing = new HashSet<>(named.queryForList(
+				"select dedupe_key from automation_run where dedupe_key in (:keys)",
+				Map.of("keys", starts.stream().map(start -> PendingEvents.clip(start.dedupeKey(), 400)).toList()),
+				String.class));
+		List<Optional<UUID>> started = new ArrayList<>();
+		List<Map<String, ?>> rows = new ArrayList<>();
+		for (Start start : starts) {
+			if (!existing.add(PendingEvents.clip(start.dedupeKey(), 400))) {
+				started.add(Optional.empty());
+				continue;
+			}
+			UUID id = UUID.randomUUID();
+			started.add(Optional.of(id));
+			rows.add(runRow(id, start));
+		}
+		int written = MultiRow.insert(named, INSERT_RUN, RUN_TUPLE, "on conflict do nothing", rows);
+		if (written != rows.size()) {
+			throw new IllegalStateException("Another transaction started some of these runs meanwhile.");
+		}
+		return started;
 	}
 
-	void finish(UUID runId, Status status, String detail) {
-		jdbc.sql("update automation_run set status = :status, detail = :detail, finished_at = :at where id = :id")
-			.param("status", status.name())
-			.param("detail", PendingEvents.clip(detail, 2000))
-			.param("at", Timestamp.from(clock.instant()))
-			.param("id", runId)
-			.update();
+	private static final String INSERT_RUN = """
+			insert into automation_run (id, dedupe_key, project_id, project_key, blueprint_id, blueprint_name,
+			  version_id, version_number, rule_index, rule_name, trigger_name, event_data, condition_text,
+			  status, cause_run_id, depth, started_at)""";
+
+	private static final String RUN_TUPLE = """
+			(:id, :key, :p, :pk, :b, :bn, :v, :vn, :ri, :rn, :t, :data, :cond, 'RUNNING', :cause, :depth, :at)""";
+
+	private Map<String, Object> runRow(UUID id, Start start) {
+		Map<String, Object> row = new HashMap<>();
+		row.put("id", id);
+		row.put("key", PendingEvents.clip(start.dedupeKey(), 400));
+		row.put("p", start.projectId());
+		row.put("pk", start.projectKey());
+		row.put("b", start.blueprintId());
+		row.put("bn", PendingEvents.clip(start.blueprintName(), 200));
+		row.put("v", start.versionId());
+		row.put("vn", start.versionNumber());
+		row.put("ri", start.ruleIndex());
+		row.put("rn", PendingEvents.clip(start.ruleName(), 200));
+		row.put("t", start.trigger());
+		row.put("data", json.writeValueAsString(start.event()));
+		row.put("cond", PendingEvents.clip(start.conditionText(), 2000));
+		row.put("cause", start.causeRunId());
+		row.put("depth", start.depth());
+		row.put("at", Timestamp.from(clock.instant()));
+		return row;
 	}
 
-	/** Whether the action was taken already (a retried run never takes it twice). */
-	boolean actionDone(UUID runId, int index) {
-		return jdbc.sql("select count(*) from automation_action where run_id = :r and action_index = :i")
-			.param("r", runId)
-			.param("i", index)
-			.query(Long.class)
-			.single() > 0;
+	/** How a run ended: its status and detail, and what its condition came to (null when it has none or failed). */
+	record Finish(UUID runId, Status status, String detail, Boolean conditionValue, String conditionError) {
+	}
+
+	void finish(UUID runId, Status status, String detail, Boolean conditionValue, String conditionError) {
+		finishAll(List.of(new Finish(runId, status, detail, conditionValue, conditionError)));
+	}
+
+	/** Ends runs, one write per distinct ending (the runs of a batch mostly end alike). */
+	void finishAll(List<Finish> finishes) {
+		Timestamp now = Timestamp.from(clock.instant());
+		Map<List<Object>, List<UUID>> alike = new LinkedHashMap<>();
+		for (Finish finish : finishes) {
+			alike.computeIfAbsent(java.util.Arrays.asList(finish.status(), finish.detail(), finish.conditionValue(),
+					finish.conditionError()), k -> new ArrayList<>()).add(finish.runId());
+		}
+		alike.forEach((ending, ids) -> {
+			for (int from = 0; from < ids.size(); from += 500) {
+				Map<String, Object> values = new HashMap<>();
+				values.put("status", ((Status) ending.get(0)).name());
+				values.put("detail", PendingEvents.clip((String) ending.get(1), 2000));
+				values.put("at", now);
+				values.put("value", ending.get(2));
+				values.put("error", PendingEvents.clip((String) ending.get(3), 1000));
+				values.put("ids", ids.subList(from, Math.min(ids.size(), from + 500)));
+				named.update("""
+						update automation_run set status = :status, detail = :detail, finished_at = :at,
+						       condition_value = :value, condition_error = :error
+						where id in (:ids)""", new MapSqlParameterSource(values));
+			}
+		});
 	}
 
 	/** An entity an action produced, as the effects index and the action's outcome name it. */
 	record Effect(String type, String id) {
 	}
 
+	/** An action's outcome and what it produced. */
+	record ActionRow(UUID runId, int index, String action, String status, String detail, List<Effect> effects) {
+	}
+
 	/** Records an action's outcome and what it produced, in the transaction that produced it. */
 	void action(UUID runId, int index, String action, String status, String detail, List<Effect> effects) {
-		Effect first = effects.isEmpty() ? null : effects.get(0);
-		jdbc.sql("""
-				insert into automation_action (run_id, action_index, action, status, detail, entity_type, entity_id)
-				values (:r, :i, :a, :s, :d, :type, :id)""")
-			.param("r", runId)
-			.param("i", index)
-			.param("a", action)
-			.param("s", status)
-			.param("d", PendingEvents.clip(detail, 2000))
-			.param("type", first == null ? null : first.type())
-			.param("id", first == null ? null : first.id())
-			.update();
-		for (Effect effect : effects) {
-			jdbc.sql("""
-					insert into automation_effect (entity_type, entity_id, run_id, action_index)
-					values (:type, :id, :r, :i) on conflict do nothing""")
-				.param("type", effect.type())
-				.param("id", effect.id())
-				.param("r", runId)
-				.param("i", index)
-				.update();
+		actions(List.of(new ActionRow(runId, index, action, status, detail, effects)));
+	}
+
+	/** Records actions' outcomes and the effects index, one write per table. */
+	void actions(List<ActionRow> rows) {
+		if (rows.isEmpty()) {
+			return;
 		}
+		List<Map<String, ?>> actions = new ArrayList<>();
+		List<Map<String, ?>> effects = new ArrayList<>();
+		for (ActionRow row : rows) {
+			Effect first = row.effects().isEmpty() ? null : row.effects().get(0);
+			Map<String, Object> action = new HashMap<>();
+			action.put("r", row.runId());
+			action.put("i", row.index());
+			action.put("a", row.action());
+			action.put("s", row.status());
+			action.put("d", PendingEvents.clip(row.detail(), 2000));
+			action.put("type", first == null ? null : first.type());
+			action.put("id", first == null ? null : first.id());
+			actions.add(action);
+			for (Effect effect : row.effects()) {
+				effects.add(Map.of("type", effect.type(), "id", effect.id(), "r", row.runId(), "i", row.index()));
+			}
+		}
+		MultiRow.insert(named, "insert into automation_action (run_id, action_index, action, status, detail, entity_type, entity_id)",
+				"(:r, :i, :a, :s, :d, :type, :id)", null, actions);
+		MultiRow.insert(named, "insert into automation_effect (entity_type, entity_id, run_id, action_index)",
+				"(:type, :id, :r, :i)", "on conflict do nothing", effects);
 	}
 
 	UUID incident(UUID projectId, String projectKey, UUID runId, String kind, String message) {

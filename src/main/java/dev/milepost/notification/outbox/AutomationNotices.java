@@ -1,12 +1,12 @@
 package dev.milepost.notification.outbox;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.milepost.notification.NotificationKind;
 import dev.milepost.notification.Notices;
 import dev.milepost.notification.webhook.WebhookCalls;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,29 +18,25 @@ class AutomationNotices implements Notices {
 
 	private final WebhookCalls calls;
 
-	private final JdbcClient jdbc;
-
-	AutomationNotices(Outbox outbox, WebhookCalls calls, JdbcClient jdbc) {
+	AutomationNotices(Outbox outbox, WebhookCalls calls) {
 		this.outbox = outbox;
 		this.calls = calls;
-		this.jdbc = jdbc;
 	}
 
 	@Override
 	@Transactional
 	public UUID send(Send send) {
-		Notice notice = new Notice(send.key(), NotificationKind.AUTOMATION, send.projectId(), send.projectKey(),
-				send.subjectType(), send.subjectId(), send.title(), send.text(), send.data(), send.occurredAt());
-		if (send.channels() == null) {
-			outbox.enqueue(notice, send.usernames());
-		}
-		else {
-			outbox.enqueueOn(notice, send.usernames(), send.channels());
-		}
-		return jdbc.sql("select id from notification_event where event_key = :key")
-			.param("key", send.key())
-			.query(UUID.class)
-			.single();
+		return sendAll(List.of(send)).get(0);
+	}
+
+	@Override
+	@Transactional
+	public List<UUID> sendAll(List<Send> sends) {
+		return outbox.enqueueEach(sends.stream()
+			.map(send -> new Outbox.Addressed(new Notice(send.key(), NotificationKind.AUTOMATION, send.projectId(),
+					send.projectKey(), send.subjectType(), send.subjectId(), send.title(), send.text(), send.data(),
+					send.occurredAt()), send.usernames(), send.channels()))
+			.toList());
 	}
 
 	@Override

@@ -4,14 +4,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.milepost.common.MultiRow;
 import dev.milepost.identity.UserSummary;
 import dev.milepost.identity.Users;
 import dev.milepost.notification.Channel;
@@ -64,8 +65,16 @@ public class Outbox {
 		this.clock = clock;
 	}
 
-	/** A notice and the people (usernames) it is for. */
-	public record Addressed(Notice notice, Collection<String> usernames) {
+	/**
+	 * A notice and the people (usernames) it is for, on the channels given whatever the people
+	 * chose, or (channels null) on the channels each chose.
+	 */
+	public record Addressed(Notice notice, Collection<String> usernames, Set<Channel> channels) {
+
+		public Addressed(Notice notice, Collection<String> usernames) {
+			this(notice, usernames, null);
+		}
+
 	}
 
 	/**
@@ -84,7 +93,7 @@ public class Outbox {
 	 */
 	@Transactional
 	public int enqueueAll(List<Addressed> notices) {
-		return enqueueAll(notices, null);
+		return written(notices, null);
 	}
 
 	/**
@@ -94,25 +103,58 @@ public class Outbox {
 	 */
 	@Transactional
 	public boolean enqueueOn(Notice notice, Collection<String> usernames, Set<Channel> channels) {
-		return enqueueAll(List.of(new Addressed(notice, usernames)), channels) == 1;
+		return written(List.of(new Addressed(notice, usernames, channels)), null) == 1;
 	}
 
-	private int enqueueAll(List<Addressed> notices, Set<Channel> chosen) {
+	/**
+	 * Writes many notices at once, each on its own channels, looking each person and webhook up
+	 * once; returns each notice's event id, in order (for a key written before, the earlier id).
+	 */
+	@Transactional
+	public List<UUID> enqueueEach(List<Addressed> notices) {
 		if (notices.isEmpty()) {
-			return 0;
+			return List.of();
 		}
+		Map<String, UUID> earlier = new HashMap<>();
+		named.query("select event_key, id from notification_event where event_key in (:keys)",
+				Map.of("keys", notices.stream().map(each -> each.notice().key()).distinct().toList()),
+				(java.sql.ResultSet rs) -> {
+					earlier.put(rs.getString(1), rs.getObject(2, UUID.class));
+				});
 		List<UUID> ids = new ArrayList<>();
-		int[] inserted = insertEvents(notices.stream().map(Addressed::notice).toList(), ids);
+		write(notices, ids, earlier);
+		return ids;
+	}
+
+	private int written(List<Addressed> notices, Set<Channel> chosen) {
+		int[] inserted = write(notices.stream()
+			.map(each -> each.channels() != null || chosen == null ? each
+					: new Addressed(each.notice(), each.usernames(), chosen))
+			.toList(), new ArrayList<>(), null);
+		return (int) java.util.Arrays.stream(inserted).filter(count -> count == 1).count();
+	}
+
+	/**
+	 * Writes the notices; {@code ids} gets each one's id; an entry of the result is 1 where the
+	 * notice was new. With {@code earlier} (the ids of the keys already written, read beforehand)
+	 * the new ones are written a chunk of rows per statement; without, row by row, each one's
+	 * novelty told by its own count.
+	 */
+	private int[] write(List<Addressed> notices, List<UUID> ids, Map<String, UUID> earlier) {
+		if (notices.isEmpty()) {
+			return new int[0];
+		}
+		int[] inserted = earlier == null ? insertEvents(notices.stream().map(Addressed::notice).toList(), ids)
+				: insertNewEvents(notices.stream().map(Addressed::notice).toList(), ids, earlier);
 		Map<String, Optional<Recipient>> people = new HashMap<>();
 		Map<String, List<Webhooks.Subscriber>> hooks = new HashMap<>();
 		List<Row> rows = new ArrayList<>();
-		int written = 0;
 		for (int i = 0; i < notices.size(); i++) {
 			if (inserted[i] != 1) {
 				continue;
 			}
-			written++;
 			Notice notice = notices.get(i).notice();
+			Set<Channel> chosen = notices.get(i).channels();
 			UUID eventId = ids.get(i);
 			for (String username : new LinkedHashSet<>(notices.get(i).usernames())) {
 				if (username == null) {
@@ -138,8 +180,13 @@ public class Outbox {
 				rows.add(new Row(notice.key(), eventId, Channel.WEBHOOK, null, hook.id(), hook.projectId(), PENDING));
 			}
 		}
-		insertDeliveries(rows);
-		return written;
+		if (earlier == null) {
+			insertDeliveries(rows);
+		}
+		else {
+			insertDeliveriesAtOnce(rows);
+		}
+		return inserted;
 	}
 
 	/** Writes a notice for one person on one channel, whatever their preferences (the digest). */
@@ -197,6 +244,72 @@ public class Outbox {
 				                                title, body, data, occurred_at)
 				values (:id, :key, :kind, :projectId, :projectKey, :subjectType, :subjectId, :title, :body, :data, :at)
 				on conflict do nothing""", batch);
+	}
+
+	/**
+	 * Inserts the notices whose keys were not written before, a chunk per statement; a key written
+	 * meanwhile by another transaction fails the call (its caller's transaction rolls back), as
+	 * the deliveries written next would otherwise point at nothing.
+	 */
+	private int[] insertNewEvents(List<Notice> notices, List<UUID> ids, Map<String, UUID> earlier) {
+		int[] inserted = new int[notices.size()];
+		List<Map<String, ?>> rows = new ArrayList<>();
+		Map<String, UUID> fresh = new HashMap<>();
+		for (int i = 0; i < notices.size(); i++) {
+			Notice notice = notices.get(i);
+			UUID known = earlier.containsKey(notice.key()) ? earlier.get(notice.key()) : fresh.get(notice.key());
+			if (known != null) {
+				ids.add(known);
+				continue;
+			}
+			UUID id = UUID.randomUUID();
+			fresh.put(notice.key(), id);
+			ids.add(id);
+			inserted[i] = 1;
+			Map<String, Object> row = new HashMap<>();
+			row.put("id", id);
+			row.put("key", notice.key());
+			row.put("kind", notice.kind().name());
+			row.put("projectId", notice.projectId());
+			row.put("projectKey", notice.projectKey());
+			row.put("subjectType", notice.subjectType());
+			row.put("subjectId", notice.subjectId());
+			row.put("title", clip(notice.title(), 300));
+			row.put("body", clip(notice.text(), 8000));
+			row.put("data", json.writeValueAsString(notice.data()));
+			row.put("at", Timestamp.from(notice.occurredAt()));
+			rows.add(row);
+		}
+		int written = MultiRow.insert(named, """
+				insert into notification_event (id, event_key, kind, project_id, project_key, subject_type, subject_id,
+				                                title, body, data, occurred_at)""",
+				"(:id, :key, :kind, :projectId, :projectKey, :subjectType, :subjectId, :title, :body, :data, :at)",
+				"on conflict do nothing", rows);
+		if (written != rows.size()) {
+			throw new IllegalStateException("Another transaction wrote a notice with one of these keys meanwhile.");
+		}
+		return inserted;
+	}
+
+	private void insertDeliveriesAtOnce(List<Row> rows) {
+		Timestamp now = Timestamp.from(clock.instant());
+		MultiRow.insert(named, """
+				insert into notification_delivery (id, idempotency_key, event_id, channel, recipient_id, webhook_id,
+				                                   project_id, status, attempts, next_attempt_at, retry_from, created_at)""",
+				"(:id, :key, :event, :channel, :recipient, :webhook, :project, :status, 0, :now, :now, :now)",
+				"on conflict do nothing", rows.stream().map(row -> {
+					Map<String, Object> values = new HashMap<>();
+					values.put("id", UUID.randomUUID());
+					values.put("key", row.idempotencyKey());
+					values.put("event", row.eventId());
+					values.put("channel", row.channel().name());
+					values.put("recipient", row.recipientId());
+					values.put("webhook", row.webhookId());
+					values.put("project", row.projectId());
+					values.put("status", row.status());
+					values.put("now", now);
+					return values;
+				}).toList());
 	}
 
 	private void insertDeliveries(List<Row> rows) {

@@ -42,6 +42,8 @@ class TestBlueprints implements ActiveBlueprints {
 
 	private final Map<UUID, Boolean> paused = new ConcurrentHashMap<>();
 
+	private final java.util.Set<UUID> broken = ConcurrentHashMap.newKeySet();
+
 	TestBlueprints(ObjectProvider<ActiveBlueprints> all) {
 		this.all = all;
 	}
@@ -65,6 +67,15 @@ class TestBlueprints implements ActiveBlueprints {
 		return rules;
 	}
 
+	/** Makes reading what is in force by project id fail (the runtime's handling), not by key (its capture). */
+	void breakHandling(UUID projectId) {
+		broken.add(projectId);
+	}
+
+	void mend(UUID projectId) {
+		broken.remove(projectId);
+	}
+
 	void pause(UUID projectId) {
 		paused.put(projectId, true);
 	}
@@ -78,6 +89,26 @@ class TestBlueprints implements ActiveBlueprints {
 			return List.of();
 		}
 		return installed.get(projectId).stream().filter(rule -> rule.rule().when().name().equals(trigger)).toList();
+	}
+
+	@Override
+	public java.util.Optional<InForce> inForce(String projectKey) {
+		return real().inForce(projectKey).map(stored -> installed(stored.projectId()));
+	}
+
+	@Override
+	public InForce inForce(UUID projectId) {
+		if (broken.contains(projectId)) {
+			throw new IllegalStateException("Reading the rules of " + projectId + " fails in this test.");
+		}
+		return installed(projectId);
+	}
+
+	private InForce installed(UUID projectId) {
+		if (!installed.containsKey(projectId)) {
+			return real().inForce(projectId);
+		}
+		return new InForce(projectId, paused.getOrDefault(projectId, false) ? List.of() : installed.get(projectId));
 	}
 
 	@Override

@@ -1,0 +1,200 @@
+package dev.milepost.automation.runtime;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.milepost.Api;
+import dev.milepost.MilepostTest;
+import dev.milepost.Teams;
+import dev.milepost.plan.PlanQueries;
+import dev.milepost.schedule.MilestoneStatus;
+import dev.milepost.schedule.MilestoneStatusChanged;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static dev.milepost.automation.runtime.RuntimeFixture.milestone;
+import static dev.milepost.automation.runtime.RuntimeFixture.today;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The pump: events handled in batches by several workers (here and on the application's own pump
+ * threads at once) are each handled exactly once; an event whose rules fail unexpectedly is taken
+ * out of its batch, tried again later and given up after the last try, while the rest of the batch
+ * is handled.
+ */
+@MilepostTest
+@Import(TestBlueprints.Config.class)
+class EventPumpTests {
+
+	static final String TELL_OWNER = """
+			blueprint: Watch
+			rules:
+			  - name: Tell the owner
+			    when:
+			      trigger: milestone.at-risk
+			    if: milestone.slackDays < 1000
+			    then:
+			      - action: notify
+			        to: [owner]
+			        message: "{{milestone.name}} is at risk"
+			""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Teams teams;
+
+	@Autowired
+	TestBlueprints blueprints;
+
+	@Autowired
+	PlanQueries plans;
+
+	@Autowired
+	EventCapture capture;
+
+	@Autowired
+	EventPump pump;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	record Watched(Teams.Team team, UUID project, UUID milestone) {
+	}
+
+	Watched watched() {
+		Teams.Team team = teams.team(Api.at(port));
+		UUID project = plans.projectId(team.key()).orElseThrow();
+		blueprints.install(project, TELL_OWNER);
+		UUID milestone = UUID.fromString(milestone(team, "Release", team.member(), today().plusDays(20)));
+		return new Watched(team, project, milestone);
+	}
+
+	void atRisk(Watched watched, int times) {
+		TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+		for (int i = 0; i < times; i++) {
+			transactions.executeWithoutResult(status -> capture.on(new MilestoneStatusChanged(watched.team().key(),
+					watched.milestone(), "Release", MilestoneStatus.ON_TRACK, MilestoneStatus.AT_RISK,
+					LocalDate.now(), null, List.of())));
+		}
+	}
+
+	long count(String sql, UUID project) {
+		return jdbc.sql(sql).param("p", project).query(Long.class).single();
+	}
+
+	long waiting(UUID project) {
+		return count("select count(*) from automation_event where project_id = :p and status = 'PENDING'", project);
+	}
+
+	@Test
+	void eventsHandledByConcurrentWorkersRunEachRuleOnceAndTellOnce() throws Exception {
+		Watched watched = watched();
+		int events = 3 * EventPump.BATCH / 2;
+		atRisk(watched, events);
+
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Integer>> drains = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				drains.add(threads.submit((Callable<Integer>) pump::drain));
+			}
+			for (Future<Integer> drain : drains) {
+				drain.get();
+			}
+		}
+		finally {
+			threads.shutdown();
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> waiting(watched.project()) == 0);
+
+		UUID project = watched.project();
+		assertThat(count("select count(*) from automation_event where project_id = :p and status = 'HANDLED' and attempts = 1",
+				project)).isEqualTo(events);
+		assertThat(count("select count(*) from automation_run where project_id = :p and status = 'SUCCEEDED'"
+				+ " and condition_value = true", project)).isEqualTo(events);
+		assertThat(count("select count(distinct dedupe_key) from automation_run where project_id = :p", project))
+			.isEqualTo(events);
+		assertThat(count("select count(*) from notification_event where project_id = :p and kind = 'AUTOMATION'",
+				project)).isEqualTo(events);
+		assertThat(count("""
+				select count(*) from notification_delivery d join notification_event e on e.id = d.event_id
+				where e.project_id = :p and e.kind = 'AUTOMATION' and d.channel = 'IN_APP'""", project)).isEqualTo(events);
+		// every notice leads back to its run: the action's outcome names it, the effects index finds it
+		assertThat(count("""
+				select count(*) from automation_action a join automation_run r on r.id = a.run_id
+				join automation_effect f on f.run_id = a.run_id and f.action_index = a.action_index
+				join notification_event e on cast(e.id as varchar(100)) = f.entity_id
+				where r.project_id = :p and a.status = 'SUCCEEDED' and f.entity_type = 'notification'""", project))
+			.isEqualTo(events);
+	}
+
+	@Test
+	void anEventWhoseRulesFailIsTriedAgainLaterAndGivenUpAfterTheLastTryWhileOthersAreHandled() {
+		Watched failing = watched();
+		Watched working = watched();
+		blueprints.breakHandling(failing.project());
+		try {
+			atRisk(failing, 1);
+			atRisk(working, 2);
+			await().atMost(Duration.ofSeconds(30)).until(() -> waiting(working.project()) == 0
+					&& count("select count(*) from automation_event where project_id = :p and attempts > 0",
+							failing.project()) == 1);
+			pump.drain();
+
+			record Row(String status, int attempts, java.sql.Timestamp retryAt, String lastError) {
+			}
+			Row tried = jdbc.sql("select status, attempts, retry_at, last_error from automation_event where project_id = :p")
+				.param("p", failing.project())
+				.query(Row.class)
+				.single();
+			assertThat(tried.status()).isEqualTo("PENDING");
+			assertThat(tried.attempts()).isEqualTo(1);
+			assertThat(tried.retryAt().toInstant()).isAfter(java.time.Instant.now().plusSeconds(20));
+			assertThat(tried.lastError()).contains("fails in this test");
+			assertThat(count("select count(*) from automation_run where project_id = :p", failing.project())).isZero();
+			assertThat(count("select count(*) from automation_run where project_id = :p and status = 'SUCCEEDED'",
+					working.project())).isEqualTo(2);
+
+			// not before its time
+			assertThat(pump.drain()).isZero();
+
+			// the last try is due
+			jdbc.sql("update automation_event set attempts = :a, retry_at = :past where project_id = :p")
+				.param("a", PendingEvents.MAX_ATTEMPTS - 1)
+				.param("past", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)))
+				.param("p", failing.project())
+				.update();
+			assertThat(pump.drain()).isEqualTo(1);
+			Row givenUp = jdbc.sql("select status, attempts, retry_at, last_error from automation_event where project_id = :p")
+				.param("p", failing.project())
+				.query(Row.class)
+				.single();
+			assertThat(givenUp.status()).isEqualTo("FAILED");
+			assertThat(givenUp.attempts()).isEqualTo(PendingEvents.MAX_ATTEMPTS);
+			assertThat(givenUp.retryAt()).isNull();
+			assertThat(count("select count(*) from automation_run where project_id = :p", failing.project())).isZero();
+		}
+		finally {
+			blueprints.mend(failing.project());
+		}
+	}
+
+}
