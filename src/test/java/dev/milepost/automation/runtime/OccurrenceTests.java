@@ -82,4 +82,14 @@ class OccurrenceTests {
 			.isEqualTo(Map.of("text", "Go-live", "n", 3));
 	}
 
+	@Test
+	void changePlaceholdersReadTheBeforeAndAfterOfAChangedFieldAndAnUnchangedOneAsEmpty() {
+		Map<String, Object> variables = Map.of("changes",
+				Map.of("status", Map.of("before", "IN_PROGRESS", "after", "DONE")));
+		assertThat(Placeholders.render("{{changes.status.before}} to {{ changes.status.after }}", variables))
+			.isEqualTo("IN_PROGRESS to DONE");
+		assertThat(Placeholders.render("[{{changes.plannedStart.after}}][{{changes.status}}]", variables))
+			.isEqualTo("[][]");
+	}
+
 }
