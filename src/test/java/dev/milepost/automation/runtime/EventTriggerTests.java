@@ -301,12 +301,12 @@ class EventTriggerTests {
 				    when:
 				      trigger: approval.decided
 				      outcome: APPROVED
-				    if: approval.decidedBy != ""
+				    if: approval.decidedBy != "" && approval.title.startsWith("Go-live")
 				    then:
 				      - action: notify
 				        to: [manager]
 				        channels: [in-app]
-				        message: "#{{approval.number}} approved by {{approval.decidedBy}}"
+				        message: "#{{approval.number}} {{approval.title}} approved by {{approval.decidedBy}}"
 				""");
 		String approval = check(team.as(team.manager()).post(team.path("/approvals"), Map.of("title",
 				"Go-live approved?", "approvers", List.of(Map.of("username", team.approver().username())), "dueDate",
@@ -318,7 +318,8 @@ class EventTriggerTests {
 				Map.of("decision", "APPROVE")), 200);
 
 		JsonNode decided = awaitInbox(team, team.manager(), 1).get(0);
-		assertThat(decided.get("title").asString()).endsWith("approved by " + team.approver().username());
+		assertThat(decided.get("title").asString()).startsWith("#")
+			.endsWith(" Go-live approved? approved by " + team.approver().username());
 		assertThat(finishedRun(team, "Manager hears the outcome").get("event").get("status").asString())
 			.isEqualTo("APPROVED");
 	}
