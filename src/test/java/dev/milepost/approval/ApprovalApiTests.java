@@ -86,6 +86,7 @@ class ApprovalApiTests {
 		});
 		assertThat(events.all(ApprovalDecided.class)).anySatisfy(event -> {
 			assertThat(event.requestId().toString()).isEqualTo(id);
+			assertThat(event.title()).isEqualTo(request.get("title").asString());
 			assertThat(event.decision()).isEqualTo(Decision.APPROVE);
 			assertThat(event.status()).isEqualTo(ApprovalStatus.APPROVED);
 		});

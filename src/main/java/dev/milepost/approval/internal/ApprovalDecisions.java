@@ -59,7 +59,7 @@ class ApprovalDecisions {
 		ApprovalView after = views.of(request);
 		record.changed(context, before, "decided", after);
 		ApprovalStep step = decided.step();
-		record.publish(new ApprovalDecided(context.projectKey(), request.id(), request.number(),
+		record.publish(new ApprovalDecided(context.projectKey(), request.id(), request.number(), request.title(),
 				request.subject().kind(), request.subject().id(), step.decision(), context.actor(),
 				step.onBehalfOf() == null ? null
 						: users.findById(step.onBehalfOf()).map(u -> u.username()).orElse(null),

@@ -76,7 +76,7 @@ record Occurrence(String projectKey, String trigger, Map<String, Object> data, S
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("approvalId", decided.requestId().toString());
 			data.put("number", decided.number());
-			data.put("title", "");
+			data.put("title", decided.title() == null ? "" : decided.title());
 			data.put("status", decided.status().name());
 			data.put("decidedBy", decided.decidedBy() == null ? "" : decided.decidedBy());
 			data.put("comment", decided.comment() == null ? "" : decided.comment());

@@ -6,13 +6,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills {@code {{variable.field}}} placeholders from a run's variables. A list reads as its items
- * joined by commas; a placeholder of a variable the trigger does not offer reads as empty (the
- * parser refuses those at save, so only a stored draft from an older vocabulary can have one).
+ * Fills {@code {{variable.field}}} placeholders from a run's variables, and the three-part
+ * {@code {{changes.field.before}}} and {@code {{changes.field.after}}} of {@code task.updated}. A
+ * list reads as its items joined by commas; a placeholder of a variable the trigger does not offer,
+ * or of a field that did not change, reads as empty (the parser refuses unknown ones at save, so
+ * only a stored draft from an older vocabulary can have one).
  */
 final class Placeholders {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z]+)\\.([a-zA-Z]+)\\s*}}");
+	private static final Pattern PLACEHOLDER = Pattern
+		.compile("\\{\\{\\s*([a-zA-Z]+)\\.([a-zA-Z]+)(?:\\.([a-zA-Z]+))?\\s*}}");
 
 	private Placeholders() {
 	}
@@ -26,6 +29,9 @@ final class Placeholders {
 		while (matcher.find()) {
 			Object variable = variables.get(matcher.group(1));
 			Object value = variable instanceof Map<?, ?> fields ? fields.get(matcher.group(2)) : null;
+			if (matcher.group(3) != null) {
+				value = value instanceof Map<?, ?> parts ? parts.get(matcher.group(3)) : null;
+			}
 			matcher.appendReplacement(out, Matcher.quoteReplacement(text(value)));
 		}
 		matcher.appendTail(out);
@@ -49,7 +55,7 @@ final class Placeholders {
 	}
 
 	private static String text(Object value) {
-		if (value == null) {
+		if (value == null || value instanceof Map<?, ?>) {
 			return "";
 		}
 		if (value instanceof Collection<?> list) {

@@ -71,6 +71,39 @@ class ConditionsTests {
 	}
 
 	@Test
+	void readsAFieldChangeByFieldOrIndexAndRefusesAnUnknownPart() {
+		CompiledCondition done = compiled("task.updated", "\"status\" in changes && changes.status.after == \"DONE\"");
+		CompiledCondition moved = compiled("task.updated",
+				"changes[\"plannedStart\"].before != changes[\"plannedStart\"].after");
+		Map<String, Object> finished = Map.of("changes",
+				Map.of("status", Map.of("before", "IN_PROGRESS", "after", "DONE")));
+		Map<String, Object> renamed = Map.of("changes", Map.of("name", Map.of("before", "Build", "after", "Build it")));
+		assertThat(Conditions.evaluate(done, finished)).isEqualTo(ConditionResult.of(true));
+		assertThat(Conditions.evaluate(done, renamed)).isEqualTo(ConditionResult.of(false));
+		assertThat(Conditions.evaluate(moved,
+				Map.of("changes", Map.of("plannedStart", Map.of("before", "2026-11-02", "after", "2026-11-09")))))
+			.isEqualTo(ConditionResult.of(true));
+		// a date set for the first time was empty before, not null
+		assertThat(Conditions.evaluate(moved, Map.of("changes", Map.of("plannedStart", Map.of("before", "", "after",
+				"2026-11-09"))))).isEqualTo(ConditionResult.of(true));
+		// a null before (an older stored event) reads as empty rather than failing the run
+		java.util.Map<String, Object> cleared = new java.util.HashMap<>();
+		cleared.put("before", "2026-11-02");
+		cleared.put("after", null);
+		assertThat(Conditions.evaluate(compiled("task.updated", "changes.plannedStart.after == \"\""),
+				Map.of("changes", Map.of("plannedStart", cleared)))).isEqualTo(ConditionResult.of(true));
+		// an unguarded read of a field that did not change is a run-time error, not a crash
+		assertThat(Conditions.evaluate(moved, renamed).failed()).isTrue();
+		// before and after are strings; anything else is refused at save
+		assertThat(onlyIssue("task.updated", "changes.status.later == \"DONE\"").message())
+			.isEqualTo("undefined field 'later'");
+		assertThat(onlyIssue("task.updated", "changes.percentComplete.after > 50").message())
+			.contains("'_>_' applied to '(string, int)'");
+		assertThat(onlyIssue("task.created", "\"status\" in changes").message())
+			.contains("undeclared reference to 'changes'");
+	}
+
+	@Test
 	void returnsRuntimeErrorsAsValues() {
 		CompiledCondition missing = compiled("task.created", "task.critical");
 		ConditionResult noTask = Conditions.evaluate(missing, Map.of());

@@ -119,6 +119,55 @@ class EventTriggerTests {
 	}
 
 	@Test
+	void aConditionOnAFieldsChangeFiresOnlyForThatChangeAndNamesBeforeAndAfter() {
+		Teams.Team team = team("""
+				blueprint: Status watch
+				rules:
+				  - name: Tell the manager of finished work
+				    when:
+				      trigger: task.updated
+				    if: '"status" in changes && changes.status.after == "DONE"'
+				    then:
+				      - action: notify
+				        to: [manager]
+				        channels: [in-app]
+				        message: "{{task.name}}: {{changes.status.before}} to {{changes.status.after}}"
+				  - name: Tell the manager of moved starts
+				    when:
+				      trigger: task.updated
+				      fields: [plannedStart]
+				    if: changes["plannedStart"].before != changes["plannedStart"].after
+				    then:
+				      - action: notify
+				        to: [manager]
+				        channels: [in-app]
+				        message: "{{task.name}} now starts {{changes.plannedStart.after}}"
+				""");
+		String task = task(team, "Write runbook", today().minusDays(10), 3, team.member());
+		patchTask(team, task, Map.of("name", "Write the runbook"));
+		patchTask(team, task, Map.of("actualStart", today().minusDays(10).toString()));
+		patchTask(team, task, Map.of("actualFinish", today().toString(), "percentComplete", 100));
+
+		JsonNode done = awaitInbox(team, team.manager(), 1).get(0);
+		assertThat(done.get("title").asString()).isEqualTo("Write the runbook: IN_PROGRESS to DONE");
+		// three updates, one finish: the rename and the start ran the rule and its condition said no
+		List<JsonNode> runs = runsWhen(team, all -> all.size() == 3
+				&& all.stream().noneMatch(run -> run.get("status").asString().equals("RUNNING")));
+		assertThat(runs).extracting(run -> run.get("status").asString())
+			.containsExactlyInAnyOrder("SUCCEEDED", "SKIPPED", "SKIPPED");
+
+		String later = task(team, "Cut over", today().plusDays(3), 1);
+		patchTask(team, later, Map.of("plannedStart", today().plusDays(5).toString()));
+		await().until(() -> RuntimeFixture.inbox(team, team.manager(), "AUTOMATION"), items -> items.size() == 2);
+		assertThat(RuntimeFixture.inbox(team, team.manager(), "AUTOMATION"))
+			.extracting(notice -> notice.get("title").asString())
+			.contains("Cut over now starts " + today().plusDays(5));
+		JsonNode moved = finishedRun(team, "Tell the manager of moved starts");
+		assertThat(moved.get("status").asString()).as(moved.toString()).isEqualTo("SUCCEEDED");
+		assertThat(moved.get("conditionValue").asBoolean()).isTrue();
+	}
+
+	@Test
 	void aCompletedTaskCreatesAFollowUpForItsAssigneesAndWhyFindsTheRun() {
 		Teams.Team team = team("""
 				blueprint: Reviews
@@ -252,12 +301,12 @@ class EventTriggerTests {
 				    when:
 				      trigger: approval.decided
 				      outcome: APPROVED
-				    if: approval.decidedBy != ""
+				    if: approval.decidedBy != "" && approval.title.startsWith("Go-live")
 				    then:
 				      - action: notify
 				        to: [manager]
 				        channels: [in-app]
-				        message: "#{{approval.number}} approved by {{approval.decidedBy}}"
+				        message: "#{{approval.number}} {{approval.title}} approved by {{approval.decidedBy}}"
 				""");
 		String approval = check(team.as(team.manager()).post(team.path("/approvals"), Map.of("title",
 				"Go-live approved?", "approvers", List.of(Map.of("username", team.approver().username())), "dueDate",
@@ -269,7 +318,8 @@ class EventTriggerTests {
 				Map.of("decision", "APPROVE")), 200);
 
 		JsonNode decided = awaitInbox(team, team.manager(), 1).get(0);
-		assertThat(decided.get("title").asString()).endsWith("approved by " + team.approver().username());
+		assertThat(decided.get("title").asString()).startsWith("#")
+			.endsWith(" Go-live approved? approved by " + team.approver().username());
 		assertThat(finishedRun(team, "Manager hears the outcome").get("event").get("status").asString())
 			.isEqualTo("APPROVED");
 	}

@@ -60,15 +60,16 @@ class OccurrenceTests {
 	@Test
 	void onlyAFinalDecisionIsApprovalDecided() {
 		UUID request = UUID.randomUUID();
-		assertThat(Occurrence.of(new ApprovalDecided("ERP", request, 4, SubjectKind.MILESTONE, UUID.randomUUID(),
-				Decision.APPROVE, "bob", null, "fine", NOW, ApprovalStatus.PENDING), NOW)).isEmpty();
-		List<Occurrence> found = Occurrence.of(new ApprovalDecided("ERP", request, 4, null, null, Decision.REJECT, "bob",
-				null, "not yet", NOW, ApprovalStatus.REJECTED), NOW);
+		assertThat(Occurrence.of(new ApprovalDecided("ERP", request, 4, "Go-live?", SubjectKind.MILESTONE,
+				UUID.randomUUID(), Decision.APPROVE, "bob", null, "fine", NOW, ApprovalStatus.PENDING), NOW)).isEmpty();
+		List<Occurrence> found = Occurrence.of(new ApprovalDecided("ERP", request, 4, "Go-live?", null, null,
+				Decision.REJECT, "bob", null, "not yet", NOW, ApprovalStatus.REJECTED), NOW);
 		assertThat(found).singleElement().satisfies(occurrence -> {
 			assertThat(occurrence.trigger()).isEqualTo("approval.decided");
 			assertThat(occurrence.data()).containsEntry("status", "REJECTED")
 				.containsEntry("decidedBy", "bob")
 				.containsEntry("comment", "not yet")
+				.containsEntry("title", "Go-live?")
 				.containsEntry("number", 4L);
 		});
 	}
@@ -80,6 +81,16 @@ class OccurrenceTests {
 			.isEqualTo("Go-live (erp, cutover) !");
 		assertThat(Placeholders.renderAll(Map.of("text", "{{milestone.name}}", "n", 3), variables))
 			.isEqualTo(Map.of("text", "Go-live", "n", 3));
+	}
+
+	@Test
+	void changePlaceholdersReadTheBeforeAndAfterOfAChangedFieldAndAnUnchangedOneAsEmpty() {
+		Map<String, Object> variables = Map.of("changes",
+				Map.of("status", Map.of("before", "IN_PROGRESS", "after", "DONE")));
+		assertThat(Placeholders.render("{{changes.status.before}} to {{ changes.status.after }}", variables))
+			.isEqualTo("IN_PROGRESS to DONE");
+		assertThat(Placeholders.render("[{{changes.plannedStart.after}}][{{changes.status}}]", variables))
+			.isEqualTo("[][]");
 	}
 
 }
