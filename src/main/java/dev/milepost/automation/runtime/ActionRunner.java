@@ -135,6 +135,9 @@ class ActionRunner {
 				String message = "Action " + (index + 1) + " (" + action.name() + ") of rule '" + run.ruleName()
 						+ "' in blueprint '" + run.blueprintName() + "' failed: " + outcome.detail();
 				failures.add(message);
+				if (batch != null) {
+					batch.written(run.runId(), log);
+				}
 				incident(run, "ACTION_FAILED", message);
 			}
 		}

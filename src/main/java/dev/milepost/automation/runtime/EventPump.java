@@ -129,7 +129,7 @@ class EventPump implements SmartLifecycle {
 		try {
 			return transactions.execute(status -> {
 				taken.addAll(pending.claim(BATCH));
-				runner.getObject().handleAll(taken);
+				runner.getObject().handleAll(taken, true);
 				pending.handled(taken.stream().map(PendingEvents.Pending::id).toList(), instance);
 				return taken.size();
 			});
@@ -151,7 +151,7 @@ class EventPump implements SmartLifecycle {
 		try {
 			transactions.executeWithoutResult(status -> pending.claim(id).ifPresent(event -> {
 				claimed[0] = event;
-				runner.getObject().handleAll(List.of(event));
+				runner.getObject().handleAll(List.of(event), false);
 				pending.handled(List.of(id), instance);
 			}));
 		}

@@ -65,12 +65,13 @@ class RuleRunner {
 
 	/**
 	 * Runs the rules of a batch of captured events, in order, in the caller's transaction: their
-	 * runs are started in one write, what is in force and the plan as rules see it are read once
+	 * runs are started in one write (with {@code deferRuns}, those that only tell people are
+	 * written whole at the end instead, so a run that had run before fails the batch there), what is in force and the plan as rules see it are read once
 	 * per project (at handling time, so events handled together share them; the plan is read again
 	 * after a run whose actions may have changed it), and the notices and run-log entries of the
 	 * batch are written together at its end.
 	 */
-	void handleAll(List<PendingEvents.Pending> events) {
+	void handleAll(List<PendingEvents.Pending> events, boolean deferRuns) {
 		record Planned(PendingEvents.Pending event, ActiveRule rule, RunLog.Start start) {
 		}
 		Map<UUID, ActiveBlueprints.InForce> inForce = new HashMap<>();
@@ -84,9 +85,22 @@ class RuleRunner {
 						pending.causeDepth())));
 			}
 		}
-		List<Optional<UUID>> started = log.beginAll(planned.stream().map(Planned::start).toList());
-		Map<UUID, Supplier<PlanFacts>> facts = new HashMap<>();
+		// a run that only tells people is written whole at the end of the batch; the others when they begin
 		RunBatch batch = new RunBatch();
+		List<Planned> writtenFirst = deferRuns ? planned.stream().filter(p -> !onlyTells(p.rule())).toList() : planned;
+		List<Optional<UUID>> begun = log.beginAll(writtenFirst.stream().map(Planned::start).toList());
+		List<Optional<UUID>> started = new ArrayList<>();
+		for (int i = 0, first = 0; i < planned.size(); i++) {
+			if (first < writtenFirst.size() && writtenFirst.get(first) == planned.get(i)) {
+				started.add(begun.get(first++));
+			}
+			else {
+				UUID runId = UUID.randomUUID();
+				batch.begin(runId, planned.get(i).start());
+				started.add(Optional.of(runId));
+			}
+		}
+		Map<UUID, Supplier<PlanFacts>> facts = new HashMap<>();
 		for (int i = 0; i < planned.size(); i++) {
 			if (started.get(i).isEmpty()) {
 				continue;
@@ -102,6 +116,12 @@ class RuleRunner {
 			}
 		}
 		actions.flush(batch);
+	}
+
+	/** Whether all the rule's actions only tell people (their runs can be written whole when they end). */
+	static boolean onlyTells(ActiveRule rule) {
+		return rule.rule().then().stream().allMatch(action -> action instanceof Action.Notify
+				|| action instanceof Action.RemindFeedingTaskOwners || action instanceof Action.Escalate);
 	}
 
 	/** Whether an action may change what rules see of the plan (a notice or a webhook call does not). */
@@ -165,6 +185,9 @@ class RuleRunner {
 							+ rule.rule().name() + "' of blueprint '" + rule.blueprintName()
 							+ "' was triggered by run " + causeRunId + "; nothing was done.";
 			finish(batch, runId, RunLog.Status.LOOP_STOPPED, message, null, null);
+			if (batch != null) {
+				batch.written(runId, log);
+			}
 			actions.incident(run, "LOOP_STOPPED", message);
 			return false;
 		}
@@ -175,7 +198,10 @@ class RuleRunner {
 				String message = "The condition of rule '" + rule.rule().name() + "' in blueprint '"
 						+ rule.blueprintName() + "' could not be evaluated: " + result.error();
 				finish(batch, runId, RunLog.Status.CONDITION_ERROR, message, null, result.error());
-				actions.incident(run, "CONDITION_ERROR", message);
+				if (batch != null) {
+				batch.written(runId, log);
+			}
+			actions.incident(run, "CONDITION_ERROR", message);
 				return false;
 			}
 			conditionValue = result.value();

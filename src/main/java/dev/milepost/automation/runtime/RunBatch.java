@@ -8,9 +8,10 @@ import dev.milepost.notification.Notices;
 
 /**
  * The writes of runs handled together in one transaction, made at once when the batch ends: the
- * notices their notify, remind and escalate actions send (one write per outbox table, each person
- * looked up once), those actions' outcomes with the effects index, and the runs' ends. Actions
- * that change the plan or the approvals are taken at once, not here.
+ * runs that only tell people (written whole, begun and ended), the notices their notify, remind
+ * and escalate actions send (one write per outbox table, each person looked up once), those
+ * actions' outcomes with the effects index, and the ends of the other runs. Actions that change
+ * the plan or the approvals are taken at once, not here, and their runs are written when they begin.
  */
 final class RunBatch {
 
@@ -22,6 +23,22 @@ final class RunBatch {
 	private final List<RunLog.ActionRow> actions = new ArrayList<>();
 
 	private final List<RunLog.Finish> finishes = new ArrayList<>();
+
+	/** Runs begun without their row, written whole when the batch ends (unless a row is needed sooner). */
+	private final java.util.Map<UUID, RunLog.Start> unwritten = new java.util.LinkedHashMap<>();
+
+	/** Begins a run without writing its row yet. */
+	void begin(UUID runId, RunLog.Start start) {
+		unwritten.put(runId, start);
+	}
+
+	/** Writes a run's row now if it was left for later (an incident is about to name it). */
+	void written(UUID runId, RunLog log) {
+		RunLog.Start start = unwritten.remove(runId);
+		if (start != null && !log.begin(runId, start)) {
+			throw new IllegalStateException("Run " + start.dedupeKey() + " had run before.");
+		}
+	}
 
 	/** A notice to send and the outcome of the action that sends it (its effect, the notice, added when sent). */
 	void tell(Notices.Send send, RunLog.ActionRow row) {
@@ -39,6 +56,21 @@ final class RunBatch {
 
 	/** Makes the writes, in the caller's transaction, and empties the batch. */
 	void flush(Notices notices, RunLog log) {
+		List<RunLog.Ended> ended = new ArrayList<>();
+		List<RunLog.Finish> updates = new ArrayList<>();
+		for (RunLog.Finish finish : finishes) {
+			RunLog.Start start = unwritten.remove(finish.runId());
+			if (start != null) {
+				ended.add(new RunLog.Ended(finish.runId(), start, finish));
+			}
+			else {
+				updates.add(finish);
+			}
+		}
+		if (!unwritten.isEmpty()) {
+			throw new IllegalStateException("Runs begun in a batch never ended: " + unwritten.keySet());
+		}
+		log.insertEnded(ended);
 		List<UUID> ids = told.isEmpty() ? List.of() : notices.sendAll(told.stream().map(Told::send).toList());
 		List<RunLog.ActionRow> rows = new ArrayList<>();
 		for (int i = 0; i < told.size(); i++) {
@@ -49,7 +81,7 @@ final class RunBatch {
 		}
 		rows.addAll(actions);
 		log.actions(rows);
-		log.finishAll(finishes);
+		log.finishAll(updates);
 		told.clear();
 		actions.clear();
 		finishes.clear();

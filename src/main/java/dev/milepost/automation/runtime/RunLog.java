@@ -75,39 +75,65 @@ class RunLog {
 	/** Starts a run; empty when a run with the same dedupe key exists (this event ran this rule). */
 	Optional<UUID> begin(Start start) {
 		UUID id = UUID.randomUUID();
-		int inserted = named.update(INSERT_RUN + " values " + RUN_TUPLE + " on conflict do nothing", runRow(id, start));
-		return inserted == 1 ? Optional.of(id) : Optional.empty();
+		return begin(id, start) ? Optional.of(id) : Optional.empty();
+	}
+
+	/** Starts a run with the given id; false when a run with the same dedupe key exists. */
+	boolean begin(UUID id, Start start) {
+		return named.update(INSERT_RUN + " values " + RUN_TUPLE + " on conflict do nothing", runRow(id, start)) == 1;
 	}
 
 	/**
-	 * Starts runs in one read and one write (the caller holds the events whose runs these are, so
-	 * nobody else starts them meanwhile; if someone did, this fails and the caller rolls back):
-	 * for each, its id, or empty when a run with the same dedupe key exists.
+	 * Starts runs in one write: for each, its id, or empty when a run with the same dedupe key
+	 * exists (read back only when the write says some were there already).
 	 */
 	List<Optional<UUID>> beginAll(List<Start> starts) {
 		if (starts.size() < 2) {
 			return starts.stream().map(this::begin).toList();
 		}
-		Set<String> existing = new HashSet<>(named.queryForList(
-				"select dedupe_key from automation_run where dedupe_key in (:keys)",
-				Map.of("keys", starts.stream().map(start -> PendingEvents.clip(start.dedupeKey(), 400)).toList()),
-				String.class));
-		List<Optional<UUID>> started = new ArrayList<>();
+		List<UUID> ids = new ArrayList<>();
 		List<Map<String, ?>> rows = new ArrayList<>();
 		for (Start start : starts) {
-			if (!existing.add(PendingEvents.clip(start.dedupeKey(), 400))) {
-				started.add(Optional.empty());
-				continue;
-			}
 			UUID id = UUID.randomUUID();
-			started.add(Optional.of(id));
+			ids.add(id);
 			rows.add(runRow(id, start));
 		}
 		int written = MultiRow.insert(named, INSERT_RUN, RUN_TUPLE, "on conflict do nothing", rows);
-		if (written != rows.size()) {
-			throw new IllegalStateException("Another transaction started some of these runs meanwhile.");
+		Set<UUID> ours = written == rows.size() ? new HashSet<>(ids)
+				: new HashSet<>(named.queryForList("select id from automation_run where id in (:ids)",
+						Map.of("ids", ids), UUID.class));
+		return ids.stream().map(id -> ours.contains(id) ? Optional.of(id) : Optional.<UUID>empty()).toList();
+	}
+
+	/** A run whose row is written only once it has ended: its id, how it began and how it ended. */
+	record Ended(UUID id, Start start, Finish finish) {
+	}
+
+	/**
+	 * Writes runs that began and ended within the caller's transaction, whole, in one write; fails
+	 * (so the caller rolls back) if a run with one of their dedupe keys exists.
+	 */
+	void insertEnded(List<Ended> runs) {
+		List<Map<String, ?>> rows = new ArrayList<>();
+		Timestamp now = Timestamp.from(clock.instant());
+		for (Ended run : runs) {
+			Map<String, Object> row = runRow(run.id(), run.start());
+			row.put("status", run.finish().status().name());
+			row.put("detail", PendingEvents.clip(run.finish().detail(), 2000));
+			row.put("value", run.finish().conditionValue());
+			row.put("error", PendingEvents.clip(run.finish().conditionError(), 1000));
+			row.put("finished", now);
+			rows.add(row);
 		}
-		return started;
+		int written = MultiRow.insert(named, """
+				insert into automation_run (id, dedupe_key, project_id, project_key, blueprint_id, blueprint_name,
+				  version_id, version_number, rule_index, rule_name, trigger_name, event_data, condition_text,
+				  status, cause_run_id, depth, started_at, detail, condition_value, condition_error, finished_at)""", """
+				(:id, :key, :p, :pk, :b, :bn, :v, :vn, :ri, :rn, :t, :data, :cond, :status, :cause, :depth, :at, :detail,
+				 :value, :error, :finished)""", "on conflict do nothing", rows);
+		if (written != rows.size()) {
+			throw new IllegalStateException("Some of these runs had run before; their events are taken one at a time.");
+		}
 	}
 
 	private static final String INSERT_RUN = """

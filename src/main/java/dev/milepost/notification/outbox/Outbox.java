@@ -112,17 +112,8 @@ public class Outbox {
 	 */
 	@Transactional
 	public List<UUID> enqueueEach(List<Addressed> notices) {
-		if (notices.isEmpty()) {
-			return List.of();
-		}
-		Map<String, UUID> earlier = new HashMap<>();
-		named.query("select event_key, id from notification_event where event_key in (:keys)",
-				Map.of("keys", notices.stream().map(each -> each.notice().key()).distinct().toList()),
-				(java.sql.ResultSet rs) -> {
-					earlier.put(rs.getString(1), rs.getObject(2, UUID.class));
-				});
 		List<UUID> ids = new ArrayList<>();
-		write(notices, ids, earlier);
+		write(notices, ids, true);
 		return ids;
 	}
 
@@ -130,22 +121,20 @@ public class Outbox {
 		int[] inserted = write(notices.stream()
 			.map(each -> each.channels() != null || chosen == null ? each
 					: new Addressed(each.notice(), each.usernames(), chosen))
-			.toList(), new ArrayList<>(), null);
+			.toList(), new ArrayList<>(), false);
 		return (int) java.util.Arrays.stream(inserted).filter(count -> count == 1).count();
 	}
 
 	/**
 	 * Writes the notices; {@code ids} gets each one's id; an entry of the result is 1 where the
-	 * notice was new. With {@code earlier} (the ids of the keys already written, read beforehand)
-	 * the new ones are written a chunk of rows per statement; without, row by row, each one's
-	 * novelty told by its own count.
+	 * notice was new. At once: a chunk of rows per statement; otherwise row by row.
 	 */
-	private int[] write(List<Addressed> notices, List<UUID> ids, Map<String, UUID> earlier) {
+	private int[] write(List<Addressed> notices, List<UUID> ids, boolean atOnce) {
 		if (notices.isEmpty()) {
 			return new int[0];
 		}
-		int[] inserted = earlier == null ? insertEvents(notices.stream().map(Addressed::notice).toList(), ids)
-				: insertNewEvents(notices.stream().map(Addressed::notice).toList(), ids, earlier);
+		int[] inserted = atOnce ? insertEventsAtOnce(notices.stream().map(Addressed::notice).toList(), ids)
+				: insertEvents(notices.stream().map(Addressed::notice).toList(), ids);
 		Map<String, Optional<Recipient>> people = new HashMap<>();
 		Map<String, List<Webhooks.Subscriber>> hooks = new HashMap<>();
 		List<Row> rows = new ArrayList<>();
@@ -180,11 +169,11 @@ public class Outbox {
 				rows.add(new Row(notice.key(), eventId, Channel.WEBHOOK, null, hook.id(), hook.projectId(), PENDING));
 			}
 		}
-		if (earlier == null) {
-			insertDeliveries(rows);
+		if (atOnce) {
+			insertDeliveriesAtOnce(rows);
 		}
 		else {
-			insertDeliveriesAtOnce(rows);
+			insertDeliveries(rows);
 		}
 		return inserted;
 	}
@@ -247,46 +236,53 @@ public class Outbox {
 	}
 
 	/**
-	 * Inserts the notices whose keys were not written before, a chunk per statement; a key written
-	 * meanwhile by another transaction fails the call (its caller's transaction rolls back), as
-	 * the deliveries written next would otherwise point at nothing.
+	 * Inserts the notices a chunk per statement; only when the count says some keys were written
+	 * before are the ids read back, to tell the new notices from the earlier ones. Each entry of
+	 * {@code ids} is the notice's id, new or earlier.
 	 */
-	private int[] insertNewEvents(List<Notice> notices, List<UUID> ids, Map<String, UUID> earlier) {
+	private int[] insertEventsAtOnce(List<Notice> notices, List<UUID> ids) {
 		int[] inserted = new int[notices.size()];
 		List<Map<String, ?>> rows = new ArrayList<>();
-		Map<String, UUID> fresh = new HashMap<>();
-		for (int i = 0; i < notices.size(); i++) {
-			Notice notice = notices.get(i);
-			UUID known = earlier.containsKey(notice.key()) ? earlier.get(notice.key()) : fresh.get(notice.key());
-			if (known != null) {
-				ids.add(known);
-				continue;
+		Map<String, UUID> mine = new HashMap<>();
+		for (Notice notice : notices) {
+			UUID id = mine.get(notice.key());
+			if (id == null) {
+				id = UUID.randomUUID();
+				mine.put(notice.key(), id);
+				Map<String, Object> row = new HashMap<>();
+				row.put("id", id);
+				row.put("key", notice.key());
+				row.put("kind", notice.kind().name());
+				row.put("projectId", notice.projectId());
+				row.put("projectKey", notice.projectKey());
+				row.put("subjectType", notice.subjectType());
+				row.put("subjectId", notice.subjectId());
+				row.put("title", clip(notice.title(), 300));
+				row.put("body", clip(notice.text(), 8000));
+				row.put("data", json.writeValueAsString(notice.data()));
+				row.put("at", Timestamp.from(notice.occurredAt()));
+				rows.add(row);
 			}
-			UUID id = UUID.randomUUID();
-			fresh.put(notice.key(), id);
-			ids.add(id);
-			inserted[i] = 1;
-			Map<String, Object> row = new HashMap<>();
-			row.put("id", id);
-			row.put("key", notice.key());
-			row.put("kind", notice.kind().name());
-			row.put("projectId", notice.projectId());
-			row.put("projectKey", notice.projectKey());
-			row.put("subjectType", notice.subjectType());
-			row.put("subjectId", notice.subjectId());
-			row.put("title", clip(notice.title(), 300));
-			row.put("body", clip(notice.text(), 8000));
-			row.put("data", json.writeValueAsString(notice.data()));
-			row.put("at", Timestamp.from(notice.occurredAt()));
-			rows.add(row);
 		}
 		int written = MultiRow.insert(named, """
 				insert into notification_event (id, event_key, kind, project_id, project_key, subject_type, subject_id,
 				                                title, body, data, occurred_at)""",
 				"(:id, :key, :kind, :projectId, :projectKey, :subjectType, :subjectId, :title, :body, :data, :at)",
 				"on conflict do nothing", rows);
+		Map<String, UUID> stored = new HashMap<>(mine);
 		if (written != rows.size()) {
-			throw new IllegalStateException("Another transaction wrote a notice with one of these keys meanwhile.");
+			named.query("select event_key, id from notification_event where event_key in (:keys)",
+					Map.of("keys", List.copyOf(mine.keySet())),
+					(java.sql.ResultSet rs) -> {
+						stored.put(rs.getString(1), rs.getObject(2, UUID.class));
+					});
+		}
+		java.util.Set<String> counted = new java.util.HashSet<>();
+		for (int i = 0; i < notices.size(); i++) {
+			String key = notices.get(i).key();
+			UUID id = stored.get(key);
+			ids.add(id);
+			inserted[i] = id.equals(mine.get(key)) && counted.add(key) ? 1 : 0;
 		}
 		return inserted;
 	}

@@ -197,4 +197,51 @@ class EventPumpTests {
 		}
 	}
 
+	@Test
+	void runsThatOnlyTellPeopleAndEndInIncidentsAreWrittenBeforeTheirIncidents() {
+		Teams.Team team = teams.team(Api.at(port));
+		UUID project = plans.projectId(team.key()).orElseThrow();
+		blueprints.install(project, """
+				blueprint: Troubled
+				rules:
+				  - name: Tell a stranger
+				    when:
+				      trigger: milestone.at-risk
+				    then:
+				      - action: notify
+				        to: ["@nobody-here", owner]
+				        message: "{{milestone.name}} is at risk"
+				  - name: Read past the tags
+				    when:
+				      trigger: milestone.at-risk
+				    if: milestone.tags[5] == "late"
+				    then:
+				      - action: escalate
+				        message: "{{milestone.name}} is late"
+				""");
+		UUID milestone = UUID.fromString(milestone(team, "Release", team.member(), today().plusDays(20)));
+		pump.stop();
+		try {
+			atRisk(new Watched(team, project, milestone), 3);
+			assertThat(pump.drain()).isEqualTo(3);
+		}
+		finally {
+			pump.start();
+		}
+
+		assertThat(count("select count(*) from automation_run where project_id = :p and rule_name = 'Tell a stranger'"
+				+ " and status = 'FAILED'", project)).isEqualTo(3);
+		assertThat(count("select count(*) from automation_run where project_id = :p and rule_name = 'Read past the tags'"
+				+ " and status = 'CONDITION_ERROR' and condition_error is not null", project)).isEqualTo(3);
+		assertThat(count("""
+				select count(*) from automation_incident i join automation_run r on r.id = i.run_id
+				where i.project_id = :p and (i.kind = 'ACTION_FAILED' and r.rule_name = 'Tell a stranger'
+				  or i.kind = 'CONDITION_ERROR' and r.rule_name = 'Read past the tags')""", project)).isEqualTo(6);
+		// the owner was still told, once per event
+		assertThat(count("""
+				select count(*) from notification_delivery d join notification_event e on e.id = d.event_id
+				where e.project_id = :p and e.kind = 'AUTOMATION' and e.title = 'Release is at risk'""", project))
+			.isEqualTo(3);
+	}
+
 }

@@ -1,101 +1,168 @@
 package dev.milepost.bench.automation;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.milepost.automation.definition.Rule;
+import dev.milepost.automation.runtime.ShippedPath;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RuntimeService;
 
 /**
- * Throughput of event → CEL condition → in-app notification rows on PostgreSQL: Milepost's path
- * (the rules of a parsed blueprint looked up by trigger, the compiled CEL condition evaluated, the
- * outbox rows written in one transaction) against the same work as a one-service-task BPMN process
- * in an embedded Flowable 7.1 engine (history level audit), at each thread count, in the same run.
+ * Throughput of event → CEL condition → in-app notification on PostgreSQL: Milepost as it ships
+ * ({@link ShippedPath}: the application started with its pump on {@code threads} workers, a
+ * stored, active blueprint) against the same rule as a one-service-task BPMN process in an
+ * embedded Flowable 7.1 engine (history level audit) on the same database, at each thread count,
+ * in the same run, rounds of the two sides interleaved.
+ *
+ * <p>A Milepost round publishes {@code events} milestone-at-risk events on {@code threads}
+ * threads with the pump stopped (each in its own transaction, captured there), then starts the
+ * pump and times it until every event is handled; its rate is events over the two times added
+ * up, so at no moment more than {@code threads} threads work. A Flowable round starts
+ * {@code events} process instances on {@code threads} threads. Both sides' rows are counted
+ * after each round: a round that wrote fewer notices than events fails the run.
  *
  * <pre>
  * java -cp "bench/automation/target/classes:$(cat bench/automation/target/classpath.txt)" \
- *   dev.milepost.bench.automation.AutomationBenchmark jdbc:postgresql://127.0.0.1:5432/milepost_bench postgres 1,4 5 15
+ *   dev.milepost.bench.automation.AutomationBenchmark jdbc:postgresql://127.0.0.1:5432/milepost_bench postgres 1,4 4000 5
  * </pre>
  */
 public final class AutomationBenchmark {
 
-	interface Path {
-
-		void handle(long n) throws Exception;
-
-	}
-
 	public static void main(String[] args) throws Exception {
 		String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/milepost_bench";
 		String user = args.length > 1 ? args[1] : "postgres";
-		int[] threadCounts = java.util.Arrays.stream((args.length > 2 ? args[2] : "1,4").split(","))
-			.mapToInt(Integer::parseInt).toArray();
-		int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-		int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 15;
+		int[] threadCounts = Arrays.stream((args.length > 2 ? args[2] : "1,4").split(","))
+			.mapToInt(Integer::parseInt)
+			.toArray();
+		int events = args.length > 3 ? Integer.parseInt(args[3]) : 4000;
+		int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 5;
 
-		Work work = new Work();
-		NotifyDelegate.work = work;
-		try (HikariDataSource milepostPool = pool(url, user, "milepost");
-				HikariDataSource flowablePool = pool(url, user, "flowable")) {
-			try (Connection c = milepostPool.getConnection(); Statement s = c.createStatement()) {
-				s.execute(Work.SCHEMA);
-			}
-			ProcessEngine flowable = flowable(flowablePool);
-			flowable.getRepositoryService().createDeployment().addClasspathResource("notify.bpmn20.xml").deploy();
-			RuntimeService runtime = flowable.getRuntimeService();
-
-			// Milepost: the active rules are held per trigger, as ActiveBlueprints answers them
-			Map<String, List<Rule>> active = Map.of(work.rule.when().name(), List.of(work.rule));
-			Path milepost = n -> {
-				try (Connection c = milepostPool.getConnection()) {
-					c.setAutoCommit(false);
-					for (Rule rule : active.getOrDefault("milestone.at-risk", List.of())) {
-						work.handle(c, work.event(n));
-					}
-					c.commit();
-				}
-			};
-			Path bpmn = n -> runtime.createProcessInstanceBuilder()
-				.processDefinitionKey("notifyOnAtRisk")
-				.transientVariable("event", work.event(n))
-				.start();
-
-			Map<String, double[]> results = new LinkedHashMap<>();
+		List<String> table = new ArrayList<>();
+		ProcessEngine flowable = null;
+		HikariDataSource flowablePool = null;
+		try {
 			for (int threads : threadCounts) {
-				double m = run("milepost", milepost, threads, warmup, seconds, work, milepostPool);
-				double f = run("flowable", bpmn, threads, warmup, seconds, work, milepostPool);
-				results.put(threads + " thread" + (threads == 1 ? "" : "s"), new double[] { m, f });
-			}
-			flowable.close();
+				try (ShippedPath milepost = new ShippedPath(url, user, threads)) {
+					milepost.setUp("BENCH" + threads, Work.BLUEPRINT);
+					if (flowable == null) {
+						// after the application's migrations: Flowable adds its own tables beside them
+						flowablePool = pool(url, user);
+						flowable = flowable(flowablePool);
+						flowable.getRepositoryService()
+							.createDeployment()
+							.addClasspathResource("notify.bpmn20.xml")
+							.deploy();
+					}
+					Work work = new Work(milepost.projectId(), milepost.ownerId());
+					NotifyDelegate.work = work;
+					RuntimeService runtime = flowable.getRuntimeService();
+					Runnable startInstance = () -> runtime.createProcessInstanceBuilder()
+						.processDefinitionKey("notifyOnAtRisk")
+						.transientVariable("event", work.event(work.next()))
+						.start();
 
-			System.out.println();
-			System.out.println("| threads | Milepost events/s | Flowable 7.1 events/s | ratio |");
-			System.out.println("|---|---|---|---|");
-			results.forEach((threads, r) -> System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.2f× |%n", threads,
-					r[0], r[1], r[0] / r[1]));
+					// warm-up, two full rounds a side: the JIT (still compiling after one), the pools, the caches
+					for (int w = 0; w < 2; w++) {
+						milepostRound(milepost, events, threads);
+						flowableRound(milepost, startInstance, events, threads);
+					}
+					milepost.factsMillis(100);
+					System.out.printf(Locale.ROOT, "  reading the plan as rules see it (once per batch and project): %.2f ms%n",
+							milepost.factsMillis(200));
+					double[] m = new double[rounds];
+					double[] f = new double[rounds];
+					for (int r = 0; r < rounds; r++) {
+						m[r] = milepostRound(milepost, events, threads);
+						f[r] = flowableRound(milepost, startInstance, events, threads);
+						System.out.printf(Locale.ROOT, "%d thread(s), round %d: Milepost %.0f events/s, Flowable %.0f events/s%n",
+								threads, r + 1, m[r], f[r]);
+					}
+					double milepostRate = median(m);
+					double flowableRate = median(f);
+					table.add(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f× |", threads, milepostRate,
+							flowableRate, milepostRate / flowableRate));
+				}
+			}
 		}
+		finally {
+			if (flowable != null) {
+				flowable.close();
+			}
+			if (flowablePool != null) {
+				flowablePool.close();
+			}
+		}
+		System.out.println();
+		System.out.println("| threads | Milepost events/s | Flowable 7.1 events/s | ratio |");
+		System.out.println("|---|---:|---:|---:|");
+		table.forEach(System.out::println);
 	}
 
-	private static HikariDataSource pool(String url, String user, String name) {
+	/**
+	 * Refreshes the planner's statistics of every table, both sides', as autovacuum would: the
+	 * machine's PostgreSQL runs with autovacuum off, and plans made while the tables were empty
+	 * would otherwise stay in use while they grow.
+	 */
+	private static void analyze(ShippedPath milepost) {
+		milepost.jdbc().sql("analyze").update();
+	}
+
+	/** One Milepost round: capture, then handle; events per second over both times added up. */
+	private static double milepostRound(ShippedPath milepost, int events, int threads) throws InterruptedException {
+		analyze(milepost);
+		long noticesBefore = notices(milepost, "automation:");
+		long capture = milepost.capture(events, threads);
+		long handle = milepost.handle();
+		long written = notices(milepost, "automation:") - noticesBefore;
+		if (written != events) {
+			throw new IllegalStateException("Milepost wrote " + written + " notices for " + events + " events");
+		}
+		System.out.printf(Locale.ROOT, "  milepost: %d events, capture %.0f ms, handle %.0f ms%n", events,
+				capture / 1e6, handle / 1e6);
+		return events / ((capture + handle) / 1e9);
+	}
+
+	private static double flowableRound(ShippedPath milepost, Runnable startInstance, int events, int threads)
+			throws InterruptedException {
+		analyze(milepost);
+		long before = notices(milepost, "flowable:");
+		long elapsed = ShippedPath.parallel(threads, events, startInstance);
+		long written = notices(milepost, "flowable:") - before;
+		if (written != events) {
+			throw new IllegalStateException("Flowable wrote " + written + " notices for " + events + " events");
+		}
+		return events / (elapsed / 1e9);
+	}
+
+	/** Notices of the project whose event key starts so: Milepost's runs write "automation:", Flowable's "flowable:". */
+	private static long notices(ShippedPath milepost, String keyPrefix) {
+		return milepost.jdbc()
+			.sql("select count(*) from notification_event where project_id = :p and event_key like :prefix")
+			.param("p", milepost.projectId())
+			.param("prefix", keyPrefix + "%")
+			.query(Long.class)
+			.single();
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int n = sorted.length;
+		return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+	}
+
+	private static HikariDataSource pool(String url, String user) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url);
 		config.setUsername(user);
-		config.setMaximumPoolSize(8);
-		config.setPoolName(name);
+		config.setMaximumPoolSize(10);
+		config.setPoolName("flowable");
 		return new HikariDataSource(config);
 	}
 
@@ -106,71 +173,6 @@ public final class AutomationBenchmark {
 			.setAsyncExecutorActivate(false);
 		config.setHistoryLevel(HistoryLevel.AUDIT);
 		return config.buildProcessEngine();
-	}
-
-	/** Runs the path on {@code threads} threads: a warm-up, then the measured seconds; events per second. */
-	private static double run(String name, Path path, int threads, int warmup, int seconds, Work work,
-			HikariDataSource pool) throws Exception {
-		truncate(pool);
-		AtomicBoolean measuring = new AtomicBoolean(false);
-		AtomicBoolean stop = new AtomicBoolean(false);
-		AtomicLong done = new AtomicLong();
-		AtomicLong failures = new AtomicLong();
-		CountDownLatch finished = new CountDownLatch(threads);
-		List<Thread> workers = new ArrayList<>();
-		for (int t = 0; t < threads; t++) {
-			Thread worker = new Thread(() -> {
-				try {
-					while (!stop.get()) {
-						try {
-							path.handle(work.next());
-							if (measuring.get()) {
-								done.incrementAndGet();
-							}
-						}
-						catch (Exception ex) {
-							if (failures.incrementAndGet() == 1) {
-								ex.printStackTrace();
-							}
-						}
-					}
-				}
-				finally {
-					finished.countDown();
-				}
-			}, name + "-" + t);
-			workers.add(worker);
-			worker.start();
-		}
-		Thread.sleep(warmup * 1000L);
-		long before = countNotices(pool);
-		measuring.set(true);
-		long start = System.nanoTime();
-		Thread.sleep(seconds * 1000L);
-		measuring.set(false);
-		long elapsed = System.nanoTime() - start;
-		long counted = done.get();
-		stop.set(true);
-		finished.await();
-		long notices = countNotices(pool) - before;
-		double rate = counted / (elapsed / 1e9);
-		System.out.printf(Locale.ROOT, "%-8s %d thread(s): %8.0f events/s (%d events in %.1f s, %d notices written, %d failures)%n",
-				name, threads, rate, counted, elapsed / 1e9, notices, failures.get());
-		return rate;
-	}
-
-	private static void truncate(HikariDataSource pool) throws SQLException {
-		try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-			s.execute("truncate notification_delivery, notification_event");
-		}
-	}
-
-	private static long countNotices(HikariDataSource pool) throws SQLException {
-		try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-				var rs = s.executeQuery("select count(*) from notification_event")) {
-			rs.next();
-			return rs.getLong(1);
-		}
 	}
 
 }

@@ -39,9 +39,9 @@ final class Work {
 			        message: "{{milestone.name}} is at risk: forecast {{milestone.forecast}}, target {{milestone.target}}"
 			""";
 
-	static final UUID PROJECT = UUID.fromString("00000000-0000-0000-0000-00000000b001");
+	private final UUID project;
 
-	static final UUID OWNER = UUID.fromString("00000000-0000-0000-0000-00000000b002");
+	private final UUID owner;
 
 	final Rule rule;
 
@@ -51,7 +51,9 @@ final class Work {
 
 	private final AtomicLong sequence = new AtomicLong();
 
-	Work() {
+	Work(UUID project, UUID owner) {
+		this.project = project;
+		this.owner = owner;
 		ParsedBlueprint parsed = BlueprintParser.parse(BLUEPRINT);
 		if (!parsed.valid()) {
 			throw new IllegalStateException("benchmark blueprint invalid: " + parsed.problems());
@@ -93,7 +95,7 @@ final class Work {
 			.replace("{{milestone.target}}", (String) milestone.get("target"));
 		UUID eventId = UUID.randomUUID();
 		Timestamp now = Timestamp.from(Instant.now());
-		String key = "automation:" + milestone.get("id") + ":" + UUID.randomUUID();
+		String key = "flowable:" + milestone.get("id") + ":" + UUID.randomUUID();
 		try (PreparedStatement insert = connection.prepareStatement("""
 				insert into notification_event (id, event_key, kind, project_id, project_key, subject_type, subject_id,
 				                                title, body, data, occurred_at)
@@ -101,7 +103,7 @@ final class Work {
 				on conflict do nothing""")) {
 			insert.setObject(1, eventId);
 			insert.setString(2, key);
-			insert.setObject(3, PROJECT);
+			insert.setObject(3, project);
 			insert.setString(4, (String) milestone.get("id"));
 			insert.setString(5, "At-risk development milestones tell their owners");
 			insert.setString(6, text);
@@ -115,10 +117,10 @@ final class Work {
 				values (?, ?, ?, 'IN_APP', ?, null, ?, 'PENDING', 0, ?, ?, ?)
 				on conflict do nothing""")) {
 			insert.setObject(1, UUID.randomUUID());
-			insert.setString(2, key + ":" + OWNER + ":IN_APP");
+			insert.setString(2, key + ":" + owner + ":IN_APP");
 			insert.setObject(3, eventId);
-			insert.setObject(4, OWNER);
-			insert.setObject(5, PROJECT);
+			insert.setObject(4, owner);
+			insert.setObject(5, project);
 			insert.setTimestamp(6, now);
 			insert.setTimestamp(7, now);
 			insert.setTimestamp(8, now);
@@ -126,27 +128,5 @@ final class Work {
 		}
 		return true;
 	}
-
-	/** The outbox tables as the application's migration V8 makes them. */
-	static final String SCHEMA = """
-			create table if not exists notification_event (
-			    id uuid primary key, event_key varchar(300) not null, kind varchar(40) not null, project_id uuid,
-			    project_key varchar(10), subject_type varchar(40), subject_id varchar(100), title varchar(300) not null,
-			    body varchar(8000) not null, data text not null, occurred_at timestamp with time zone not null,
-			    constraint uk_notification_event_key unique (event_key));
-			create table if not exists notification_delivery (
-			    id uuid primary key, idempotency_key varchar(400) not null,
-			    event_id uuid not null references notification_event (id), channel varchar(10) not null,
-			    recipient_id uuid, webhook_id uuid, project_id uuid, status varchar(10) not null,
-			    attempts integer not null, next_attempt_at timestamp with time zone not null,
-			    retry_from timestamp with time zone not null, lease_token uuid, lease_until timestamp with time zone,
-			    last_attempt_at timestamp with time zone, last_status integer, last_error varchar(1000),
-			    created_at timestamp with time zone not null, delivered_at timestamp with time zone,
-			    delivered_by varchar(100), constraint uk_notification_delivery_key unique (idempotency_key));
-			create index if not exists ix_notification_delivery_due on notification_delivery (status, next_attempt_at);
-			create index if not exists ix_notification_delivery_webhook on notification_delivery (webhook_id, created_at);
-			create index if not exists ix_notification_delivery_project on notification_delivery (project_id, status);
-			create index if not exists ix_notification_delivery_lease on notification_delivery (lease_token);
-			""";
 
 }
