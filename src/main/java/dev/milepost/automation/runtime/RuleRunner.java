@@ -64,12 +64,13 @@ class RuleRunner {
 	}
 
 	/**
-	 * Runs the rules of a batch of captured events, in order, in the caller's transaction: their
+	 * Runs the rules of a batch of captured events, in order, in the caller's transaction. Their
 	 * runs are started in one write (with {@code deferRuns}, those that only tell people are
-	 * written whole at the end instead, so a run that had run before fails the batch there), what is in force and the plan as rules see it are read once
-	 * per project (at handling time, so events handled together share them; the plan is read again
-	 * after a run whose actions may have changed it), and the notices and run-log entries of the
-	 * batch are written together at its end.
+	 * written whole at the end instead, so a run that had run before fails the batch there). What
+	 * is in force and the plan as rules see it are read once per project (at handling time, so
+	 * events handled together share them; the plan is read again after a run whose actions may
+	 * have changed it), and the notices and run-log entries of the batch are written together at
+	 * its end.
 	 */
 	void handleAll(List<PendingEvents.Pending> events, boolean deferRuns) {
 		record Planned(PendingEvents.Pending event, ActiveRule rule, RunLog.Start start) {

@@ -169,10 +169,6 @@ class RunLog {
 	record Finish(UUID runId, Status status, String detail, Boolean conditionValue, String conditionError) {
 	}
 
-	void finish(UUID runId, Status status, String detail, Boolean conditionValue, String conditionError) {
-		finishAll(List.of(new Finish(runId, status, detail, conditionValue, conditionError)));
-	}
-
 	/** Ends runs, one write per distinct ending (the runs of a batch mostly end alike). */
 	void finishAll(List<Finish> finishes) {
 		Timestamp now = Timestamp.from(clock.instant());
