@@ -114,7 +114,13 @@ class ActionRunner {
 			int index = i;
 			Action action = run.actions().get(i);
 			Outcome outcome;
-			Telling telling = batch == null ? null : telling(run, action);
+			Telling telling;
+			try {
+				telling = batch == null ? null : telling(run, action);
+			}
+			catch (RuntimeException e) {
+				telling = Telling.nothing(Outcome.failed(e.getMessage() == null ? e.toString() : e.getMessage()));
+			}
 			if (telling != null) {
 				outcome = defer(run, index, action, telling, batch);
 			}
@@ -149,16 +155,28 @@ class ActionRunner {
 		batch.flush(notices, log);
 	}
 
-	/** Records an incident and tells the project's manager, in one transaction. */
+	/** Records an incident of a run and tells the project's manager, in one transaction. */
 	void incident(Run run, String kind, String message) {
+		incident(run.projectId(), run.projectKey(), run.runId(), run.facts() == null ? null : run.facts().manager(),
+				"Automation needs a look: " + run.ruleName(), kind, message);
+	}
+
+	/**
+	 * Records an incident (of a run, or with none, of an event given up) and tells the manager
+	 * named, in one transaction.
+	 */
+	void incident(UUID projectId, String projectKey, UUID runId, String manager, String title, String kind,
+			String message) {
 		transactions.executeWithoutResult(status -> {
-			UUID incident = log.incident(run.projectId(), run.projectKey(), run.runId(), kind, message);
-			String manager = run.facts() == null ? null : run.facts().manager();
+			UUID incident = log.incident(projectId, projectKey, runId, kind, message);
 			if (manager != null) {
-				notices.send(new Notices.Send("automation-incident:" + incident, run.projectId(), run.projectKey(), null,
-						null, "Automation needs a look: " + run.ruleName(), message,
-						Map.of("automationRunId", run.runId().toString(), "incidentId", incident.toString()),
-						List.of(manager), null, clock.instant()));
+				Map<String, Object> data = new LinkedHashMap<>();
+				if (runId != null) {
+					data.put("automationRunId", runId.toString());
+				}
+				data.put("incidentId", incident.toString());
+				notices.send(new Notices.Send("automation-incident:" + incident, projectId, projectKey, null, null, title,
+						message, data, List.of(manager), null, clock.instant()));
 			}
 		});
 	}

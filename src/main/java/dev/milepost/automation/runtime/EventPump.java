@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * an event's runs, their effects and its being handled commit together or not at all. Should a
  * batch fail unexpectedly it is rolled back and its events are taken one at a time, each in its
  * own transaction; an event that fails alone is tried again later and, after
- * {@link PendingEvents#MAX_ATTEMPTS} tries, given up as failed (its runs say why).
+ * {@link PendingEvents#MAX_ATTEMPTS} tries, given up as failed, with an incident that tells the
+ * project's manager.
  */
 @Component
 class EventPump implements SmartLifecycle {
@@ -138,7 +139,8 @@ class EventPump implements SmartLifecycle {
 			if (taken.isEmpty()) {
 				throw batchFailed;
 			}
-			log.debug("A batch of {} automation events failed; taking them one at a time", taken.size(), batchFailed);
+			log.info("A batch of {} automation events failed ({}); taking them one at a time", taken.size(),
+					batchFailed.toString());
 			for (PendingEvents.Pending event : taken) {
 				alone(event.id());
 			}
@@ -159,7 +161,13 @@ class EventPump implements SmartLifecycle {
 			if (claimed[0] == null) {
 				throw e;
 			}
-			boolean givenUp = transactions.execute(status -> pending.failed(claimed[0], instance, e.toString()));
+			boolean givenUp = transactions.execute(status -> {
+				boolean last = pending.failed(claimed[0], instance, e.toString());
+				if (last) {
+					runner.getObject().gaveUp(claimed[0], e.toString());
+				}
+				return last;
+			});
 			log.warn("Rules for event {} ({}) failed on try {}{}", id, claimed[0].occurrence().trigger(),
 					claimed[0].attempts() + 1, givenUp ? "; given up" : "; trying again later", e);
 		}

@@ -19,6 +19,7 @@ import dev.milepost.automation.definition.Conditions;
 import dev.milepost.plan.PlanQueries;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
+import dev.milepost.plan.ProjectRoster;
 import dev.milepost.plan.ProjectTimeZones;
 import dev.milepost.schedule.Forecasts;
 import org.springframework.beans.factory.annotation.Value;
@@ -117,6 +118,19 @@ class RuleRunner {
 			}
 		}
 		actions.flush(batch);
+	}
+
+	/**
+	 * Records that the rules of an event were given up after its last try: an incident with no
+	 * run (its runs were rolled back with each try), and a notice to the project's manager.
+	 */
+	void gaveUp(PendingEvents.Pending event, String error) {
+		Occurrence occurrence = event.occurrence();
+		String message = "The rules for a " + occurrence.trigger() + " event of " + occurrence.at()
+				+ " could not be run after " + PendingEvents.MAX_ATTEMPTS + " tries and were given up: " + error;
+		actions.incident(event.projectId(), occurrence.projectKey(), null,
+				plans.roster(event.projectId()).map(ProjectRoster::manager).orElse(null),
+				"Automation needs a look: a " + occurrence.trigger() + " event was given up", "EVENT_FAILED", message);
 	}
 
 	/** Whether all the rule's actions only tell people (their runs can be written whole when they end). */

@@ -191,6 +191,15 @@ class EventPumpTests {
 			assertThat(givenUp.attempts()).isEqualTo(PendingEvents.MAX_ATTEMPTS);
 			assertThat(givenUp.retryAt()).isNull();
 			assertThat(count("select count(*) from automation_run where project_id = :p", failing.project())).isZero();
+			// given up: an incident without a run, and the manager is told
+			assertThat(count("select count(*) from automation_incident where project_id = :p and kind = 'EVENT_FAILED'"
+					+ " and run_id is null and message like '%fails in this test%'", failing.project())).isEqualTo(1);
+			assertThat(count("""
+					select count(*) from notification_delivery d join notification_event e on e.id = d.event_id
+					join app_user u on u.id = d.recipient_id
+					where e.project_id = :p and e.title like 'Automation needs a look: a milestone.at-risk event%'
+					  and u.username = :manager""".replace(":manager",
+					"'" + failing.team().manager().username() + "'"), failing.project())).isEqualTo(1);
 		}
 		finally {
 			blueprints.mend(failing.project());
