@@ -184,7 +184,7 @@ class BlueprintApiTests {
 
 		JsonNode off = check(manager().send("PUT", team.path("/automation"), Map.of("paused", true), Map.of()), 200).json();
 		assertThat(off.get("paused").asBoolean()).isTrue();
-		assertThat(active.projectPaused(projectId())).isTrue();
+		assertThat(active.inForce(projectId()).rules()).isEmpty();
 		assertThat(active.rules(projectId(), "milestone.at-risk")).isEmpty();
 		assertThat(check(team.as(team.member()).get(team.path("/automation")), 200).json().get("paused").asBoolean())
 			.isTrue();

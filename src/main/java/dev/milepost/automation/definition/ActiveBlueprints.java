@@ -22,9 +22,6 @@ public interface ActiveBlueprints {
 	/** Everything in force in the project, read at once; no rules when there is no such project. */
 	InForce inForce(UUID projectId);
 
-	/** Whether the project's automation is paused as a whole. */
-	boolean projectPaused(UUID projectId);
-
 	/** A project's rules in force at one moment, by trigger. */
 	record InForce(UUID projectId, List<ActiveRule> rules) {
 

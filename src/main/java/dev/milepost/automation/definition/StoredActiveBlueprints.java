@@ -85,15 +85,6 @@ class StoredActiveBlueprints implements ActiveBlueprints {
 		return Optional.of(new InForce(rows.get(0).projectId(), active));
 	}
 
-	@Override
-	public boolean projectPaused(UUID projectId) {
-		return jdbc.sql("select paused from project_automation where project_id = :p")
-			.param("p", projectId)
-			.query(Boolean.class)
-			.optional()
-			.orElse(false);
-	}
-
 	private Blueprint blueprint(UUID versionId) {
 		if (parsed.size() > CACHE_LIMIT) {
 			parsed.clear();

@@ -135,14 +135,17 @@ class RuleRunner {
 
 	/** Whether all the rule's actions only tell people (their runs can be written whole when they end). */
 	static boolean onlyTells(ActiveRule rule) {
-		return rule.rule().then().stream().allMatch(action -> action instanceof Action.Notify
-				|| action instanceof Action.RemindFeedingTaskOwners || action instanceof Action.Escalate);
+		return rule.rule().then().stream().allMatch(RuleRunner::tells);
 	}
 
-	/** Whether an action may change what rules see of the plan (a notice or a webhook call does not). */
+	/** Whether an action may change what rules see of the plan (telling people or calling a webhook does not). */
 	static boolean mayChangePlan(Action action) {
-		return !(action instanceof Action.Notify || action instanceof Action.RemindFeedingTaskOwners
-				|| action instanceof Action.Escalate || action instanceof Action.CallWebhook);
+		return !(tells(action) || action instanceof Action.CallWebhook);
+	}
+
+	private static boolean tells(Action action) {
+		return action instanceof Action.Notify || action instanceof Action.RemindFeedingTaskOwners
+				|| action instanceof Action.Escalate;
 	}
 
 	/** The plan as rules see it now, in the project's zone. */

@@ -80,7 +80,7 @@ class RunLog {
 
 	/** Starts a run with the given id; false when a run with the same dedupe key exists. */
 	boolean begin(UUID id, Start start) {
-		return named.update(INSERT_RUN + " values " + RUN_TUPLE + " on conflict do nothing", runRow(id, start)) == 1;
+		return named.update(INSERT_RUN + " values " + RUN_TUPLE + " on conflict do nothing", runRow(id, start, null)) == 1;
 	}
 
 	/**
@@ -96,7 +96,7 @@ class RunLog {
 		for (Start start : starts) {
 			UUID id = UUID.randomUUID();
 			ids.add(id);
-			rows.add(runRow(id, start));
+			rows.add(runRow(id, start, null));
 		}
 		int written = MultiRow.insert(named, INSERT_RUN, RUN_TUPLE, "on conflict do nothing", rows);
 		Set<UUID> ours = written == rows.size() ? new HashSet<>(ids)
@@ -114,23 +114,8 @@ class RunLog {
 	 * (so the caller rolls back) if a run with one of their dedupe keys exists.
 	 */
 	void insertEnded(List<Ended> runs) {
-		List<Map<String, ?>> rows = new ArrayList<>();
-		Timestamp now = Timestamp.from(clock.instant());
-		for (Ended run : runs) {
-			Map<String, Object> row = runRow(run.id(), run.start());
-			row.put("status", run.finish().status().name());
-			row.put("detail", PendingEvents.clip(run.finish().detail(), 2000));
-			row.put("value", run.finish().conditionValue());
-			row.put("error", PendingEvents.clip(run.finish().conditionError(), 1000));
-			row.put("finished", now);
-			rows.add(row);
-		}
-		int written = MultiRow.insert(named, """
-				insert into automation_run (id, dedupe_key, project_id, project_key, blueprint_id, blueprint_name,
-				  version_id, version_number, rule_index, rule_name, trigger_name, event_data, condition_text,
-				  status, cause_run_id, depth, started_at, detail, condition_value, condition_error, finished_at)""", """
-				(:id, :key, :p, :pk, :b, :bn, :v, :vn, :ri, :rn, :t, :data, :cond, :status, :cause, :depth, :at, :detail,
-				 :value, :error, :finished)""", "on conflict do nothing", rows);
+		List<Map<String, Object>> rows = runs.stream().map(run -> runRow(run.id(), run.start(), run.finish())).toList();
+		int written = MultiRow.insert(named, INSERT_RUN, RUN_TUPLE, "on conflict do nothing", rows);
 		if (written != rows.size()) {
 			throw new IllegalStateException("Some of these runs had run before; their events are taken one at a time.");
 		}
@@ -139,13 +124,21 @@ class RunLog {
 	private static final String INSERT_RUN = """
 			insert into automation_run (id, dedupe_key, project_id, project_key, blueprint_id, blueprint_name,
 			  version_id, version_number, rule_index, rule_name, trigger_name, event_data, condition_text,
-			  status, cause_run_id, depth, started_at)""";
+			  status, cause_run_id, depth, started_at, detail, condition_value, condition_error, finished_at)""";
 
 	private static final String RUN_TUPLE = """
-			(:id, :key, :p, :pk, :b, :bn, :v, :vn, :ri, :rn, :t, :data, :cond, 'RUNNING', :cause, :depth, :at)""";
+			(:id, :key, :p, :pk, :b, :bn, :v, :vn, :ri, :rn, :t, :data, :cond, :status, :cause, :depth, :at, :detail,
+			 :value, :error, :finished)""";
 
-	private Map<String, Object> runRow(UUID id, Start start) {
+	/** A run's row: begun ({@code finish} null, status {@code RUNNING}) or whole. */
+	private Map<String, Object> runRow(UUID id, Start start, Finish finish) {
 		Map<String, Object> row = new HashMap<>();
+		Timestamp now = Timestamp.from(clock.instant());
+		row.put("status", finish == null ? Status.RUNNING.name() : finish.status().name());
+		row.put("detail", finish == null ? null : PendingEvents.clip(finish.detail(), 2000));
+		row.put("value", finish == null ? null : finish.conditionValue());
+		row.put("error", finish == null ? null : PendingEvents.clip(finish.conditionError(), 1000));
+		row.put("finished", finish == null ? null : now);
 		row.put("id", id);
 		row.put("key", PendingEvents.clip(start.dedupeKey(), 400));
 		row.put("p", start.projectId());
@@ -161,7 +154,7 @@ class RunLog {
 		row.put("cond", PendingEvents.clip(start.conditionText(), 2000));
 		row.put("cause", start.causeRunId());
 		row.put("depth", start.depth());
-		row.put("at", Timestamp.from(clock.instant()));
+		row.put("at", now);
 		return row;
 	}
 

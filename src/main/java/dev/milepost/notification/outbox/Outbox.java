@@ -19,7 +19,6 @@ import dev.milepost.notification.Channel;
 import dev.milepost.notification.email.MailChannel;
 import dev.milepost.notification.preference.Preferences;
 import dev.milepost.notification.webhook.Webhooks;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,7 +92,7 @@ public class Outbox {
 	 */
 	@Transactional
 	public int enqueueAll(List<Addressed> notices) {
-		return written(notices, null);
+		return written(notices);
 	}
 
 	/**
@@ -103,7 +102,7 @@ public class Outbox {
 	 */
 	@Transactional
 	public boolean enqueueOn(Notice notice, Collection<String> usernames, Set<Channel> channels) {
-		return written(List.of(new Addressed(notice, usernames, channels)), null) == 1;
+		return written(List.of(new Addressed(notice, usernames, channels))) == 1;
 	}
 
 	/**
@@ -113,28 +112,24 @@ public class Outbox {
 	@Transactional
 	public List<UUID> enqueueEach(List<Addressed> notices) {
 		List<UUID> ids = new ArrayList<>();
-		write(notices, ids, true);
+		write(notices, ids);
 		return ids;
 	}
 
-	private int written(List<Addressed> notices, Set<Channel> chosen) {
-		int[] inserted = write(notices.stream()
-			.map(each -> each.channels() != null || chosen == null ? each
-					: new Addressed(each.notice(), each.usernames(), chosen))
-			.toList(), new ArrayList<>(), false);
-		return (int) java.util.Arrays.stream(inserted).filter(count -> count == 1).count();
+	/** Writes the notices; returns how many were new. */
+	private int written(List<Addressed> notices) {
+		return (int) java.util.Arrays.stream(write(notices, new ArrayList<>())).filter(count -> count == 1).count();
 	}
 
 	/**
-	 * Writes the notices; {@code ids} gets each one's id; an entry of the result is 1 where the
-	 * notice was new. At once: a chunk of rows per statement; otherwise row by row.
+	 * Writes the notices and their deliveries, a chunk of rows per statement; {@code ids} gets each
+	 * one's id (new, or the earlier notice's); an entry of the result is 1 where the notice was new.
 	 */
-	private int[] write(List<Addressed> notices, List<UUID> ids, boolean atOnce) {
+	private int[] write(List<Addressed> notices, List<UUID> ids) {
 		if (notices.isEmpty()) {
 			return new int[0];
 		}
-		int[] inserted = atOnce ? insertEventsAtOnce(notices.stream().map(Addressed::notice).toList(), ids)
-				: insertEvents(notices.stream().map(Addressed::notice).toList(), ids);
+		int[] inserted = insertEvents(notices.stream().map(Addressed::notice).toList(), ids);
 		Map<String, Optional<Recipient>> people = new HashMap<>();
 		Map<String, List<Webhooks.Subscriber>> hooks = new HashMap<>();
 		List<Row> rows = new ArrayList<>();
@@ -169,12 +164,7 @@ public class Outbox {
 				rows.add(new Row(notice.key(), eventId, Channel.WEBHOOK, null, hook.id(), hook.projectId(), PENDING));
 			}
 		}
-		if (atOnce) {
-			insertDeliveriesAtOnce(rows);
-		}
-		else {
-			insertDeliveries(rows);
-		}
+		insertDeliveries(rows);
 		return inserted;
 	}
 
@@ -209,38 +199,12 @@ public class Outbox {
 
 	}
 
-	/** Inserts the events that are new; an entry of the result is 1 where the notice was new, 0 where not. */
-	private int[] insertEvents(List<Notice> notices, List<UUID> ids) {
-		MapSqlParameterSource[] batch = new MapSqlParameterSource[notices.size()];
-		for (int i = 0; i < notices.size(); i++) {
-			Notice notice = notices.get(i);
-			UUID id = UUID.randomUUID();
-			ids.add(id);
-			batch[i] = new MapSqlParameterSource().addValue("id", id)
-				.addValue("key", notice.key())
-				.addValue("kind", notice.kind().name())
-				.addValue("projectId", notice.projectId())
-				.addValue("projectKey", notice.projectKey())
-				.addValue("subjectType", notice.subjectType())
-				.addValue("subjectId", notice.subjectId())
-				.addValue("title", clip(notice.title(), 300))
-				.addValue("body", clip(notice.text(), 8000))
-				.addValue("data", json.writeValueAsString(notice.data()))
-				.addValue("at", Timestamp.from(notice.occurredAt()));
-		}
-		return named.batchUpdate("""
-				insert into notification_event (id, event_key, kind, project_id, project_key, subject_type, subject_id,
-				                                title, body, data, occurred_at)
-				values (:id, :key, :kind, :projectId, :projectKey, :subjectType, :subjectId, :title, :body, :data, :at)
-				on conflict do nothing""", batch);
-	}
-
 	/**
 	 * Inserts the notices a chunk per statement; only when the count says some keys were written
 	 * before are the ids read back, to tell the new notices from the earlier ones. Each entry of
 	 * {@code ids} is the notice's id, new or earlier.
 	 */
-	private int[] insertEventsAtOnce(List<Notice> notices, List<UUID> ids) {
+	private int[] insertEvents(List<Notice> notices, List<UUID> ids) {
 		int[] inserted = new int[notices.size()];
 		List<Map<String, ?>> rows = new ArrayList<>();
 		Map<String, UUID> mine = new HashMap<>();
@@ -287,7 +251,7 @@ public class Outbox {
 		return inserted;
 	}
 
-	private void insertDeliveriesAtOnce(List<Row> rows) {
+	private void insertDeliveries(List<Row> rows) {
 		Timestamp now = Timestamp.from(clock.instant());
 		MultiRow.insert(named, """
 				insert into notification_delivery (id, idempotency_key, event_id, channel, recipient_id, webhook_id,
@@ -306,29 +270,6 @@ public class Outbox {
 					values.put("now", now);
 					return values;
 				}).toList());
-	}
-
-	private void insertDeliveries(List<Row> rows) {
-		if (rows.isEmpty()) {
-			return;
-		}
-		Timestamp now = Timestamp.from(clock.instant());
-		MapSqlParameterSource[] batch = rows.stream()
-			.map(row -> new MapSqlParameterSource().addValue("id", UUID.randomUUID())
-				.addValue("key", row.idempotencyKey())
-				.addValue("event", row.eventId())
-				.addValue("channel", row.channel().name())
-				.addValue("recipient", row.recipientId())
-				.addValue("webhook", row.webhookId())
-				.addValue("project", row.projectId())
-				.addValue("status", row.status())
-				.addValue("now", now))
-			.toArray(MapSqlParameterSource[]::new);
-		named.batchUpdate("""
-				insert into notification_delivery (id, idempotency_key, event_id, channel, recipient_id, webhook_id,
-				                                   project_id, status, attempts, next_attempt_at, retry_from, created_at)
-				values (:id, :key, :event, :channel, :recipient, :webhook, :project, :status, 0, :now, :now, :now)
-				on conflict do nothing""", batch);
 	}
 
 	static String clip(String text, int max) {

@@ -111,11 +111,6 @@ class TestBlueprints implements ActiveBlueprints {
 		return new InForce(projectId, paused.getOrDefault(projectId, false) ? List.of() : installed.get(projectId));
 	}
 
-	@Override
-	public boolean projectPaused(UUID projectId) {
-		return paused.getOrDefault(projectId, false);
-	}
-
 	private ActiveBlueprints real() {
 		return all.orderedStream().filter(each -> !(each instanceof TestBlueprints)).findFirst().orElseThrow();
 	}
