@@ -21,15 +21,6 @@ sealed interface Evidence {
 			this(approverId, approverName, roleHeld, comment, null);
 		}
 
-		/** The person whose approval this counts as: the one a delegate decided for, or the approver. */
-		UUID principalId() {
-			return request != null && request.onBehalfOfId() != null ? request.onBehalfOfId() : approverId;
-		}
-
-		ProjectRole principalRole() {
-			return request != null && request.onBehalfOfId() != null ? request.onBehalfOfRole() : roleHeld;
-		}
-
 		@Override
 		public String describe() {
 			String onBehalf = request == null || request.onBehalfOfId() == null ? ""
