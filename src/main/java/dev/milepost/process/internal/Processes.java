@@ -150,14 +150,16 @@ class Processes {
 		for (UUID task : feeding) {
 			building.link(context, task, milestone);
 		}
-		// each approval waits for the steps it follows, so one that follows another is opened after it
+		// each approval waits for every step it follows, directly or through the steps between, so
+		// one that follows another approval is opened after it
 		Map<String, UUID> opened = new HashMap<>();
 		for (int before = -1; opened.size() > before;) {
 			before = opened.size();
 			for (int i = 0; i < steps.size(); i++) {
 				Step step = steps.get(i);
+				List<String> upstream = upstream(step, steps, byKey);
 				if (step.kind() != StepKind.APPROVAL || opened.containsKey(step.key())
-						|| !step.after().stream().allMatch(key -> tasks.containsKey(key) || opened.containsKey(key))) {
+						|| !upstream.stream().allMatch(key -> tasks.containsKey(key) || opened.containsKey(key))) {
 					continue;
 				}
 				boolean closes = byApproval && step.approvers().contains(closing.role());
@@ -165,8 +167,8 @@ class Processes {
 						"Step '" + step.key() + "' of the process '" + name + "'"
 								+ (closes ? "; approving it achieves the milestone '" + closing.name() + "'." : "."),
 						closes ? milestone : null, ApprovalMode.ALL, ends.get(step.key()), step.approvers(),
-						step.after().stream().filter(tasks::containsKey).map(tasks::get).toList(),
-						step.after().stream().filter(opened::containsKey).map(opened::get).toList()));
+						upstream.stream().filter(tasks::containsKey).map(tasks::get).toList(),
+						upstream.stream().filter(opened::containsKey).map(opened::get).toList()));
 				opened.put(step.key(), approval);
 				created.add(new Created(i, step, null, approval, starts.get(step.key()), ends.get(step.key())));
 			}
@@ -292,6 +294,19 @@ class Processes {
 
 	private static String approvalState(ApprovalStatus status, boolean waiting) {
 		return status == null ? "REMOVED" : waiting ? "WAITING" : status.name();
+	}
+
+	/** The keys of every step the step follows, directly or through others, in the template's order. */
+	private static List<String> upstream(Step step, List<Step> steps, Map<String, Step> byKey) {
+		Set<String> found = new HashSet<>();
+		java.util.Deque<String> next = new java.util.ArrayDeque<>(step.after());
+		while (!next.isEmpty()) {
+			String key = next.poll();
+			if (found.add(key)) {
+				next.addAll(byKey.get(key).after());
+			}
+		}
+		return steps.stream().map(Step::key).filter(found::contains).toList();
 	}
 
 	/** The tasks a final step brings to the milestone: itself if a task, else the tasks it waits on. */
