@@ -134,8 +134,7 @@ public final class MilestoneAchievement {
 	 */
 	public static Answer mayAchieve(Milestone milestone, Work work, Person person) {
 		if (milestone.achievedAt() != null) {
-			return new Refused(Ground.ACHIEVED, null, "This milestone was already achieved on " + milestone.achievedAt()
-					+ "; it stays achieved.");
+			return achieved(milestone);
 		}
 		if (person.role() == ProjectRole.STAKEHOLDER) {
 			return new Refused(Ground.NOT_PERMITTED, null, "Stakeholders follow milestones; they do not achieve them.");
@@ -181,6 +180,22 @@ public final class MilestoneAchievement {
 					+ ", not by an approval request.");
 		}
 		return acknowledged(milestone, mayAchieve(milestone, work, principal), openWorkAcknowledged);
+	}
+
+	/**
+	 * Whether accepting a deliverable achieves the milestone it confirms: its criterion is the
+	 * acceptance and every deliverable confirming it is now accepted. The acceptance is the
+	 * evidence, whoever the acceptor is; the open work goes on the record without asking anyone.
+	 */
+	public static Answer byAcceptance(Milestone milestone, Work work) {
+		if (milestone.achievedAt() != null) {
+			return achieved(milestone);
+		}
+		if (milestone.kind() != CriterionKind.DELIVERABLE_ACCEPTED) {
+			return notMet("This milestone is achieved by " + milestone.kind().description()
+					+ ", not by accepting deliverables.");
+		}
+		return deliverablesAccepted(milestone, work);
 	}
 
 	/**
@@ -241,6 +256,11 @@ public final class MilestoneAchievement {
 
 	private static boolean ownerOrManager(Milestone milestone, Person person) {
 		return person.manages() || person.id().equals(milestone.ownerId());
+	}
+
+	private static Refused achieved(Milestone milestone) {
+		return new Refused(Ground.ACHIEVED, null,
+				"This milestone was already achieved on " + milestone.achievedAt() + "; it stays achieved.");
 	}
 
 	private static Refused notPermitted() {

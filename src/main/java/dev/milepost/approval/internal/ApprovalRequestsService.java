@@ -83,7 +83,7 @@ class ApprovalRequestsService implements ApprovalRequests {
 	private List<Due> due(List<UUID> ids) {
 		Map<UUID, ApprovalRequest> found = new HashMap<>();
 		requests.findAllById(ids).forEach(request -> found.put(request.id(), request));
-		Map<UUID, Readiness.Of> around = readiness.of(found.values());
+		Set<UUID> waiting = readiness.waiting(found.values());
 		List<Due> due = new ArrayList<>();
 		for (UUID id : ids) {
 			ApprovalRequest request = found.get(id);
@@ -91,8 +91,7 @@ class ApprovalRequestsService implements ApprovalRequests {
 				continue;
 			}
 			List<String> deciders = new ArrayList<>();
-			boolean waiting = around.getOrDefault(id, Readiness.Of.NOTHING).waiting();
-			for (ApprovalStep turn : waiting ? List.<ApprovalStep>of() : request.openTurns()) {
+			for (ApprovalStep turn : waiting.contains(id) ? List.<ApprovalStep>of() : request.openTurns()) {
 				UUID person = turn.delegated() ? turn.delegateId() : turn.approverId();
 				if (person != null) {
 					users.findById(person).ifPresent(user -> deciders.add(user.username()));
@@ -155,16 +154,10 @@ class ApprovalRequestsService implements ApprovalRequests {
 
 	@Override
 	public Set<UUID> waiting(ProjectContext context, List<UUID> ids) {
-		Set<UUID> waiting = new HashSet<>();
-		readiness.of(requests.findAllById(ids)
+		return readiness.waiting(requests.findAllById(ids)
 			.stream()
 			.filter(r -> r.projectId().equals(context.projectId()))
-			.toList()).forEach((id, around) -> {
-				if (around.waiting()) {
-					waiting.add(id);
-				}
-			});
-		return waiting;
+			.toList());
 	}
 
 	@Override

@@ -135,10 +135,8 @@ class Approvals {
 
 	/** The requests that do not wait for steps they follow. */
 	private List<ApprovalRequest> ready(List<ApprovalRequest> candidates) {
-		Map<UUID, Readiness.Of> around = readiness.of(candidates);
-		return candidates.stream()
-			.filter(r -> !around.getOrDefault(r.id(), Readiness.Of.NOTHING).waiting())
-			.toList();
+		Set<UUID> waiting = readiness.waiting(candidates);
+		return candidates.stream().filter(r -> !waiting.contains(r.id())).toList();
 	}
 
 	Versioned read(ProjectContext context, UUID id) {

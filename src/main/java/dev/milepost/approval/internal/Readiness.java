@@ -58,6 +58,15 @@ class Readiness {
 
 	}
 
+	/** The ids of the requests that wait for steps they follow. */
+	Set<UUID> waiting(Collection<ApprovalRequest> requests) {
+		return of(requests).entrySet()
+			.stream()
+			.filter(entry -> entry.getValue().waiting())
+			.map(Map.Entry::getKey)
+			.collect(Collectors.toSet());
+	}
+
 	Of of(ApprovalRequest request) {
 		return of(List.of(request)).getOrDefault(request.id(), Of.NOTHING);
 	}

@@ -189,8 +189,7 @@ public class Milestones {
 		Evidence evidence = switch (milestone.criterion().kind()) {
 			case APPROVAL_BY_PERSON, APPROVAL_BY_ROLE -> new Evidence.Approval(context.user().id(),
 					context.user().username(), context.role(), statement);
-			case DELIVERABLE_ACCEPTED -> new Evidence.DeliverablesAccepted(
-					work.deliverables().stream().map(MilestoneAchievement.Confirmation::name).toList());
+			case DELIVERABLE_ACCEPTED -> accepted(work);
 			case ALL_FEEDING_TASKS_DONE -> new Evidence.FeedingTasksDone(
 					work.upstream().stream().map(WorkItem::name).toList());
 			case OWNER_CONFIRMATION -> new Evidence.OwnerConfirmation(context.user().id(), statement);
@@ -269,11 +268,8 @@ public class Milestones {
 			return;
 		}
 		MilestoneAchievement.Work work = work(milestone);
-		if (work.deliverables().stream().allMatch(MilestoneAchievement.Confirmation::accepted)) {
-			record(context, milestone, new MilestoneAchievement.Allowed(milestone.id(), work.open(), false),
-					new Evidence.DeliverablesAccepted(
-							work.deliverables().stream().map(MilestoneAchievement.Confirmation::name).toList()),
-					context.user().id(), at);
+		if (MilestoneAchievement.byAcceptance(facts(milestone), work) instanceof MilestoneAchievement.Allowed allowed) {
+			record(context, milestone, allowed, accepted(work), context.user().id(), at);
 		}
 	}
 
@@ -288,6 +284,11 @@ public class Milestones {
 				after.achievement().by(), milestone.achievedAt(), milestone.evidenceKind().name(),
 				milestone.evidence()));
 		return new Versioned(after, milestone.version());
+	}
+
+	private static Evidence accepted(MilestoneAchievement.Work work) {
+		return new Evidence.DeliverablesAccepted(
+				work.deliverables().stream().map(MilestoneAchievement.Confirmation::name).toList());
 	}
 
 	private static MilestoneAchievement.Allowed permit(MilestoneAchievement.Answer answer) {
@@ -331,8 +332,8 @@ public class Milestones {
 			.of(current.ownerId(), current.criterion().approverId())
 			.filter(java.util.Objects::nonNull)
 			.toList());
-		UUID owner = current != null && request.owner().equals(named.get(current.ownerId())) ? current.ownerId()
-				: participants.member(context, "owner", request.owner());
+		UUID owner = current != null && java.util.Objects.equals(request.owner(), named.get(current.ownerId()))
+				? current.ownerId() : participants.member(context, "owner", request.owner());
 		MilestoneRequest.CriterionRequest c = request.criterion();
 		UUID approver = c.approver() == null || c.approver().isBlank() ? null
 				: current != null && c.approver().equals(named.get(current.criterion().approverId()))
