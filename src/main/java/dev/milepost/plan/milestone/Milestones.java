@@ -188,7 +188,7 @@ public class Milestones {
 				person(context), statement, acknowledgesOpenWork));
 		Evidence evidence = switch (milestone.criterion().kind()) {
 			case APPROVAL_BY_PERSON, APPROVAL_BY_ROLE -> new Evidence.Approval(context.user().id(),
-					context.user().username(), context.role(), statement);
+					context.user().username(), statement);
 			case DELIVERABLE_ACCEPTED -> accepted(work);
 			case ALL_FEEDING_TASKS_DONE -> new Evidence.FeedingTasksDone(
 					work.upstream().stream().map(WorkItem::name).toList());
@@ -227,11 +227,9 @@ public class Milestones {
 			}
 			Map<UUID, String> names = participants.usernames(List.of(approval.decidedBy(), principal));
 			UUID onBehalf = approval.onBehalfOf();
-			Evidence.ThroughRequest request = new Evidence.ThroughRequest(approval.requestId(),
-					approval.requestNumber(), onBehalf, names.get(onBehalf), onBehalf == null ? null : principalRole);
 			Evidence evidence = new Evidence.Approval(approval.decidedBy(), names.get(approval.decidedBy()),
-					participants.roleOf(context.projectId(), approval.decidedBy()).orElse(null), approval.comment(),
-					request);
+					approval.comment(), new Evidence.ThroughRequest(approval.requestId(), approval.requestNumber(),
+							onBehalf, names.get(onBehalf)));
 			return Optional.of(record(context, milestone, (MilestoneAchievement.Allowed) answer, evidence,
 					approval.decidedBy(), approval.decidedAt()));
 		}

@@ -12,7 +12,6 @@ import dev.milepost.common.ConflictException;
 import dev.milepost.common.RuleViolationException;
 import dev.milepost.plan.CriterionKind;
 import dev.milepost.plan.MilestoneAchievement;
-import dev.milepost.plan.ProjectRole;
 import dev.milepost.plan.WorkItem;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +60,7 @@ class MilestoneTests {
 	void anAchievementRecordsWhoWhenAndTheEvidence() {
 		Milestone milestone = approvedByCiso();
 		milestone.achieve(permit(milestone),
-				new Evidence.Approval(CISO, "raj.patel", ProjectRole.APPROVER, "Report v3 reviewed"), CISO, NOW);
+				new Evidence.Approval(CISO, "raj.patel", "Report v3 reviewed"), CISO, NOW);
 		assertThat(milestone.isAchieved()).isTrue();
 		assertThat(milestone.achievedBy()).isEqualTo(CISO);
 		assertThat(milestone.achievedAt()).isEqualTo(NOW);
@@ -74,7 +73,7 @@ class MilestoneTests {
 	void aPermitForAnotherMilestoneAchievesNothing() {
 		Milestone milestone = approvedByCiso();
 		assertThatThrownBy(() -> milestone.achieve(permit(approvedByCiso()),
-				new Evidence.Approval(CISO, "raj.patel", ProjectRole.APPROVER, null), CISO, NOW))
+				new Evidence.Approval(CISO, "raj.patel", null), CISO, NOW))
 			.isInstanceOf(IllegalArgumentException.class);
 		assertThat(milestone.isAchieved()).isFalse();
 	}
@@ -85,17 +84,17 @@ class MilestoneTests {
 		milestone.achieve(new MilestoneAchievement.Allowed(milestone.id(),
 				List.of(new WorkItem(UUID.randomUUID(), "Security review", 0, false, false),
 						new WorkItem(UUID.randomUUID(), "Pen test", 40, true, false)),
-				true), new Evidence.Approval(CISO, "raj.patel", ProjectRole.APPROVER, "Risk accepted"), CISO, NOW);
+				true), new Evidence.Approval(CISO, "raj.patel", "Risk accepted"), CISO, NOW);
 		assertThat(milestone.achievedOpenWork()).containsExactly("Security review (0 %)", "Pen test (40 %)");
 	}
 
 	@Test
 	void anAchievedMilestoneStaysAchievedAndItsRecordDoesNotChange() {
 		Milestone milestone = approvedByCiso();
-		milestone.achieve(permit(milestone), new Evidence.Approval(CISO, "raj.patel", ProjectRole.APPROVER, null),
+		milestone.achieve(permit(milestone), new Evidence.Approval(CISO, "raj.patel", null),
 				CISO, NOW);
 		assertThatThrownBy(() -> milestone.achieve(permit(milestone),
-				new Evidence.Approval(CISO, "raj.patel", ProjectRole.APPROVER, null), CISO, NOW.plusSeconds(60)))
+				new Evidence.Approval(CISO, "raj.patel", null), CISO, NOW.plusSeconds(60)))
 			.isInstanceOf(ConflictException.class);
 		assertThat(milestone.achievedAt()).isEqualTo(NOW);
 		assertThatThrownBy(() -> milestone.change(new Milestone.Details("Renamed", null, LocalDate.of(2027, 1, 8), OWNER,
@@ -131,8 +130,8 @@ class MilestoneTests {
 		Milestone milestone = approvedByCiso();
 		UUID deputy = UUID.randomUUID();
 		UUID request = UUID.randomUUID();
-		milestone.achieve(permit(milestone), new Evidence.Approval(deputy, "dana.deputy", ProjectRole.MEMBER,
-				"Report v3 reviewed", new Evidence.ThroughRequest(request, 7, CISO, "raj.patel", ProjectRole.APPROVER)),
+		milestone.achieve(permit(milestone), new Evidence.Approval(deputy, "dana.deputy", "Report v3 reviewed",
+				new Evidence.ThroughRequest(request, 7, CISO, "raj.patel")),
 				deputy, NOW);
 		assertThat(milestone.achievedBy()).isEqualTo(deputy);
 		assertThat(milestone.evidence())
@@ -142,8 +141,8 @@ class MilestoneTests {
 	@Test
 	void theNamedApproverDecidingThroughARequestNamesTheRequest() {
 		Milestone milestone = approvedByCiso();
-		milestone.achieve(permit(milestone), new Evidence.Approval(CISO, "raj.patel", ProjectRole.APPROVER, "Fine",
-				new Evidence.ThroughRequest(UUID.randomUUID(), 3, null, null, null)), CISO, NOW);
+		milestone.achieve(permit(milestone), new Evidence.Approval(CISO, "raj.patel", "Fine",
+				new Evidence.ThroughRequest(UUID.randomUUID(), 3, null, null)), CISO, NOW);
 		assertThat(milestone.evidence()).isEqualTo("Approved by raj.patel (request #3): Fine");
 	}
 
@@ -154,7 +153,7 @@ class MilestoneTests {
 		assertThat(milestone.targetDate()).isEqualTo(LocalDate.of(2027, 1, 15));
 		assertThatThrownBy(() -> milestone.moveTarget(LocalDate.of(2027, 1, 15)))
 			.isInstanceOf(RuleViolationException.class);
-		milestone.achieve(permit(milestone), new Evidence.Approval(CISO, "raj.patel", ProjectRole.APPROVER, null), CISO,
+		milestone.achieve(permit(milestone), new Evidence.Approval(CISO, "raj.patel", null), CISO,
 				NOW);
 		assertThatThrownBy(() -> milestone.moveTarget(LocalDate.of(2027, 2, 1))).isInstanceOf(ConflictException.class)
 			.hasMessageContaining("no longer changes");
