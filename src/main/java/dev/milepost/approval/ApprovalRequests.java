@@ -3,6 +3,7 @@ package dev.milepost.approval;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.milepost.plan.ProjectContext;
@@ -16,10 +17,25 @@ public interface ApprovalRequests {
 
 	/**
 	 * A request to whoever holds each role, about a milestone (approving it achieves the milestone
-	 * when its criterion is this approval) or about nothing.
+	 * when its criterion is this approval) or about nothing. It follows the tasks and requests
+	 * named in {@code afterTasks} and {@code afterApprovals}: nobody decides it before every one of
+	 * those tasks is done and every one of those requests approved.
 	 */
 	record NewRequest(String title, String description, UUID milestoneId, ApprovalMode mode, LocalDate dueDate,
-			List<ProjectRole> approverRoles) {
+			List<ProjectRole> approverRoles, List<UUID> afterTasks, List<UUID> afterApprovals) {
+
+		public NewRequest {
+			approverRoles = List.copyOf(approverRoles);
+			afterTasks = afterTasks == null ? List.of() : List.copyOf(afterTasks);
+			afterApprovals = afterApprovals == null ? List.of() : List.copyOf(afterApprovals);
+		}
+
+		/** A request that may be decided at once. */
+		public NewRequest(String title, String description, UUID milestoneId, ApprovalMode mode, LocalDate dueDate,
+				List<ProjectRole> approverRoles) {
+			this(title, description, milestoneId, mode, dueDate, approverRoles, List.of(), List.of());
+		}
+
 	}
 
 	/** Opens the request; refused (422) with the reason like the API would refuse it. */
@@ -33,7 +49,8 @@ public interface ApprovalRequests {
 
 	/**
 	 * A pending request due in a window, with the people who can decide it now: named approvers,
-	 * delegates, and for a role whoever holds it (given as {@code role:NAME}).
+	 * delegates, and for a role whoever holds it (given as {@code role:NAME}); nobody while it waits
+	 * for the steps it follows.
 	 */
 	record Due(String projectKey, UUID requestId, long number, String title, LocalDate dueDate,
 			List<String> deciders) {
@@ -47,6 +64,9 @@ public interface ApprovalRequests {
 
 	/** The status of each of the project's requests named, by id; requests that no longer exist are left out. */
 	Map<UUID, ApprovalStatus> statuses(ProjectContext context, List<UUID> ids);
+
+	/** Which of the project's requests named are pending and wait for steps they follow that are not done yet. */
+	Set<UUID> waiting(ProjectContext context, List<UUID> ids);
 
 	/**
 	 * A request about a milestone or deliverable, as that subject's page shows it; {@code turns}

@@ -29,7 +29,7 @@ final class CheckableCriteria implements PlanCheck {
 			String name = "'" + milestone.name() + "'";
 			switch (milestone.criterionKind()) {
 				// the owner alone decides what the words mean: exactly the debate the brief warns of
-				case "OWNER_CONFIRMATION" -> {
+				case OWNER_CONFIRMATION -> {
 					if (CriterionText.isFuzzy(milestone.criterionText(), deliverableNames)) {
 						findings.add(fuzzy(milestone, Severity.WARNING, name + " is achieved when its owner confirms '"
 								+ milestone.criterionText()
@@ -37,7 +37,7 @@ final class CheckableCriteria implements PlanCheck {
 					}
 				}
 				// the finished feeding tasks keep it binary; the text still leaves readers guessing
-				case "ALL_FEEDING_TASKS_DONE" -> {
+				case ALL_FEEDING_TASKS_DONE -> {
 					if (CriterionText.isFuzzy(milestone.criterionText(), deliverableNames)) {
 						findings.add(fuzzy(milestone, Severity.INFO, name + " is achieved when its feeding tasks are done, "
 								+ "described as '" + milestone.criterionText()
@@ -45,7 +45,7 @@ final class CheckableCriteria implements PlanCheck {
 								+ "whether the linked tasks cover it."));
 					}
 				}
-				case "DELIVERABLE_ACCEPTED" -> {
+				case DELIVERABLE_ACCEPTED -> {
 					if (plan.deliverables().stream().noneMatch(d -> milestone.id().equals(d.milestoneId()))) {
 						findings.add(new Finding(NO_DELIVERABLE, Severity.PROBLEM, name
 								+ " is achieved when its deliverables are accepted, but no deliverable is linked to it: it can never be achieved.",

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.milepost.plan.ActivityKind;
+import dev.milepost.plan.CriterionKind;
 import dev.milepost.plan.ProjectPlan;
 
 /**
@@ -25,9 +25,10 @@ final class FedMilestones implements PlanCheck {
 				continue;
 			}
 			List<ProjectPlan.Link> into = plan.links().stream().filter(l -> milestone.id().equals(l.successor())).toList();
-			boolean fedByTask = into.stream().anyMatch(l -> l.predecessorKind() == ActivityKind.TASK);
+			// the feeding tasks are the whole network upstream, through other milestones too
+			boolean fedByTask = !plan.upstreamTasks(milestone.id()).isEmpty();
 			String name = "'" + milestone.name() + "'";
-			if ("ALL_FEEDING_TASKS_DONE".equals(milestone.criterionKind()) && !fedByTask) {
+			if (milestone.criterionKind() == CriterionKind.ALL_FEEDING_TASKS_DONE && !fedByTask) {
 				findings.add(new Finding(CODE, Severity.PROBLEM,
 						name + " is achieved when all its feeding tasks are done, but no task feeds it: it can never be achieved.",
 						"Link the tasks that must be done into " + name

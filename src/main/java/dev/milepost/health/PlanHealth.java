@@ -20,8 +20,8 @@ public class PlanHealth {
 
 	static List<PlanCheck> allChecks() {
 		return List.of(new MilestoneGaps(), new MilestoneCheckpoints(), new MilestoneCount(),
-				new MilestonesWithinProject(), new CheckableCriteria(), new NamedOwners(), new FedMilestones(),
-				new GoalsPosingAsMilestones());
+				new MilestonesWithinProject(), new CheckableCriteria(), new NamedOwners(), new DeactivatedPeople(),
+				new FedMilestones(), new GoalsPosingAsMilestones());
 	}
 
 	/**

@@ -15,9 +15,11 @@ import java.util.UUID;
  *        approver decided themselves
  * @param comment what the approver said, may be null
  * @param decidedAt when
+ * @param openWorkAcknowledged whether the decision that approved the request was taken by someone
+ *        who saw the work upstream of the milestone still open and said so
  */
 public record ApprovalGiven(UUID requestId, long requestNumber, UUID decidedBy, UUID onBehalfOf, String comment,
-		Instant decidedAt) {
+		Instant decidedAt, boolean openWorkAcknowledged) {
 
 	public ApprovalGiven {
 		Objects.requireNonNull(requestId, "requestId");

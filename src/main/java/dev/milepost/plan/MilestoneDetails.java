@@ -10,11 +10,11 @@ import java.util.UUID;
  * once achieved, who achieved it, when and on what evidence. People are given by username.
  *
  * @param criterion the kind of check in words, e.g. "approval by a named person"
- * @param criterionKind the kind's stable name, e.g. {@code APPROVAL_BY_PERSON}
+ * @param achievedOpenWork the work upstream still open when it was achieved, as the achiever saw it
  */
 public record MilestoneDetails(UUID id, String name, String description, LocalDate targetDate, String owner,
-		String criterionKind, String criterion, String criterionText, String approver, ProjectRole role,
-		List<String> tags, Instant achievedAt, String achievedBy, String evidence) {
+		CriterionKind criterionKind, String criterion, String criterionText, String approver, ProjectRole role,
+		List<String> tags, Instant achievedAt, String achievedBy, String evidence, List<String> achievedOpenWork) {
 
 	public boolean achieved() {
 		return achievedAt != null;

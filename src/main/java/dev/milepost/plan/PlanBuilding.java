@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import dev.milepost.common.ETags;
 import dev.milepost.plan.dependency.Dependencies;
-import dev.milepost.plan.milestone.CriterionKind;
+import dev.milepost.plan.CriterionKind;
 import dev.milepost.plan.milestone.MilestoneRequest;
 import dev.milepost.plan.milestone.Milestones;
 import dev.milepost.plan.task.TaskRequest;

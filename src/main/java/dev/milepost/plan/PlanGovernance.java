@@ -46,7 +46,8 @@ public class PlanGovernance {
 				Timestamp achieved = rs.getTimestamp("achieved_at");
 				return new ProjectPlan.Milestone(rs.getObject("id", UUID.class), rs.getString("name"),
 						rs.getObject("target_date", LocalDate.class), rs.getString("owner"),
-						rs.getString("criterion_kind"), rs.getString("criterion_text"), rs.getString("approver"),
+						CriterionKind.valueOf(rs.getString("criterion_kind")), rs.getString("criterion_text"),
+						rs.getString("approver"),
 						rs.getString("criterion_role"), tags == null ? List.of() : List.of(tags.split(",")),
 						achieved == null ? null : achieved.toInstant(), rs.getString("achieved_by"));
 			})
@@ -64,10 +65,14 @@ public class PlanGovernance {
 			.optional();
 	}
 
-	/** Achieves an approval milestone with an approval decided through a request (see {@link ApprovalGiven}). */
+	/**
+	 * Achieves an approval milestone with the first of the approvals decided through a request
+	 * (see {@link ApprovalGiven}) that {@link MilestoneAchievement} accepts; returns whether it did.
+	 * Approvals that do not meet the criterion change nothing.
+	 */
 	@Transactional
-	public void achieveByApproval(ProjectContext context, UUID milestoneId, ApprovalGiven approval) {
-		milestones.achieveByApproval(context, milestoneId, approval);
+	public boolean achieveByApproval(ProjectContext context, UUID milestoneId, List<ApprovalGiven> approvals) {
+		return milestones.achieveByApproval(context, milestoneId, approvals).isPresent();
 	}
 
 	/** Moves a milestone's target as a re-plan agreed, keeping the move on its revision history. */

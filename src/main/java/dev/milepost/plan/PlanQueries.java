@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.milepost.plan.milestone.Milestones;
@@ -41,9 +43,18 @@ public class PlanQueries {
 		MilestoneView.CriterionView criterion = view.criterion();
 		MilestoneView.Achievement achievement = view.achievement();
 		return new MilestoneDetails(view.id(), view.name(), view.description(), view.targetDate(), view.owner(),
-				criterion.kind().name(), criterion.kind().description(), criterion.text(), criterion.approver(),
+				criterion.kind(), criterion.kind().description(), criterion.text(), criterion.approver(),
 				criterion.role(), view.tags(), achievement == null ? null : achievement.at(),
-				achievement == null ? null : achievement.by(), achievement == null ? null : achievement.evidence());
+				achievement == null ? null : achievement.by(), achievement == null ? null : achievement.evidence(),
+				achievement == null ? List.of() : achievement.openWork());
+	}
+
+	/**
+	 * Whether the caller may achieve the milestone themselves now, and if not why: the answer of
+	 * {@link MilestoneAchievement}, for pages that offer the form only when it would be accepted.
+	 */
+	public MilestoneAchievement.Answer achievement(ProjectContext context, UUID id) {
+		return milestones.achievement(context, id);
 	}
 
 	/** The project's key and name, for the heading of another module's pages of it. */
@@ -117,13 +128,19 @@ public class PlanQueries {
 	@Transactional(readOnly = true)
 	public ProjectPlan plan(UUID projectId) {
 		Map<UUID, String> usernames = new HashMap<>();
+		Set<String> deactivated = new HashSet<>();
 		jdbc.sql("""
-				select u.id, u.username from app_user u
+				select u.id, u.username, u.enabled from app_user u
 				where u.id in (select user_id from project_member where project_id = :p)
 				   or u.id in (select sponsor_id from project where id = :p)
 				   or u.id in (select manager_id from project where id = :p)""")
 			.param("p", projectId)
-			.query((rs, n) -> usernames.put(rs.getObject(1, UUID.class), rs.getString(2)))
+			.query((rs, n) -> {
+				if (!rs.getBoolean(3)) {
+					deactivated.add(rs.getString(2));
+				}
+				return usernames.put(rs.getObject(1, UUID.class), rs.getString(2));
+			})
 			.list();
 		record Head(UUID id, String projectKey, String name, UUID sponsorId, UUID managerId, LocalDate startDate,
 				LocalDate targetFinish, String status) {
@@ -165,7 +182,8 @@ public class PlanQueries {
 				java.sql.Timestamp achieved = rs.getTimestamp("achieved_at");
 				return new ProjectPlan.Milestone(rs.getObject("id", UUID.class), rs.getString("name"),
 						rs.getObject("target_date", LocalDate.class),
-						usernames.get(rs.getObject("owner_id", UUID.class)), rs.getString("criterion_kind"),
+						usernames.get(rs.getObject("owner_id", UUID.class)),
+						CriterionKind.valueOf(rs.getString("criterion_kind")),
 						rs.getString("criterion_text"), usernames.get(rs.getObject("criterion_approver_id", UUID.class)),
 						rs.getString("criterion_role"), tags == null ? List.of() : Arrays.asList(tags.split(",")),
 						achieved == null ? null : achieved.toInstant(),
@@ -193,7 +211,8 @@ public class PlanQueries {
 			.list();
 		return new ProjectPlan(projectId, head.projectKey(), head.name(), usernames.get(head.sponsorId()),
 				usernames.get(head.managerId()), head.startDate(), head.targetFinish(), head.status(),
-				calendar.workingDays(), calendar.holidays(), goals, tasks, milestones, deliverables, links.build());
+				calendar.workingDays(), calendar.holidays(), goals, tasks, milestones, deliverables, links.build(),
+				deactivated);
 	}
 
 }

@@ -63,6 +63,32 @@ public class ProjectPeople {
 			.single() > 0;
 	}
 
+	/**
+	 * The usernames of the active members holding the role, by username; for {@link ProjectRole#MANAGER}
+	 * the project's manager comes first. Deactivated people are left out: work and decisions go to
+	 * people who can still act on them.
+	 */
+	public List<String> activeHolders(ProjectContext context, ProjectRole role) {
+		java.util.Set<String> names = new java.util.LinkedHashSet<>();
+		if (role == ProjectRole.MANAGER) {
+			names.addAll(jdbc.sql("""
+					select u.username from project p join app_user u on u.id = p.manager_id
+					join project_member m on m.project_id = p.id and m.user_id = u.id
+					where p.id = :p and u.enabled""")
+				.param("p", context.projectId())
+				.query(String.class)
+				.list());
+		}
+		names.addAll(jdbc.sql("""
+				select u.username from project_member m join app_user u on u.id = m.user_id
+				where m.project_id = :p and m.role = :role and u.enabled order by u.username""")
+			.param("p", context.projectId())
+			.param("role", role.name())
+			.query(String.class)
+			.list());
+		return List.copyOf(names);
+	}
+
 	/** The projects the person may see: their memberships, or every project for an administrator. */
 	public List<Membership> visibleTo(CurrentUser user) {
 		return jdbc.sql("""

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * A read-only snapshot of one project's whole plan, for the modules that compute on it
- * (scheduling, plan health). People are given by username.
+ * (scheduling, plan health). People are given by username; {@code deactivated} names those of
+ * them whose accounts are deactivated (they can no longer sign in, approve or confirm anything).
  *
  * <p>
  * Activities are numbered tasks first (0..tasks-1, in list order), then milestones. Each link
@@ -21,11 +22,21 @@ import java.util.UUID;
 public record ProjectPlan(UUID projectId, String key, String name, String sponsor, String manager, LocalDate start,
 		LocalDate targetFinish, String status, Set<DayOfWeek> workingDays, Set<LocalDate> holidays,
 		List<Goal> goals, List<Task> tasks, List<Milestone> milestones, List<Deliverable> deliverables,
-		List<Link> links) {
+		List<Link> links, Set<String> deactivated) {
 
 	public ProjectPlan {
 		tasks = TaskTable.of(tasks);
 		links = LinkTable.of(tasks, milestones, links);
+		deactivated = deactivated == null ? Set.of() : Set.copyOf(deactivated);
+	}
+
+	/** A plan in which nobody is deactivated, or in which it does not matter (scheduling). */
+	public ProjectPlan(UUID projectId, String key, String name, String sponsor, String manager, LocalDate start,
+			LocalDate targetFinish, String status, Set<DayOfWeek> workingDays, Set<LocalDate> holidays,
+			List<Goal> goals, List<Task> tasks, List<Milestone> milestones, List<Deliverable> deliverables,
+			List<Link> links) {
+		this(projectId, key, name, sponsor, manager, start, targetFinish, status, workingDays, holidays, goals, tasks,
+				milestones, deliverables, links, Set.of());
 	}
 
 	/** The tasks (the same as {@link #tasks()}), with what scheduling reads of them as arrays. */
@@ -43,6 +54,23 @@ public record ProjectPlan(UUID projectId, String key, String name, String sponso
 		return tasks.size() + milestones.size();
 	}
 
+	/**
+	 * The tasks upstream of the activity through any chain of links (through milestones too), in
+	 * plan order: the work that feeds it (see {@link FeedingWork}).
+	 */
+	public List<Task> upstreamTasks(UUID activity) {
+		java.util.Map<UUID, List<UUID>> predecessors = new java.util.HashMap<>();
+		links.forEach(link -> predecessors.computeIfAbsent(link.successor(), k -> new java.util.ArrayList<>())
+			.add(link.predecessor()));
+		Set<UUID> upstream = Upstream.of(activity, predecessors);
+		return tasks.stream().filter(task -> upstream.contains(task.id())).toList();
+	}
+
+	/** Whether the person is in the plan with a deactivated account. */
+	public boolean deactivated(String username) {
+		return username != null && deactivated.contains(username);
+	}
+
 	public record Goal(UUID id, String outcome, String measure) {
 	}
 
@@ -57,8 +85,8 @@ public record ProjectPlan(UUID projectId, String key, String name, String sponso
 
 	}
 
-	/** A milestone; {@code criterionKind} is one of the plan's criterion kinds by name. */
-	public record Milestone(UUID id, String name, LocalDate targetDate, String owner, String criterionKind,
+	/** A milestone; {@code role} is the role an approval by role asks for, by name. */
+	public record Milestone(UUID id, String name, LocalDate targetDate, String owner, CriterionKind criterionKind,
 			String criterionText, String approver, String role, List<String> tags, Instant achievedAt,
 			String achievedBy) {
 

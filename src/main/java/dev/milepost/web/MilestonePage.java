@@ -15,7 +15,6 @@ import dev.milepost.plan.PlanQueries;
 import dev.milepost.approval.ApprovalRequests;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
-import dev.milepost.plan.ProjectRole;
 import dev.milepost.plan.ProjectPlan;
 import dev.milepost.schedule.Forecasts;
 import dev.milepost.schedule.ProjectForecast;
@@ -87,7 +86,8 @@ class MilestonePage {
 		model.addAttribute("today", forecast.statusDate());
 		model.addAttribute("approvals", approvals.about(context, id));
 		model.addAttribute("byApproval", milestone.approver() != null || milestone.role() != null);
-		model.addAttribute("canAchieve", !milestone.achieved() && mayAchieve(context, milestone));
+		// the form only when the plan's rule would accept it; otherwise the rule's reason
+		model.addAttribute("achievement", plans.achievement(context, id));
 		model.addAttribute("askDue", forecast.statusDate().plusDays(7));
 		model.addAttribute("achievedAt", milestone.achievedAt() == null ? null
 				: java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -120,23 +120,6 @@ class MilestonePage {
 				.collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a)));
 		}
 		return "web/milestone :: what-if-result";
-	}
-
-	/**
-	 * Whether to offer the achieving card: the owner confirms their own milestone, managers ask for
-	 * approvals, and members record a milestone reached by finished work or accepted deliverables.
-	 * The server checks again whatever the page offers.
-	 */
-	private static boolean mayAchieve(ProjectContext context, MilestoneDetails milestone) {
-		if (context.role() == ProjectRole.STAKEHOLDER) {
-			return false;
-		}
-		boolean owner = context.user().username().equals(milestone.owner());
-		return switch (milestone.criterionKind()) {
-			case "OWNER_CONFIRMATION" -> owner;
-			case "APPROVAL_BY_PERSON", "APPROVAL_BY_ROLE" -> context.canManage();
-			default -> true;
-		};
 	}
 
 	private static UUID activityId(String text) {

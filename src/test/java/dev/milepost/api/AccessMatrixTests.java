@@ -324,6 +324,10 @@ class AccessMatrixTests {
 				actor -> new Call("POST", team.path("/milestones/" + milestone(approverRole) + "/achievement"),
 						Map.of("evidence", "Signed off"), null),
 				expect(401, 403, 422, 200, 422, 422, 404));
+		// whether the caller may achieve it, and why not: anyone who reads the project may ask
+		endpoint("GET", base + "/milestones/{id}/achievement",
+				actor -> new Call("GET", team.path("/milestones/" + milestone(approverRole) + "/achievement"), null, null),
+				READ_PROJECT);
 		// deliverables: only the named acceptor accepts or rejects
 		endpoint("GET", base + "/deliverables", fixed("GET", team.path("/deliverables"), null), READ_PROJECT);
 		endpoint("POST", base + "/deliverables", fixed("POST", team.path("/deliverables"),

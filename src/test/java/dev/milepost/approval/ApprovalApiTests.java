@@ -93,6 +93,53 @@ class ApprovalApiTests {
 	}
 
 	@Test
+	void theApproverIsShownTheOpenFeedingWorkSaysTheySawItAndTheRecordKeepsWhatTheyWereShown() {
+		// go-live waits on a security review nobody has started, fed through the pen test's milestone
+		Api manager = fixture.manager();
+		Teams.Team team = fixture.team();
+		String milestone = fixture.approvalMilestone("Go-live approved", ciso);
+		String review = check(manager.post(team.path("/tasks"), Teams.task("Security review")), 201).json().get("id")
+			.asString();
+		String pentest = check(manager.post(team.path("/milestones"), Teams.milestone("Pen test passed",
+				team.manager(), Teams.ownerConfirmation())), 201).json().get("id").asString();
+		link(review, pentest);
+		link(pentest, milestone);
+		JsonNode request = fixture.request(milestone, "ALL", ciso);
+
+		JsonNode shown = fixture.read(request);
+		assertThat(shown.get("openWork").valueStream().map(w -> w.get("name").asString() + " "
+				+ w.get("percentComplete").asInt())).containsExactly("Security review 0");
+
+		Api.Response unseen = fixture.decide(ciso, request, "APPROVE", "Go");
+		assertThat(unseen.status()).as(unseen.body()).isEqualTo(422);
+		assertThat(unseen.json().get("errors").get(0).get("field").asString()).isEqualTo("acknowledgeOpenWork");
+		assertThat(unseen.json().get("detail").asString()).contains("Security review (0 %)", "still open");
+		assertThat(fixture.read(request).get("status").asString()).as("a refusal decides nothing").isEqualTo("PENDING");
+		assertThat(fixture.milestoneView(milestone).get("achieved").asBoolean()).isFalse();
+
+		Api.Response seen = fixture.as(ciso).post(team.path("/approvals/" + request.get("id").asString() + "/decisions"),
+				Map.of("decision", "APPROVE", "comment", "Risk accepted for the pilot", "acknowledgeOpenWork", true));
+		assertThat(seen.status()).as(seen.body()).isEqualTo(200);
+		assertThat(seen.json().get("approvers").get(0).get("decision").get("openWork").valueStream()
+			.map(JsonNode::asString)).containsExactly("Security review (0 %)");
+		JsonNode achievement = fixture.milestoneView(milestone).get("achievement");
+		assertThat(achievement.get("evidence").asString()).contains("Risk accepted for the pilot");
+		assertThat(achievement.get("openWork").valueStream().map(JsonNode::asString))
+			.containsExactly("Security review (0 %)");
+		JsonNode entry = fixture.audit("milestone")
+			.stream()
+			.filter(e -> e.get("action").asString().equals("achieved"))
+			.reduce((first, second) -> second)
+			.orElseThrow();
+		assertThat(entry.get("after").get("achievement").get("openWork").toString()).contains("Security review (0 %)");
+	}
+
+	private void link(String predecessor, String successor) {
+		check(fixture.manager().post(fixture.team().path("/dependencies"),
+				Map.of("predecessor", predecessor, "successor", successor, "type", "FS", "lagDays", 0)), 201);
+	}
+
+	@Test
 	void someoneElsesDecisionIsRefusedAndChangesNothing() {
 		String milestone = fixture.approvalMilestone("Security audit approved", ciso);
 		JsonNode request = fixture.request(milestone, "ALL", ciso);

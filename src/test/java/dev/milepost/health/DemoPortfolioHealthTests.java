@@ -102,7 +102,8 @@ class DemoPortfolioHealthTests {
 			List<String> tags = new ArrayList<>();
 			milestone.get("tags").forEach(t -> tags.add(t.asString()));
 			milestones.add(new ProjectPlan.Milestone(id, milestone.get("name").asString(), date(milestone, "targetDate"),
-					milestone.get("owner").asString(), criterion.get("kind").asString(), criterion.get("text").asString(),
+					milestone.get("owner").asString(), dev.milepost.plan.CriterionKind.valueOf(criterion.get("kind").asString()),
+					criterion.get("text").asString(),
 					text(criterion, "approver"), text(criterion, "role"), tags,
 					done ? date(achieved, "on").atStartOfDay().toInstant(ZoneOffset.UTC) : null,
 					done ? achieved.get("by").asString() : null));

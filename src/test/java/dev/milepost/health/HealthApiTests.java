@@ -66,6 +66,38 @@ class HealthApiTests {
 	}
 
 	@Test
+	void aMilestoneOwnedBySomeoneWhoseAccountWasDeactivatedIsFlaggedWithHowToFixIt() {
+		Teams.Team team = teams.team(Api.at(port));
+		Api manager = team.as(team.manager());
+		check(manager.post(team.path("/milestones"), Map.of("name", "Data centre exit", "targetDate", "2026-12-15",
+				"owner", team.member().username(), "criterion",
+				Map.of("kind", "APPROVAL_BY_PERSON", "text", "The member signs the exit off", "approver",
+						team.member().username()))), 201);
+		assertThat(codes(team)).doesNotContain("MILESTONE_OWNER_DEACTIVATED", "APPROVER_DEACTIVATED");
+
+		check(team.as(team.admin()).delete("/api/v1/users/" + team.member().username()), 204);
+
+		JsonNode health = check(manager.get(team.path("/health")), 200).json();
+		JsonNode owner = health.get("findings")
+			.valueStream()
+			.filter(f -> f.get("code").asString().equals("MILESTONE_OWNER_DEACTIVATED"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(owner.get("severity").asString()).isEqualTo("PROBLEM");
+		assertThat(owner.get("message").asString()).contains("'Data centre exit'",
+				"owned by " + team.member().username(), "deactivated");
+		assertThat(owner.get("fix").asString()).contains("Name an active project member as the owner");
+		assertThat(codes(team)).contains("APPROVER_DEACTIVATED");
+	}
+
+	private static List<String> codes(Teams.Team team) {
+		return check(team.as(team.manager()).get(team.path("/health")), 200).json().get("findings")
+			.valueStream()
+			.map(f -> f.get("code").asString())
+			.toList();
+	}
+
+	@Test
 	void outsidersDoNotLearnTheProjectExists() {
 		Teams.Team team = teams.team(Api.at(port));
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import dev.milepost.plan.ActivityKind;
+import dev.milepost.plan.CriterionKind;
 import dev.milepost.plan.LinkType;
 import dev.milepost.plan.ProjectPlan;
 
@@ -34,6 +35,8 @@ final class PlanFixture {
 	private final List<ProjectPlan.Deliverable> deliverables = new ArrayList<>();
 
 	private final List<ProjectPlan.Link> links = new ArrayList<>();
+
+	private final Set<String> deactivated = new java.util.HashSet<>();
 
 	private PlanFixture(LocalDate start, LocalDate finish) {
 		this.start = start;
@@ -86,8 +89,14 @@ final class PlanFixture {
 					LinkType.FS, 0));
 		}
 		for (String deliverable : spec.deliverables) {
-			deliverables.add(new ProjectPlan.Deliverable(UUID.randomUUID(), deliverable, "sam", id, false));
+			deliverables.add(new ProjectPlan.Deliverable(UUID.randomUUID(), deliverable, spec.acceptor, id, false));
 		}
+		return this;
+	}
+
+	/** The people whose accounts are deactivated, while the plan still names them. */
+	PlanFixture deactivated(String... usernames) {
+		deactivated.addAll(List.of(usernames));
 		return this;
 	}
 
@@ -109,7 +118,7 @@ final class PlanFixture {
 		Set<DayOfWeek> week = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 		return new ProjectPlan(UUID.randomUUID(), "FIN", "Finance system migration", "sam", "maria", start, finish,
 				"ACTIVE", week, Set.of(), List.copyOf(goals), List.copyOf(tasks), List.copyOf(milestones),
-				List.copyOf(deliverables), List.copyOf(links));
+				List.copyOf(deliverables), List.copyOf(links), deactivated);
 	}
 
 	/** A milestone as a story wants it; healthy unless told otherwise. */
@@ -121,7 +130,7 @@ final class PlanFixture {
 
 		String owner = "maria";
 
-		String kind = "APPROVAL_BY_PERSON";
+		CriterionKind kind = CriterionKind.APPROVAL_BY_PERSON;
 
 		String text = "Approved by the business sponsor";
 
@@ -135,6 +144,8 @@ final class PlanFixture {
 
 		List<String> deliverables = List.of();
 
+		String acceptor = "sam";
+
 		boolean achieved;
 
 		MilestoneSpec(String name, LocalDate target) {
@@ -147,21 +158,37 @@ final class PlanFixture {
 			return this;
 		}
 
+		MilestoneSpec ownedBy(String owner) {
+			this.owner = owner;
+			return this;
+		}
+
+		MilestoneSpec approvedBy(String approver) {
+			this.approver = approver;
+			return this;
+		}
+
+		MilestoneSpec acceptedBy(String acceptor, String... deliverables) {
+			whenAccepted("Accepted by " + acceptor, deliverables);
+			this.acceptor = acceptor;
+			return this;
+		}
+
 		MilestoneSpec confirmedByOwner(String text) {
-			return criterion("OWNER_CONFIRMATION", text);
+			return criterion(CriterionKind.OWNER_CONFIRMATION, text);
 		}
 
 		MilestoneSpec whenFeedingTasksDone(String text) {
-			return criterion("ALL_FEEDING_TASKS_DONE", text);
+			return criterion(CriterionKind.ALL_FEEDING_TASKS_DONE, text);
 		}
 
 		MilestoneSpec whenAccepted(String text, String... deliverables) {
 			this.deliverables = List.of(deliverables);
-			return criterion("DELIVERABLE_ACCEPTED", text);
+			return criterion(CriterionKind.DELIVERABLE_ACCEPTED, text);
 		}
 
 		MilestoneSpec approvedByRole(String role, String text) {
-			criterion("APPROVAL_BY_ROLE", text);
+			criterion(CriterionKind.APPROVAL_BY_ROLE, text);
 			this.role = role;
 			return this;
 		}
@@ -182,7 +209,7 @@ final class PlanFixture {
 			return this;
 		}
 
-		private MilestoneSpec criterion(String kind, String text) {
+		private MilestoneSpec criterion(CriterionKind kind, String text) {
 			this.kind = kind;
 			this.text = text;
 			this.approver = null;

@@ -135,6 +135,79 @@ class MilestoneRulesApiTests {
 	}
 
 	@Test
+	void allFeedingTasksDoneMeansEveryTaskUpstreamThroughAnyChainOfLinks() {
+		// Build feeds Test, which feeds "Development complete"; a milestone in between passes its work on
+		String build = id(manager.post(team.path("/tasks"), Teams.task("Build", team.member())));
+		String test = id(manager.post(team.path("/tasks"), Teams.task("Test", team.member())));
+		String design = id(manager.post(team.path("/tasks"), Teams.task("Design", team.member())));
+		String designed = id(manager.post(team.path("/milestones"),
+				Teams.milestone("Design approved", team.manager(), Teams.ownerConfirmation())));
+		String complete = id(manager.post(team.path("/milestones"), Teams.milestone("Development complete",
+				team.manager(), Map.of("kind", "ALL_FEEDING_TASKS_DONE", "text", "All development tasks done"))));
+		link(build, test, "FS");
+		link(test, complete, "FS");
+		link(design, designed, "FS");
+		link(designed, complete, "FS");
+		finish(test);
+
+		Api.Response early = manager.post(team.path("/milestones/" + complete + "/achievement"), Map.of());
+		assertThat(early.status()).as(early.body()).isEqualTo(422);
+		assertThat(early.json().get("detail").asString()).contains("Build (0 %)", "Design (0 %)")
+			.doesNotContain("Test (");
+		assertThat(manager.get(team.path("/milestones/" + complete)).json().get("achieved").asBoolean()).isFalse();
+
+		finish(build);
+		finish(design);
+		Api.Response achieved = manager.post(team.path("/milestones/" + complete + "/achievement"), Map.of());
+		assertThat(achieved.status()).as(achieved.body()).isEqualTo(200);
+		assertThat(achieved.json().get("achievement").get("evidence").asString()).contains("Build", "Design", "Test");
+	}
+
+	@Test
+	void anApproverAchievingDirectlyIsShownTheOpenWorkAndMustSayTheySawIt() {
+		String review = id(manager.post(team.path("/tasks"), Teams.task("Security review", team.member())));
+		String golive = id(manager.post(team.path("/milestones"), Teams.milestone("Go-live approved", team.manager(),
+				Map.of("kind", "APPROVAL_BY_PERSON", "text", "The approver approves go-live", "approver",
+						team.approver().username()))));
+		link(review, golive, "FS");
+		Api approver = team.as(team.approver());
+
+		JsonNode check = check(approver.get(team.path("/milestones/" + golive + "/achievement")), 200).json();
+		assertThat(check.get("allowed").asBoolean()).isTrue();
+		assertThat(check.get("acknowledgementNeeded").asBoolean()).isTrue();
+		assertThat(check.get("openWork").get(0).get("name").asString()).isEqualTo("Security review");
+
+		Api.Response unseen = approver.post(team.path("/milestones/" + golive + "/achievement"),
+				Map.of("evidence", "Go"));
+		assertThat(unseen.status()).as(unseen.body()).isEqualTo(422);
+		assertThat(unseen.json().get("errors").get(0).get("field").asString()).isEqualTo("acknowledgeOpenWork");
+		assertThat(manager.get(team.path("/milestones/" + golive)).json().get("achieved").asBoolean()).isFalse();
+
+		Api.Response seen = approver.post(team.path("/milestones/" + golive + "/achievement"),
+				Map.of("evidence", "Go, the review follows", "acknowledgeOpenWork", true));
+		assertThat(seen.status()).as(seen.body()).isEqualTo(200);
+		assertThat(seen.json().get("achievement").get("openWork").valueStream().map(JsonNode::asString))
+			.containsExactly("Security review (0 %)");
+	}
+
+	@Test
+	void whoMayAchieveIsAnsweredBeforehandAsTheAchievementAnswersIt() {
+		String milestone = id(manager.post(team.path("/milestones"), Teams.milestone("Ledgers migrated",
+				team.manager(), Map.of("kind", "ALL_FEEDING_TASKS_DONE", "text", "All migration tasks done"))));
+		Api member = team.as(team.member());
+		JsonNode asked = check(member.get(team.path("/milestones/" + milestone + "/achievement")), 200).json();
+		assertThat(asked.get("allowed").asBoolean()).isFalse();
+		assertThat(asked.get("reason").asString()).isEqualTo("Only the milestone's owner or a manager records its achievement.");
+		Api.Response tried = member.post(team.path("/milestones/" + milestone + "/achievement"), Map.of());
+		assertThat(tried.status()).isEqualTo(403);
+		assertThat(tried.json().get("detail").asString()).isEqualTo(asked.get("reason").asString());
+
+		JsonNode byManager = check(manager.get(team.path("/milestones/" + milestone + "/achievement")), 200).json();
+		assertThat(byManager.get("allowed").asBoolean()).isFalse();
+		assertThat(byManager.get("reason").asString()).contains("No task feeds this milestone");
+	}
+
+	@Test
 	void ownerConfirmationNeedsTheOwnerAndEvidence() {
 		String id = id(manager.post(team.path("/milestones"),
 				Teams.milestone("Environment live", team.member(), Teams.ownerConfirmation())));
@@ -197,6 +270,12 @@ class MilestoneRulesApiTests {
 
 	private String id(Api.Response response) {
 		return check(response, 201).json().get("id").asString();
+	}
+
+	private void finish(String task) {
+		Api.Response read = manager.get(team.path("/tasks/" + task));
+		check(manager.patch(team.path("/tasks/" + task), Map.of("actualStart", "2026-03-02", "actualFinish",
+				"2026-03-06"), read.etag()), 200);
 	}
 
 	private void link(String predecessor, String successor, String type) {

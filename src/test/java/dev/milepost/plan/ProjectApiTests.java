@@ -76,6 +76,56 @@ class ProjectApiTests {
 	}
 
 	@Test
+	void aDeactivatedMemberLeavesWithTheirTasksTakenOffThemOnTheRecord() {
+		Teams.Team team = teams.team(Api.at(port));
+		Api manager = team.as(team.manager());
+		People.Person leaver = people.person("Leaver");
+		check(manager.post(team.path("/members"), Map.of("username", leaver.username(), "role", "MEMBER")), 201);
+		String task = check(manager.post(team.path("/tasks"), Teams.task("Train the service desk", leaver, team.member())),
+				201).json().get("id").asString();
+		String owned = check(manager.post(team.path("/milestones"),
+				Teams.milestone("Service desk live", leaver, Teams.ownerConfirmation())), 201).json().get("id").asString();
+		check(team.as(team.admin()).delete("/api/v1/users/" + leaver.username()), 204);
+
+		// what they still answer for is handed over first; their tasks are not in the way
+		Api.Response owning = manager.delete(team.path("/members/" + leaver.username()));
+		assertThat(owning.status()).as(owning.body()).isEqualTo(409);
+		assertThat(owning.json().get("detail").asString()).contains("owner of 1 milestone(s) not achieved yet")
+			.doesNotContain("task");
+		Api.Response milestone = manager.get(team.path("/milestones/" + owned));
+		check(manager.patch(team.path("/milestones/" + owned), Map.of("owner", team.manager().username()),
+				milestone.etag()), 200);
+
+		Api.Response left = manager.delete(team.path("/members/" + leaver.username()));
+		assertThat(left.status()).as(left.body()).isEqualTo(204);
+		assertThat(manager.get(team.path("/tasks/" + task)).json().get("assignees").valueStream()
+			.map(JsonNode::asString)).containsExactly(team.member().username());
+		JsonNode unassigned = manager.get(team.path("/audit?entityType=task&action=unassigned")).json().get("items")
+			.get(0);
+		assertThat(unassigned.get("entityId").asString()).isEqualTo(task);
+		assertThat(unassigned.get("before").get("assignees").toString()).contains(leaver.username());
+		assertThat(unassigned.get("after").get("assignees").toString()).doesNotContain(leaver.username());
+		assertThat(manager.get(team.path("/members/" + leaver.username())).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aMilestoneWhoseOwnerWasDeactivatedCanStillBeEditedAndHandedOver() {
+		Teams.Team team = teams.team(Api.at(port));
+		Api manager = team.as(team.manager());
+		String id = check(manager.post(team.path("/milestones"),
+				Teams.milestone("Cut-over", team.member(), Teams.ownerConfirmation())), 201).json().get("id").asString();
+		check(team.as(team.admin()).delete("/api/v1/users/" + team.member().username()), 204);
+		Api.Response read = manager.get(team.path("/milestones/" + id));
+		Api.Response described = manager.patch(team.path("/milestones/" + id), Map.of("description", "Weekend 3"),
+				read.etag());
+		assertThat(described.status()).as(described.body()).isEqualTo(200);
+		Api.Response toSomeoneGone = manager.patch(team.path("/milestones/" + id),
+				Map.of("criterion", Map.of("kind", "APPROVAL_BY_PERSON", "text", "Approved", "approver",
+						team.member().username())), described.etag());
+		assertThat(toSomeoneGone.status()).as("a deactivated person is named nowhere new").isEqualTo(422);
+	}
+
+	@Test
 	void someoneOutsideAProjectCannotBeGivenWorkInIt() {
 		Teams.Team team = teams.team(Api.at(port));
 		Api.Response refused = team.as(team.manager()).post(team.path("/tasks"),

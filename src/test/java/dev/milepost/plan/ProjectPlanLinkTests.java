@@ -127,7 +127,7 @@ class ProjectPlanLinkTests {
 
 	private static ProjectPlan.Milestone milestone(String name) {
 		return new ProjectPlan.Milestone(UUID.randomUUID(), name, LocalDate.of(2026, 6, 1), "owner",
-				"OWNER_CONFIRMATION", "confirmed", null, null, List.of(), null, null);
+				CriterionKind.OWNER_CONFIRMATION, "confirmed", null, null, List.of(), null, null);
 	}
 
 }

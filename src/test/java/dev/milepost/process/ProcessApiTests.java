@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.milepost.Api;
 import dev.milepost.MilepostTest;
+import dev.milepost.People;
 import dev.milepost.Teams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,9 @@ class ProcessApiTests {
 
 	@Autowired
 	Teams teams;
+
+	@Autowired
+	People people;
 
 	Teams.Team team;
 
@@ -65,7 +69,7 @@ class ProcessApiTests {
 		assertThat(process.get("steps").valueStream().map(s -> s.get("key").asString())).containsExactly("test-plan",
 				"test-execution", "defect-triage", "qa-sign-off");
 		assertThat(process.get("steps").valueStream().map(s -> s.get("state").asString())).containsExactly(
-				"NOT_STARTED", "NOT_STARTED", "NOT_STARTED", "PENDING");
+				"NOT_STARTED", "NOT_STARTED", "NOT_STARTED", "WAITING");
 		assertThat(process.get("milestone").get("name").asString()).isEqualTo("QA cycle complete");
 		assertThat(process.get("milestone").get("achieved").asBoolean()).isFalse();
 
@@ -110,6 +114,85 @@ class ProcessApiTests {
 			.isTrue();
 		JsonNode listed = check(team.as(team.member()).get(team.path("/processes")), 200).json();
 		assertThat(listed.valueStream().map(p -> p.get("status").asString())).containsExactly("COMPLETED");
+	}
+
+	@Test
+	void theSignOffWaitsForTheStepsItFollowsAndSaysWhich() {
+		JsonNode process = check(manager().post(team.path("/processes"),
+				Map.of("template", "qa-cycle", "start", today(), "name", "QA of release 2.5")), 201).json();
+		String id = process.get("id").asString();
+		String signOff = process.get("steps").get(3).get("id").asString();
+		assertThat(process.get("steps").get(3).get("state").asString()).isEqualTo("WAITING");
+		JsonNode request = check(manager().get(team.path("/approvals/" + signOff)), 200).json();
+		assertThat(request.get("waitingFor").valueStream().map(w -> w.get("name").asString()))
+			.as("every step it follows, through the steps between").containsExactly("Test plan", "Test execution",
+					"Defect triage");
+		assertThat(request.get("approvers").get(0).get("state").asString()).isEqualTo("AWAITING_STEPS");
+
+		// the approver cannot sign the cycle off with every test task not started
+		Api approver = team.as(team.approver());
+		Api.Response early = approver.post(team.path("/approvals/" + signOff + "/decisions"),
+				Map.of("decision", "APPROVE", "comment", "Looks fine"));
+		assertThat(early.status()).as(early.body()).isEqualTo(409);
+		assertThat(early.contentType()).startsWith("application/problem+json");
+		assertThat(early.json().get("detail").asString()).contains("follows steps that are not done yet",
+				"'Test plan' (task, not started)", "'Defect triage' (task, not started)");
+		Api.Response rejected = approver.post(team.path("/approvals/" + signOff + "/decisions"),
+				Map.of("decision", "REJECT", "comment", "Not tested"));
+		assertThat(rejected.status()).as("nor decide it otherwise").isEqualTo(409);
+		JsonNode unchanged = check(manager().get(team.path("/processes/" + id)), 200).json();
+		assertThat(unchanged.get("steps").get(3).get("state").asString()).isEqualTo("WAITING");
+		assertThat(unchanged.get("milestone").get("achieved").asBoolean()).isFalse();
+
+		// triage marked done with the tests not run still does not let it through
+		finish(manager(), process.get("steps").get(2));
+		Api.Response stillEarly = approver.post(team.path("/approvals/" + signOff + "/decisions"),
+				Map.of("decision", "APPROVE", "comment", "Triage done"));
+		assertThat(stillEarly.status()).isEqualTo(409);
+		assertThat(stillEarly.json().get("detail").asString()).contains("'Test execution' (task, not started)")
+			.doesNotContain("Defect triage");
+
+		// every earlier step done, it may be decided
+		finish(team.as(team.member()), process.get("steps").get(0));
+		finish(team.as(team.member()), process.get("steps").get(1));
+		assertThat(check(manager().get(team.path("/processes/" + id)), 200).json().get("steps").get(3).get("state")
+			.asString()).isEqualTo("PENDING");
+		Api.Response decided = approver.post(team.path("/approvals/" + signOff + "/decisions"),
+				Map.of("decision", "APPROVE", "comment", "All blocking defects fixed"));
+		assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+		assertThat(check(manager().get(team.path("/processes/" + id)), 200).json().get("status").asString())
+			.isEqualTo("COMPLETED");
+	}
+
+	@Test
+	void deactivatedPeopleAreLeftOutOfTheWorkOfANewProcess() {
+		// the project's manager holds the manager role as well, and has left; so has one member
+		People.Person leaver = people.person("Leaver");
+		People.Person deputy = people.person("Deputy");
+		check(manager().post(team.path("/members"), Map.of("username", leaver.username(), "role", "MEMBER")), 201);
+		check(manager().post(team.path("/members"), Map.of("username", deputy.username(), "role", "MANAGER")), 201);
+		deactivate(leaver);
+		deactivate(team.manager());
+
+		Api.Response started = team.as(deputy).post(team.path("/processes"),
+				Map.of("template", "it-operations-handover", "start", today()));
+		assertThat(started.status()).as(started.body()).isEqualTo(201);
+		JsonNode process = started.json();
+		Api asDeputy = team.as(deputy);
+		JsonNode runbook = check(asDeputy.get(team.path("/tasks/" + process.get("steps").get(0).get("id").asString())),
+				200).json();
+		assertThat(runbook.get("assignees").valueStream().map(JsonNode::asString))
+			.containsExactly(team.member().username());
+		JsonNode training = check(asDeputy.get(team.path("/tasks/" + process.get("steps").get(2).get("id").asString())),
+				200).json();
+		assertThat(training.get("assignees").valueStream().map(JsonNode::asString)).containsExactly(deputy.username());
+		JsonNode milestone = check(asDeputy.get(team.path("/milestones/" + process.get("milestone").get("id").asString())),
+				200).json();
+		assertThat(milestone.get("owner").asString()).isEqualTo(deputy.username());
+	}
+
+	private void deactivate(People.Person person) {
+		check(team.as(team.admin()).delete("/api/v1/users/" + person.username()), 204);
 	}
 
 	private void finish(Api who, JsonNode step) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.milepost.plan.ActivityKind;
+import dev.milepost.plan.CriterionKind;
 import dev.milepost.plan.LinkType;
 import dev.milepost.plan.ProjectPlan;
 
@@ -53,8 +54,8 @@ final class PlanFixture {
 
 	UUID milestone(String name, LocalDate target, Instant achievedAt) {
 		UUID id = UUID.randomUUID();
-		milestones.add(new ProjectPlan.Milestone(id, name, target, "owner", "OWNER_CONFIRMATION", "confirmed", null,
-				null, List.of(), achievedAt, achievedAt == null ? null : "owner"));
+		milestones.add(new ProjectPlan.Milestone(id, name, target, "owner", CriterionKind.OWNER_CONFIRMATION, "confirmed",
+				null, null, List.of(), achievedAt, achievedAt == null ? null : "owner"));
 		return id;
 	}
 

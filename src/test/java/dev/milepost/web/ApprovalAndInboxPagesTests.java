@@ -83,6 +83,56 @@ class ApprovalAndInboxPagesTests {
 	}
 
 	@Test
+	void theInboxDoesNotOfferASignOffThatWaitsForItsStepsAndAForgedDecisionIsRefused() {
+		var process = check(team.as(team.manager()).post(team.path("/processes"),
+				Map.of("template", "qa-cycle", "start", LocalDate.now(ZoneOffset.UTC).toString())), 201).json();
+		String signOff = process.get("steps").get(3).get("id").asString();
+		PageSession approver = PageSession.signIn(port, team.approver());
+		String inbox = approver.get("/approvals").body();
+		assertThat(inbox).doesNotContain("id=\"approval-" + signOff + "\"", decision(signOff))
+			.contains("id=\"nothing-to-decide\"", "id=\"approval-" + signOff + "-waiting\"",
+					"Waits for the steps it follows", "Test plan (task, not started)");
+
+		HttpResponse<String> forged = approver.postHtmx(decision(signOff), Map.of("decision", "APPROVE", "comment", ""));
+		assertThat(forged.statusCode()).isEqualTo(422);
+		assertThat(forged.body()).contains("follows steps that are not done yet");
+		assertThat(status(signOff)).isEqualTo("PENDING");
+	}
+
+	@Test
+	void anApproverIsShownTheOpenWorkOfTheMilestoneAndTicksThatTheySawItToApprove() {
+		String milestone = check(team.as(team.manager()).post(team.path("/milestones"), Teams.milestone("Go-live",
+				team.manager(), Map.of("kind", "APPROVAL_BY_PERSON", "text", "Approved", "approver",
+						team.approver().username()))), 201).json().get("id").asString();
+		String task = check(team.as(team.manager()).post(team.path("/tasks"), Teams.task("Pen test")), 201).json()
+			.get("id")
+			.asString();
+		check(team.as(team.manager()).post(team.path("/dependencies"),
+				Map.of("predecessor", task, "successor", milestone, "type", "FS", "lagDays", 0)), 201);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("title", "Approve go-live");
+		body.put("subject", Map.of("kind", "MILESTONE", "id", milestone));
+		body.put("approvers", List.of(person(team.approver())));
+		body.put("dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(5).toString());
+		String id = check(team.as(team.manager()).post(team.path("/approvals"), body), 201).json().get("id").asString();
+
+		PageSession approver = PageSession.signIn(port, team.approver());
+		assertThat(approver.get("/approvals").body()).contains("id=\"approval-" + id + "-open-work\"", "Pen test (0 %)",
+				"name=\"acknowledgeOpenWork\"");
+		HttpResponse<String> unseen = approver.postHtmx(decision(id), Map.of("decision", "APPROVE", "comment", ""));
+		assertThat(unseen.statusCode()).isEqualTo(422);
+		assertThat(unseen.body()).contains("id=\"acknowledge-" + id + "-error\"", "Pen test (0 %)");
+		assertThat(status(id)).isEqualTo("PENDING");
+
+		HttpResponse<String> seen = approver.postHtmx(decision(id),
+				Map.of("decision", "APPROVE", "comment", "", "acknowledgeOpenWork", "true"));
+		assertThat(seen.statusCode()).isEqualTo(200);
+		assertThat(status(id)).isEqualTo("APPROVED");
+		assertThat(approver.get("/projects/" + team.key() + "/approvals").body())
+			.contains("Decided with open work shown", "Pen test (0 %)");
+	}
+
+	@Test
 	void aRejectionWithoutAReasonIsRefusedBesideTheCommentWith422AndDecidesNothing() {
 		String id = request("Budget increase", person(team.approver()));
 		PageSession approver = PageSession.signIn(port, team.approver());

@@ -115,6 +115,49 @@ class MilestoneAchievementPageTests {
 		assertThat(achieved(byOwner)).isFalse();
 	}
 
+	@Test
+	void aMemberIsToldWhyTheyMayNotRecordFinishedWorkInsteadOfBeingOfferedAFormThatIsRefused() {
+		String id = milestone("Ledgers migrated", Map.of("kind", "ALL_FEEDING_TASKS_DONE", "text", "All migration tasks done"));
+		String page = "/projects/" + team.key() + "/milestones/" + id;
+		String asMember = PageSession.signIn(port, team.member()).get(page).body();
+		assertThat(asMember).doesNotContain("Record it as achieved", "id=\"achieve-form\"")
+			.contains("id=\"achieve-refusal\"", "owner or a manager records its achievement");
+		String asManager = PageSession.signIn(port, team.manager()).get(page).body();
+		assertThat(asManager).as("the manager may, once a task feeds it").contains("No task feeds this milestone")
+			.doesNotContain("Record it as achieved");
+	}
+
+	@Test
+	void theApproverApprovesOnThePageOnceTheySayTheySawTheOpenWork() {
+		String id = milestone("Go-live approved", Map.of("kind", "APPROVAL_BY_PERSON", "text",
+				"The approver approves go-live", "approver", team.approver().username()));
+		String task = Teams.check(team.as(team.manager()).post(team.path("/tasks"), Teams.task("Security review")), 201)
+			.json()
+			.get("id")
+			.asString();
+		Teams.check(team.as(team.manager()).post(team.path("/dependencies"),
+				Map.of("predecessor", task, "successor", id, "type", "FS", "lagDays", 0)), 201);
+		String page = "/projects/" + team.key() + "/milestones/" + id;
+		PageSession approver = PageSession.signIn(port, team.approver());
+		assertThat(approver.get(page).body()).contains("id=\"achieve-form\"", "Approve it", "Security review (0 %)",
+				"name=\"acknowledgeOpenWork\"");
+		assertThat(PageSession.signIn(port, team.manager()).get(page).body())
+			.as("the manager asks for the approval; the page says why they cannot give it")
+			.doesNotContain("id=\"achieve-form\"")
+			.contains("needs the approval of " + team.approver().username());
+
+		HttpResponse<String> unseen = approver.postFromHtmx(page + "/achievement", Map.of("evidence", "Go"));
+		assertThat(unseen.statusCode()).isEqualTo(422);
+		assertThat(unseen.body()).contains("still open", "Security review (0 %)");
+		assertThat(achieved(id)).isFalse();
+
+		HttpResponse<String> seen = approver.postFromHtmx(page + "/achievement",
+				Map.of("evidence", "Go; the review follows", "acknowledgeOpenWork", "true"));
+		assertThat(seen.statusCode()).isEqualTo(200);
+		assertThat(achieved(id)).isTrue();
+		assertThat(approver.get(page).body()).contains("id=\"achieved-open-work\"", "Security review (0 %)");
+	}
+
 	private String milestone(String name, Map<String, Object> criterion) {
 		return Teams.check(team.as(team.manager()).post(team.path("/milestones"),
 				Teams.milestone(name, team.manager(), criterion)), 201).json().get("id").asString();

@@ -42,8 +42,12 @@ final class ApprovalBodies {
 			@NotNull LocalDate dueDate) {
 	}
 
-	/** A rejection needs a comment: the reason. */
-	record DecisionBody(@NotNull Decision decision, @Size(max = 4000) String comment) {
+	/**
+	 * A rejection needs a comment: the reason. Approving a milestone while work upstream of it is
+	 * open needs {@code acknowledgeOpenWork: true}: the approver saw that work (listed in the
+	 * request's {@code openWork}) and approves anyway.
+	 */
+	record DecisionBody(@NotNull Decision decision, @Size(max = 4000) String comment, Boolean acknowledgeOpenWork) {
 	}
 
 	record DelegationBody(@NotBlank @Size(max = 64) String to, @Size(max = 1000) String note) {

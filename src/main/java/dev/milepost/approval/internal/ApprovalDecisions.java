@@ -7,6 +7,7 @@ import dev.milepost.approval.ApprovalDecided;
 import dev.milepost.approval.ApprovalStatus;
 import dev.milepost.common.ETags;
 import dev.milepost.identity.Users;
+import dev.milepost.plan.MilestoneAchievement;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.plan.ProjectPeople;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,8 @@ class ApprovalDecisions {
 
 	private final ApprovalOutcomes outcomes;
 
+	private final Readiness readiness;
+
 	private final ProjectPeople people;
 
 	private final Users users;
@@ -36,25 +39,37 @@ class ApprovalDecisions {
 	private final Clock clock;
 
 	ApprovalDecisions(Approvals approvals, ApprovalRequestRepository requests, ApprovalViews views,
-			ApprovalRecord record, ApprovalOutcomes outcomes, ProjectPeople people, Users users, Clock clock) {
+			ApprovalRecord record, ApprovalOutcomes outcomes, Readiness readiness, ProjectPeople people, Users users,
+			Clock clock) {
 		this.approvals = approvals;
 		this.requests = requests;
 		this.views = views;
 		this.record = record;
 		this.outcomes = outcomes;
+		this.readiness = readiness;
 		this.people = people;
 		this.users = users;
 		this.clock = clock;
 	}
 
-	/** If-Match is optional here: a decision is final anyway; when sent, it must be current. */
+	/**
+	 * If-Match is optional here: a decision is final anyway; when sent, it must be current. A
+	 * request waits for the steps it follows; approving a milestone whose upstream work is open
+	 * needs the approver to say they saw it ({@link MilestoneAchievement#approving}), and the
+	 * decision keeps what they were shown.
+	 */
 	@Transactional
 	Approvals.Versioned decide(ProjectContext context, UUID id, String ifMatch, ApprovalBodies.DecisionBody body) {
 		ApprovalRequest request = approvals.loadForUpdate(context, id);
 		requireCurrentIfSent(ifMatch, request);
 		ApprovalView before = views.of(request);
+		Readiness.Of around = readiness.of(request);
+		boolean acknowledged = Boolean.TRUE.equals(body.acknowledgeOpenWork());
+		MilestoneAchievement.Answer seen = MilestoneAchievement.approving(request.subject().id(),
+				request.subject().name(), around.openWork(), acknowledged);
 		ApprovalRequest.Decided decided = request.decide(context.user().id(), context.role(), body.decision(),
-				body.comment(), clock.instant());
+				body.comment(), clock.instant(), new ApprovalRequest.Around(around.waitingDescribed(),
+						around.openWork(), seen instanceof MilestoneAchievement.Refused refused ? refused : null));
 		request = requests.save(request);
 		ApprovalView after = views.of(request);
 		record.changed(context, before, "decided", after);
@@ -65,7 +80,7 @@ class ApprovalDecisions {
 						: users.findById(step.onBehalfOf()).map(u -> u.username()).orElse(null),
 				step.comment(), step.decidedAt(), request.status()));
 		if (request.status() == ApprovalStatus.APPROVED) {
-			outcomes.approved(context, request);
+			outcomes.approved(context, request, acknowledged);
 		}
 		return new Approvals.Versioned(after, request.version());
 	}

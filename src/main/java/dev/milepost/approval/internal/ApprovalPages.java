@@ -28,7 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The approvals pages: the person's inbox of requests they can decide now, across projects, with
- * approve and reject in place; and a project's requests with each approver's state and decisions.
+ * approve and reject in place (and, for a milestone, the work upstream still open, which an
+ * approver ticks to say they saw); and a project's requests with each approver's state and
+ * decisions. Requests that wait for the steps they follow are not offered, only listed with them.
  * Decisions go through {@link ApprovalDecisions}, the API's service, under its rules (a rejection
  * needs a reason, a decision is final, stakeholders do not decide).
  */
@@ -79,7 +81,8 @@ class ApprovalPages {
 	/** Approves or rejects; from htmx the card is replaced by the outcome, else the inbox is shown again. */
 	@PostMapping("/approvals/{key}/{id}/decision")
 	String decide(@PathVariable String key, @PathVariable UUID id, @RequestParam(required = false) String decision,
-			@RequestParam(required = false) String comment, Model model, HttpServletRequest request,
+			@RequestParam(required = false) String comment,
+			@RequestParam(required = false) String acknowledgeOpenWork, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
 		ProjectContext context = access.read(key);
 		PageForm form = new PageForm();
@@ -87,7 +90,8 @@ class ApprovalPages {
 			.filter(d -> d.name().equals(decision))
 			.findFirst()
 			.orElse(null);
-		ApprovalBodies.DecisionBody body = new ApprovalBodies.DecisionBody(chosen, comment);
+		ApprovalBodies.DecisionBody body = new ApprovalBodies.DecisionBody(chosen, comment,
+				"true".equals(acknowledgeOpenWork));
 		form.violations(validator.validate(body));
 		boolean htmx = PageForm.fromHtmx(request);
 		return form.submit(() -> {

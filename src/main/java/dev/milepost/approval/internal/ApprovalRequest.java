@@ -16,7 +16,9 @@ import dev.milepost.approval.SubjectKind;
 import dev.milepost.common.ConflictException;
 import dev.milepost.common.ForbiddenException;
 import dev.milepost.common.RuleViolationException;
+import dev.milepost.plan.MilestoneAchievement;
 import dev.milepost.plan.ProjectRole;
+import dev.milepost.plan.WorkItem;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -25,9 +27,10 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A question put to approvers, each with a turn: decided in sequence or in parallel (all must
- * approve, or any one suffices), before a due date. It guards its own transitions: only whoever
- * holds a turn decides it, in turn when the request goes in sequence, once; a decision is final,
- * and once approved or rejected the request takes no more.
+ * approve, or any one suffices), before a due date, and only once the steps it follows (a
+ * process's tasks) are done. It guards its own transitions: only whoever holds a turn decides
+ * it, in turn when the request goes in sequence, once; a decision is final, and once approved or
+ * rejected the request takes no more.
  */
 @Table("approval_request")
 class ApprovalRequest {
@@ -72,6 +75,9 @@ class ApprovalRequest {
 	@MappedCollection(idColumn = "request_id", keyColumn = "seq")
 	private List<ApprovalStep> steps;
 
+	@MappedCollection(idColumn = "request_id", keyColumn = "seq")
+	private List<ApprovalPrerequisite> prerequisites;
+
 	@Version
 	private Long version;
 
@@ -79,7 +85,8 @@ class ApprovalRequest {
 	ApprovalRequest(UUID id, UUID projectId, String projectKey, long requestNumber, String title, String description,
 			SubjectKind subjectKind, UUID subjectId, String subjectName, LocalDate replanFrom, LocalDate replanTo,
 			String replanReason, ApprovalMode approvalMode, LocalDate dueDate, ApprovalStatus status, UUID requestedBy,
-			Instant requestedAt, Instant closedAt, List<ApprovalStep> steps, Long version) {
+			Instant requestedAt, Instant closedAt, List<ApprovalStep> steps, List<ApprovalPrerequisite> prerequisites,
+			Long version) {
 		this.id = id;
 		this.projectId = projectId;
 		this.projectKey = projectKey;
@@ -99,6 +106,7 @@ class ApprovalRequest {
 		this.requestedAt = requestedAt;
 		this.closedAt = closedAt;
 		this.steps = steps == null ? new ArrayList<>() : new ArrayList<>(steps);
+		this.prerequisites = prerequisites == null ? new ArrayList<>() : new ArrayList<>(prerequisites);
 		this.version = version;
 	}
 
@@ -115,9 +123,13 @@ class ApprovalRequest {
 	record Replan(LocalDate from, LocalDate to, String reason) {
 	}
 
-	/** Everything a new request needs, with approvers already resolved to people or roles. */
+	/**
+	 * Everything a new request needs, with approvers already resolved to people or roles, and the
+	 * steps it follows (none for a request that may be decided at once).
+	 */
 	record Opening(UUID projectId, String projectKey, long number, String title, String description, Subject subject,
-			ApprovalMode mode, LocalDate dueDate, List<ApprovalStep> approvers, UUID requestedBy) {
+			ApprovalMode mode, LocalDate dueDate, List<ApprovalStep> approvers, UUID requestedBy,
+			List<ApprovalPrerequisite> after) {
 	}
 
 	static ApprovalRequest open(Opening opening, Instant now, LocalDate today) {
@@ -131,7 +143,8 @@ class ApprovalRequest {
 				opening.title().strip(), opening.description(), subject.kind(), subject.id(), subject.name(),
 				replan == null ? null : replan.from(), replan == null ? null : replan.to(),
 				replan == null ? null : replan.reason(), opening.mode() == null ? ApprovalMode.ALL : opening.mode(),
-				opening.dueDate(), ApprovalStatus.PENDING, opening.requestedBy(), now, null, opening.approvers(), null);
+				opening.dueDate(), ApprovalStatus.PENDING, opening.requestedBy(), now, null, opening.approvers(),
+				opening.after(), null);
 	}
 
 	private static void requireNotPast(LocalDate dueDate, LocalDate today) {
@@ -157,11 +170,29 @@ class ApprovalRequest {
 	}
 
 	/**
+	 * What stands around a decision, found outside the request: the steps it follows that are not
+	 * done yet ({@code waitingFor}, each described), the work upstream of its milestone still open
+	 * (shown to the decider and kept with their decision), and the plan's refusal when they would
+	 * approve without saying they saw that work.
+	 */
+	record Around(List<String> waitingFor, List<WorkItem> openWork, MilestoneAchievement.Refused openWorkUnseen) {
+
+		static final Around NOTHING = new Around(List.of(), List.of(), null);
+
+		Around {
+			waitingFor = List.copyOf(waitingFor);
+			openWork = List.copyOf(openWork);
+		}
+
+	}
+
+	/**
 	 * The person, holding the role they hold in the project, decides their turn. Refused, changing
 	 * nothing, when they have no turn (403), decided already (409), the request is closed (409),
-	 * it is not their turn yet in a sequence (409), or a rejection gives no reason (422).
+	 * it is not their turn yet in a sequence (409), the steps it follows are not done yet (409), a
+	 * rejection gives no reason (422) or an approval passes over open work unseen (422).
 	 */
-	Decided decide(UUID by, ProjectRole role, Decision decision, String comment, Instant at) {
+	Decided decide(UUID by, ProjectRole role, Decision decision, String comment, Instant at, Around around) {
 		Objects.requireNonNull(decision, "decision");
 		refuseSecondDecision(by);
 		if (role == ProjectRole.STAKEHOLDER) {
@@ -179,14 +210,27 @@ class ApprovalRequest {
 			throw new ConflictException("It is not your turn yet: this request goes in sequence and approver "
 					+ (firstUndecided() + 1) + " decides first.");
 		}
+		if (!around.waitingFor().isEmpty()) {
+			throw new ConflictException(waiting(around.waitingFor()));
+		}
 		if (decision == Decision.REJECT && (comment == null || comment.isBlank())) {
 			throw new RuleViolationException("comment", "Say why you reject, so the request can be reworked.");
 		}
+		if (decision == Decision.APPROVE && around.openWorkUnseen() != null) {
+			throw around.openWorkUnseen().asException();
+		}
 		ApprovalStep decided = steps.get(position)
-			.decide(decision, by, comment == null || comment.isBlank() ? null : comment.strip(), at);
+			.decide(decision, by, comment == null || comment.isBlank() ? null : comment.strip(), at,
+					around.openWork());
 		steps.set(position, decided);
 		settle(at);
 		return new Decided(position, decided);
+	}
+
+	/** Why a request cannot be decided yet, naming the steps it waits for. */
+	static String waiting(List<String> waitingFor) {
+		return "This request follows steps that are not done yet: " + String.join("; ", waitingFor)
+				+ ". It can be decided once they are done.";
 	}
 
 	/**
@@ -319,6 +363,11 @@ class ApprovalRequest {
 
 	List<ApprovalStep> steps() {
 		return List.copyOf(steps);
+	}
+
+	/** The steps this request follows, done or not. */
+	List<ApprovalPrerequisite> prerequisites() {
+		return List.copyOf(prerequisites);
 	}
 
 	UUID id() {

@@ -19,10 +19,12 @@ import dev.milepost.common.NotFoundException;
 import dev.milepost.common.Paging;
 import dev.milepost.common.RuleViolationException;
 import dev.milepost.identity.Users;
+import dev.milepost.plan.FeedingWork;
 import dev.milepost.plan.PlanGovernance;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.plan.ProjectPlan;
 import dev.milepost.plan.ProjectRole;
+import dev.milepost.plan.WorkItem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,13 +43,19 @@ class ApprovalRequestsService implements ApprovalRequests {
 
 	private final PlanGovernance governance;
 
+	private final FeedingWork work;
+
+	private final Readiness readiness;
+
 	ApprovalRequestsService(Approvals approvals, ApprovalRequestRepository requests, Users users,
-			JdbcClient jdbc, PlanGovernance governance) {
+			JdbcClient jdbc, PlanGovernance governance, FeedingWork work, Readiness readiness) {
 		this.approvals = approvals;
 		this.requests = requests;
 		this.users = users;
 		this.jdbc = jdbc;
 		this.governance = governance;
+		this.work = work;
+		this.readiness = readiness;
 	}
 
 	@Override
@@ -75,6 +83,7 @@ class ApprovalRequestsService implements ApprovalRequests {
 	private List<Due> due(List<UUID> ids) {
 		Map<UUID, ApprovalRequest> found = new HashMap<>();
 		requests.findAllById(ids).forEach(request -> found.put(request.id(), request));
+		Set<UUID> waiting = readiness.waiting(found.values());
 		List<Due> due = new ArrayList<>();
 		for (UUID id : ids) {
 			ApprovalRequest request = found.get(id);
@@ -82,7 +91,7 @@ class ApprovalRequestsService implements ApprovalRequests {
 				continue;
 			}
 			List<String> deciders = new ArrayList<>();
-			for (ApprovalStep turn : request.openTurns()) {
+			for (ApprovalStep turn : waiting.contains(id) ? List.<ApprovalStep>of() : request.openTurns()) {
 				UUID person = turn.delegated() ? turn.delegateId() : turn.approverId();
 				if (person != null) {
 					users.findById(person).ifPresent(user -> deciders.add(user.username()));
@@ -112,7 +121,43 @@ class ApprovalRequestsService implements ApprovalRequests {
 		approverUsernames.forEach(username -> approvers.add(new ApprovalBodies.ApproverBody(username, null)));
 		request.approverRoles().forEach(role -> approvers.add(new ApprovalBodies.ApproverBody(null, role)));
 		return approvals.create(context, new ApprovalBodies.NewApproval(request.title(), request.description(),
-				subject, approvers, request.mode(), request.dueDate())).approval().id();
+				subject, approvers, request.mode(), request.dueDate()), after(context, request)).approval().id();
+	}
+
+	/** The steps a new request follows, each of this project; refused (422) naming one that is not. */
+	private List<ApprovalPrerequisite> after(ProjectContext context, NewRequest request) {
+		List<ApprovalPrerequisite> after = new ArrayList<>();
+		Map<UUID, WorkItem> tasks = work.tasks(context.projectId(), request.afterTasks());
+		for (UUID id : request.afterTasks()) {
+			WorkItem task = tasks.get(id);
+			if (task == null) {
+				throw new RuleViolationException("afterTasks",
+						"No task " + id + " exists in project " + context.projectKey() + ".");
+			}
+			after.add(ApprovalPrerequisite.task(id, task.name()));
+		}
+		Map<UUID, ApprovalRequest> earlier = new HashMap<>();
+		requests.findAllById(request.afterApprovals())
+			.stream()
+			.filter(r -> r.projectId().equals(context.projectId()))
+			.forEach(r -> earlier.put(r.id(), r));
+		for (UUID id : request.afterApprovals()) {
+			ApprovalRequest before = earlier.get(id);
+			if (before == null) {
+				throw new RuleViolationException("afterApprovals",
+						"No approval request " + id + " exists in project " + context.projectKey() + ".");
+			}
+			after.add(ApprovalPrerequisite.approval(id, before.title()));
+		}
+		return after;
+	}
+
+	@Override
+	public Set<UUID> waiting(ProjectContext context, List<UUID> ids) {
+		return readiness.waiting(requests.findAllById(ids)
+			.stream()
+			.filter(r -> r.projectId().equals(context.projectId()))
+			.toList());
 	}
 
 	@Override

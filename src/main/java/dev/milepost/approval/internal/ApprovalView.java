@@ -10,15 +10,20 @@ import dev.milepost.approval.ApprovalStatus;
 import dev.milepost.approval.Decision;
 import dev.milepost.approval.SubjectKind;
 import dev.milepost.plan.ProjectRole;
+import dev.milepost.plan.WorkItem;
 
 /**
  * An approval request as the API shows it, the same for everyone who may read it. Each approver's
  * {@code state} says whether they may decide now ({@code WAITING}), wait for an earlier approver
- * in a sequence ({@code QUEUED}), have decided, or are no longer needed because the request closed.
+ * in a sequence ({@code QUEUED}) or for the steps the request follows ({@code AWAITING_STEPS}),
+ * have decided, or are no longer needed because the request closed. While it is pending,
+ * {@code waitingFor} lists the steps it follows that are not done yet, and {@code openWork} the
+ * unfinished tasks upstream of its milestone: what an approver sees before deciding.
  */
 record ApprovalView(UUID id, long number, String project, String title, String description, SubjectView subject,
 		ApprovalMode mode, LocalDate dueDate, boolean overdue, ApprovalStatus status, String requestedBy,
-		Instant requestedAt, Instant closedAt, List<ApproverView> approvers) {
+		Instant requestedAt, Instant closedAt, List<ApproverView> approvers, List<WaitedOnView> waitingFor,
+		List<WorkItem> openWork) {
 
 	/** {@code name} is the milestone's or deliverable's name when the request was made. */
 	record SubjectView(SubjectKind kind, UUID id, String name, ReplanView replan) {
@@ -33,13 +38,19 @@ record ApprovalView(UUID id, long number, String project, String title, String d
 	}
 
 	enum State {
-		WAITING, QUEUED, APPROVED, REJECTED, NOT_NEEDED
+		WAITING, QUEUED, AWAITING_STEPS, APPROVED, REJECTED, NOT_NEEDED
+	}
+
+	/** A step the request follows that is not done yet: a task ({@code state} its progress) or a request. */
+	record WaitedOnView(String kind, UUID id, String name, String state) {
 	}
 
 	record DelegationView(String to, String by, Instant at, String note) {
 	}
 
-	record DecisionView(Decision decision, String by, String onBehalfOf, Instant at, String comment) {
+	/** {@code openWork}: the unfinished work upstream of the milestone the decider was shown, as recorded. */
+	record DecisionView(Decision decision, String by, String onBehalfOf, Instant at, String comment,
+			List<String> openWork) {
 	}
 
 }

@@ -22,10 +22,13 @@ class ApprovalViews {
 
 	private final Users users;
 
+	private final Readiness readiness;
+
 	private final Clock clock;
 
-	ApprovalViews(Users users, Clock clock) {
+	ApprovalViews(Users users, Readiness readiness, Clock clock) {
 		this.users = users;
+		this.readiness = readiness;
 		this.clock = clock;
 	}
 
@@ -41,10 +44,14 @@ class ApprovalViews {
 			.distinct()
 			.toList());
 		LocalDate today = LocalDate.now(clock);
-		return requests.stream().map(request -> view(request, people, today)).toList();
+		Map<UUID, Readiness.Of> around = readiness.of(requests);
+		return requests.stream()
+			.map(request -> view(request, people, today, around.getOrDefault(request.id(), Readiness.Of.NOTHING)))
+			.toList();
 	}
 
-	private static ApprovalView view(ApprovalRequest r, Map<UUID, UserSummary> people, LocalDate today) {
+	private static ApprovalView view(ApprovalRequest r, Map<UUID, UserSummary> people, LocalDate today,
+			Readiness.Of around) {
 		ApprovalRequest.Subject subject = r.subject();
 		ApprovalRequest.Replan replan = subject.replan();
 		List<ApprovalView.ApproverView> approvers = new ArrayList<>();
@@ -53,25 +60,34 @@ class ApprovalViews {
 		for (int i = 0; i < steps.size(); i++) {
 			ApprovalStep s = steps.get(i);
 			approvers.add(new ApprovalView.ApproverView(name(people, s.approverId()), s.approverRole(),
-					state(r, s, i, first),
+					state(r, s, i, first, around.waiting()),
 					s.delegated() ? new ApprovalView.DelegationView(name(people, s.delegateId()),
 							name(people, s.delegatedBy()), s.delegatedAt(), s.delegationNote()) : null,
 					s.decided() ? new ApprovalView.DecisionView(s.decision(), name(people, s.decidedBy()),
-							name(people, s.onBehalfOf()), s.decidedAt(), s.comment()) : null));
+							name(people, s.onBehalfOf()), s.decidedAt(), s.comment(), s.openWorkShown()) : null));
 		}
 		return new ApprovalView(r.id(), r.number(), r.projectKey(), r.title(), r.description(),
 				new ApprovalView.SubjectView(subject.kind(), subject.id(), subject.name(),
 						replan == null ? null : new ApprovalView.ReplanView(replan.from(), replan.to(), replan.reason())),
 				r.mode(), r.dueDate(), r.isPending() && r.dueDate().isBefore(today), r.status(),
-				name(people, r.requestedBy()), r.requestedAt(), r.closedAt(), approvers);
+				name(people, r.requestedBy()), r.requestedAt(), r.closedAt(), approvers,
+				around.waitingFor()
+					.stream()
+					.map(w -> new ApprovalView.WaitedOnView(w.kind().name(), w.id(), w.name(), w.state()))
+					.toList(),
+				around.openWork());
 	}
 
-	private static ApprovalView.State state(ApprovalRequest r, ApprovalStep s, int position, int firstUndecided) {
+	private static ApprovalView.State state(ApprovalRequest r, ApprovalStep s, int position, int firstUndecided,
+			boolean waiting) {
 		if (s.decided()) {
 			return s.decision() == Decision.APPROVE ? ApprovalView.State.APPROVED : ApprovalView.State.REJECTED;
 		}
 		if (r.status() != ApprovalStatus.PENDING) {
 			return ApprovalView.State.NOT_NEEDED;
+		}
+		if (waiting) {
+			return ApprovalView.State.AWAITING_STEPS;
 		}
 		return r.mode() == dev.milepost.approval.ApprovalMode.SEQUENTIAL && position != firstUndecided
 				? ApprovalView.State.QUEUED : ApprovalView.State.WAITING;

@@ -46,6 +46,8 @@ class Approvals {
 
 	private final ApprovalViews views;
 
+	private final Readiness readiness;
+
 	private final ApprovalRecord record;
 
 	private final ProjectAccess access;
@@ -60,10 +62,12 @@ class Approvals {
 
 	private final Clock clock;
 
-	Approvals(ApprovalRequestRepository requests, ApprovalViews views, ApprovalRecord record, ProjectAccess access,
-			ProjectPeople people, PlanGovernance plan, CurrentUsers currentUsers, JdbcClient jdbc, Clock clock) {
+	Approvals(ApprovalRequestRepository requests, ApprovalViews views, Readiness readiness, ApprovalRecord record,
+			ProjectAccess access, ProjectPeople people, PlanGovernance plan, CurrentUsers currentUsers, JdbcClient jdbc,
+			Clock clock) {
 		this.requests = requests;
 		this.views = views;
+		this.readiness = readiness;
 		this.record = record;
 		this.access = access;
 		this.people = people;
@@ -105,26 +109,34 @@ class Approvals {
 		return PageResponse.of(views.of(paging.slice(matching)), paging, matching.size());
 	}
 
-	/** The pending requests, across the projects the person is in, that they may decide now; earliest due first. */
+	/**
+	 * The pending requests, across the projects the person is in, that they may decide now (their
+	 * turn, and not waiting for the steps they follow); earliest due first.
+	 */
 	List<ApprovalView> decidableNow(CurrentUser user) {
 		Map<UUID, ProjectPeople.Membership> visible = people.visibleTo(user)
 			.stream()
 			.collect(Collectors.toMap(ProjectPeople.Membership::projectId, Function.identity()));
 		return visible.isEmpty() ? List.of()
-				: views.of(requests.findByProjectIdIn(visible.keySet())
+				: views.of(ready(requests.findByProjectIdIn(visible.keySet())
 					.stream()
 					.filter(r -> r.decidableBy(user.id(), visible.get(r.projectId()).role()))
 					.sorted(INBOX_ORDER)
-					.toList());
+					.toList()));
 	}
 
 	/** Which of the project's requests the caller may decide now. */
 	Set<UUID> decidableNow(ProjectContext context) {
-		return requests.findByProjectId(context.projectId())
+		return ready(requests.findByProjectId(context.projectId())
 			.stream()
 			.filter(r -> r.decidableBy(context.user().id(), context.role()))
-			.map(ApprovalRequest::id)
-			.collect(Collectors.toSet());
+			.toList()).stream().map(ApprovalRequest::id).collect(Collectors.toSet());
+	}
+
+	/** The requests that do not wait for steps they follow. */
+	private List<ApprovalRequest> ready(List<ApprovalRequest> candidates) {
+		Set<UUID> waiting = readiness.waiting(candidates);
+		return candidates.stream().filter(r -> !waiting.contains(r.id())).toList();
 	}
 
 	Versioned read(ProjectContext context, UUID id) {
@@ -139,15 +151,22 @@ class Approvals {
 
 	@Transactional
 	Versioned create(ProjectContext context, ApprovalBodies.NewApproval body) {
-		ApprovalRequest.Subject subject = subject(context, body.subject());
-		List<ApprovalStep> approvers = approvers(context, body.approvers());
-		return open(context, body.title(), body.description(), subject, body.mode(), body.dueDate(), approvers);
+		return create(context, body, List.of());
 	}
 
-	/** Opens a request whose subject and approvers are resolved already; numbered in its project. */
+	/** A new request that waits for the steps named (resolved already) before it may be decided. */
+	@Transactional
+	Versioned create(ProjectContext context, ApprovalBodies.NewApproval body, List<ApprovalPrerequisite> after) {
+		ApprovalRequest.Subject subject = subject(context, body.subject());
+		List<ApprovalStep> approvers = approvers(context, body.approvers());
+		return open(context, body.title(), body.description(), subject, body.mode(), body.dueDate(), approvers,
+				after);
+	}
+
+	/** Opens a request whose subject, approvers and the steps it follows are resolved already; numbered in its project. */
 	@Transactional
 	Versioned open(ProjectContext context, String title, String description, ApprovalRequest.Subject subject,
-			ApprovalMode mode, LocalDate dueDate, List<ApprovalStep> approvers) {
+			ApprovalMode mode, LocalDate dueDate, List<ApprovalStep> approvers, List<ApprovalPrerequisite> after) {
 		access.lock(context);
 		long number = jdbc.sql("select coalesce(max(request_number), 0) + 1 from approval_request where project_id = :p")
 			.param("p", context.projectId())
@@ -155,7 +174,7 @@ class Approvals {
 			.single();
 		ApprovalRequest request = requests.save(ApprovalRequest.open(new ApprovalRequest.Opening(context.projectId(),
 				context.projectKey(), number, title, description, subject, mode, dueDate, approvers,
-				context.user().id()), clock.instant(), LocalDate.now(clock)));
+				context.user().id(), after), clock.instant(), LocalDate.now(clock)));
 		ApprovalView view = views.of(request);
 		record.changed(context, null, "requested", view);
 		record.publish(new ApprovalRequested(context.projectKey(), request.id(), number, request.title(),

@@ -23,9 +23,12 @@ class ForgetDeletedProjects {
 		if (!change.entityType().equals("project") || !change.action().equals("deleted")) {
 			return;
 		}
-		jdbc.sql("delete from approval_step where request_id in (select id from approval_request where project_key = :key)")
-			.param("key", change.scope())
-			.update();
+		for (String table : java.util.List.of("approval_step", "approval_prerequisite")) {
+			jdbc.sql("delete from " + table
+					+ " where request_id in (select id from approval_request where project_key = :key)")
+				.param("key", change.scope())
+				.update();
+		}
 		jdbc.sql("delete from approval_request where project_key = :key").param("key", change.scope()).update();
 	}
 

@@ -85,7 +85,7 @@ class Replanning {
 		return approvals.open(context, title.length() > 200 ? title.substring(0, 199) + "…" : title, body.reason().strip(),
 				subject, ApprovalMode.ALL,
 				body.dueDate() != null ? body.dueDate() : today.plusDays(DEFAULT_DAYS_TO_DECIDE),
-				List.of(ApprovalStep.person(sponsor.id())));
+				List.of(ApprovalStep.person(sponsor.id())), List.of());
 	}
 
 }

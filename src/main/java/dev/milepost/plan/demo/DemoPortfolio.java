@@ -237,7 +237,7 @@ public class DemoPortfolio {
 							UUID id = refs.get(milestone.ref());
 							// a milestone achieved by its deliverables' acceptance is already on the record
 							if (!milestones.read(context, id).milestone().achieved()) {
-								milestones.achieve(context, id, milestone.achieved().evidence(),
+								milestones.achieve(context, id, milestone.achieved().evidence(), false,
 										moment(milestone.achieved().on()));
 							}
 							return null;

@@ -29,12 +29,15 @@ class MemberController {
 
 	private final Members members;
 
+	private final MemberRemoval removal;
+
 	private final ProjectAccess access;
 
 	private final MergePatch mergePatch;
 
-	MemberController(Members members, ProjectAccess access, MergePatch mergePatch) {
+	MemberController(Members members, MemberRemoval removal, ProjectAccess access, MergePatch mergePatch) {
 		this.members = members;
+		this.removal = removal;
 		this.access = access;
 		this.mergePatch = mergePatch;
 	}
@@ -76,7 +79,7 @@ class MemberController {
 
 	@DeleteMapping("/{username}")
 	ResponseEntity<Void> remove(@PathVariable String key, @PathVariable String username) {
-		members.remove(access.manage(key), username);
+		removal.remove(access.manage(key), username);
 		return ResponseEntity.noContent().build();
 	}
 

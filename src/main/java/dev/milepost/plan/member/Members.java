@@ -1,6 +1,5 @@
 package dev.milepost.plan.member;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,6 @@ import dev.milepost.plan.support.PlanEvents;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,14 +31,11 @@ public class Members {
 
 	private final Users users;
 
-	private final JdbcClient jdbc;
-
 	private final PlanEvents events;
 
-	Members(MemberRepository members, Users users, JdbcClient jdbc, PlanEvents events) {
+	Members(MemberRepository members, Users users, PlanEvents events) {
 		this.members = members;
 		this.users = users;
-		this.jdbc = jdbc;
 		this.events = events;
 	}
 
@@ -111,59 +106,20 @@ public class Members {
 		return new Versioned(after, member.version());
 	}
 
-	@Transactional
-	public void remove(ProjectContext context, String username) {
-		Member member = load(context, username);
-		if (member.role() == ProjectRole.MANAGER) {
-			requireAnotherManager(context);
-		}
-		List<String> duties = dutiesOf(context.projectId(), member.userId());
-		if (!duties.isEmpty()) {
-			throw new ConflictException(username + " still answers for things in " + context.projectKey() + ": "
-					+ String.join("; ", duties) + ". Hand these to someone else first.");
-		}
-		UserSummary user = users.findById(member.userId()).orElseThrow();
-		members.delete(member);
-		events.deleted(context, "member", username, view(member, user));
-	}
-
-	private void requireAnotherManager(ProjectContext context) {
+	void requireAnotherManager(ProjectContext context) {
 		if (members.countByProjectIdAndRole(context.projectId(), ProjectRole.MANAGER) <= 1) {
 			throw new RuleViolationException("role",
 					"A project needs at least one manager; make someone else manager first.");
 		}
 	}
 
-	private List<String> dutiesOf(UUID projectId, UUID userId) {
-		List<String> duties = new ArrayList<>();
-		count(duties, "sponsor or manager of the project",
-				"select count(*) from project where id = :p and (sponsor_id = :u or manager_id = :u)", projectId, userId);
-		count(duties, "owner of %d milestone(s)", "select count(*) from milestone where project_id = :p and owner_id = :u",
-				projectId, userId);
-		count(duties, "approver named by %d milestone(s)",
-				"select count(*) from milestone where project_id = :p and criterion_approver_id = :u", projectId, userId);
-		count(duties, "assignee of %d task(s)", """
-				select count(*) from task_assignee a join task t on t.id = a.task_id
-				where t.project_id = :p and a.user_id = :u""", projectId, userId);
-		count(duties, "acceptor of %d deliverable(s)",
-				"select count(*) from deliverable where project_id = :p and acceptor_id = :u", projectId, userId);
-		return duties;
-	}
-
-	private void count(List<String> duties, String label, String sql, UUID projectId, UUID userId) {
-		long n = jdbc.sql(sql).param("p", projectId).param("u", userId).query(Long.class).single();
-		if (n > 0) {
-			duties.add(label.contains("%d") ? String.format(label, n) : label);
-		}
-	}
-
-	private Member load(ProjectContext context, String username) {
+	Member load(ProjectContext context, String username) {
 		return users.findByUsername(username)
 			.flatMap(user -> members.findByProjectIdAndUserId(context.projectId(), user.id()))
 			.orElseThrow(() -> NotFoundException.of("member", username));
 	}
 
-	private static MemberView view(Member member, UserSummary user) {
+	static MemberView view(Member member, UserSummary user) {
 		return new MemberView(user.username(), user.displayName(), member.role());
 	}
 

@@ -3,31 +3,19 @@ package dev.milepost.plan.milestone;
 import java.util.List;
 import java.util.UUID;
 
-import dev.milepost.plan.ProjectRole;
-
 /** What is presented to show a milestone's criterion is met. */
 sealed interface Evidence {
 
 	String describe();
 
 	/**
-	 * An approval given by a person, who may hold a role in the project: directly, or through an
-	 * approval request, where a delegate may decide on behalf of the approver who handed them the turn.
+	 * An approval given by a person: directly, or through an approval request, where a delegate may decide on behalf of the approver who handed them the turn.
 	 */
-	record Approval(UUID approverId, String approverName, ProjectRole roleHeld, String comment,
-			ThroughRequest request) implements Evidence {
+	record Approval(UUID approverId, String approverName, String comment, ThroughRequest request)
+			implements Evidence {
 
-		Approval(UUID approverId, String approverName, ProjectRole roleHeld, String comment) {
-			this(approverId, approverName, roleHeld, comment, null);
-		}
-
-		/** The person whose approval this counts as: the one a delegate decided for, or the approver. */
-		UUID principalId() {
-			return request != null && request.onBehalfOfId() != null ? request.onBehalfOfId() : approverId;
-		}
-
-		ProjectRole principalRole() {
-			return request != null && request.onBehalfOfId() != null ? request.onBehalfOfRole() : roleHeld;
+		Approval(UUID approverId, String approverName, String comment) {
+			this(approverId, approverName, comment, null);
 		}
 
 		@Override
@@ -45,8 +33,7 @@ sealed interface Evidence {
 	 * The approval request an approval was decided through; {@code onBehalfOf…} name the approver
 	 * who delegated their turn, and are null when the approver decided themselves.
 	 */
-	record ThroughRequest(UUID id, long number, UUID onBehalfOfId, String onBehalfOfName,
-			ProjectRole onBehalfOfRole) {
+	record ThroughRequest(UUID id, long number, UUID onBehalfOfId, String onBehalfOfName) {
 	}
 
 	record DeliverablesAccepted(List<String> deliverables) implements Evidence {

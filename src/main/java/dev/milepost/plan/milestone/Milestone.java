@@ -11,7 +11,10 @@ import java.util.UUID;
 import dev.milepost.common.ConflictException;
 import dev.milepost.common.FieldError;
 import dev.milepost.common.RuleViolationException;
+import dev.milepost.plan.CriterionKind;
+import dev.milepost.plan.MilestoneAchievement;
 import dev.milepost.plan.ProjectRole;
+import dev.milepost.plan.WorkItem;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -57,6 +60,8 @@ public class Milestone {
 
 	private String evidence;
 
+	private String achievedOpenWork;
+
 	private final Instant createdAt;
 
 	@Version
@@ -66,7 +71,7 @@ public class Milestone {
 	Milestone(UUID id, UUID projectId, String name, String description, LocalDate targetDate, UUID ownerId,
 			CriterionKind criterionKind, String criterionText, UUID criterionApproverId, ProjectRole criterionRole,
 			String tags, Instant achievedAt, UUID achievedBy, CriterionKind evidenceKind, String evidence,
-			Instant createdAt, Long version) {
+			String achievedOpenWork, Instant createdAt, Long version) {
 		this.id = id;
 		this.projectId = projectId;
 		this.name = name;
@@ -82,6 +87,7 @@ public class Milestone {
 		this.achievedBy = achievedBy;
 		this.evidenceKind = evidenceKind;
 		this.evidence = evidence;
+		this.achievedOpenWork = achievedOpenWork;
 		this.createdAt = createdAt;
 		this.version = version;
 	}
@@ -120,7 +126,7 @@ public class Milestone {
 
 	static Milestone create(UUID projectId, Details details, Instant now) {
 		Milestone milestone = new Milestone(UUID.randomUUID(), projectId, null, null, null, null, null, null, null,
-				null, null, null, null, null, null, now, null);
+				null, null, null, null, null, null, null, now, null);
 		milestone.change(details);
 		return milestone;
 	}
@@ -165,35 +171,22 @@ public class Milestone {
 	}
 
 	/**
-	 * Records the achievement if the evidence meets the criterion. All or nothing: a refusal
-	 * leaves the milestone exactly as it was.
+	 * Records the achievement that {@link MilestoneAchievement} allowed, with the evidence presented
+	 * and the open work upstream the permit names. An achieved milestone stays achieved: a second
+	 * achievement is refused and changes nothing.
 	 */
-	void achieve(Evidence presented, UUID by, Instant at) {
+	void achieve(MilestoneAchievement.Allowed permit, Evidence presented, UUID by, Instant at) {
 		if (isAchieved()) {
 			throw new ConflictException("This milestone was already achieved on " + achievedAt + "; it stays achieved.");
 		}
-		boolean met = switch (criterionKind) {
-			case APPROVAL_BY_PERSON -> presented instanceof Evidence.Approval approval
-					&& approval.principalId().equals(criterionApproverId) && by.equals(approval.approverId());
-			case APPROVAL_BY_ROLE -> presented instanceof Evidence.Approval approval
-					&& approval.principalRole() == criterionRole && by.equals(approval.approverId());
-			case DELIVERABLE_ACCEPTED -> presented instanceof Evidence.DeliverablesAccepted accepted
-					&& !accepted.deliverables().isEmpty();
-			case ALL_FEEDING_TASKS_DONE -> presented instanceof Evidence.FeedingTasksDone done
-					&& !done.tasks().isEmpty();
-			case OWNER_CONFIRMATION -> presented instanceof Evidence.OwnerConfirmation confirmation
-					&& confirmation.ownerId().equals(ownerId) && by.equals(ownerId) && confirmation.evidence() != null
-					&& !confirmation.evidence().isBlank();
-		};
-		if (!met) {
-			throw new RuleViolationException("evidence",
-					"This milestone is achieved by " + criterionKind.description() + " (" + criterionText
-							+ "); the evidence presented does not meet it.");
+		if (!permit.milestoneId().equals(id)) {
+			throw new IllegalArgumentException("The permit is for milestone " + permit.milestoneId() + ", not " + id);
 		}
 		this.achievedAt = at;
 		this.achievedBy = by;
 		this.evidenceKind = criterionKind;
 		this.evidence = presented.describe();
+		this.achievedOpenWork = WorkItem.asRecord(permit.openWork());
 	}
 
 	/**
@@ -265,6 +258,11 @@ public class Milestone {
 
 	public String evidence() {
 		return evidence;
+	}
+
+	/** The work upstream that was still open when it was achieved, as the achiever was shown it. */
+	public List<String> achievedOpenWork() {
+		return WorkItem.fromRecord(achievedOpenWork);
 	}
 
 	public Instant createdAt() {

@@ -1,14 +1,17 @@
 package dev.milepost.plan.milestone;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import dev.milepost.common.ETags;
 import dev.milepost.common.MergePatch;
 import dev.milepost.common.PageResponse;
 import dev.milepost.common.Paging;
+import dev.milepost.plan.MilestoneAchievement;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
+import dev.milepost.plan.WorkItem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
@@ -40,8 +43,26 @@ class MilestoneController {
 		this.mergePatch = mergePatch;
 	}
 
-	/** What the person achieving a milestone says: the approval comment or the evidence. */
-	record AchievementRequest(@Size(max = 4000) String evidence) {
+	/**
+	 * What the person achieving a milestone says: the approval comment or the evidence, and
+	 * whether they saw the work upstream that is still open ({@code GET …/achievement} lists it).
+	 */
+	record AchievementRequest(@Size(max = 4000) String evidence, Boolean acknowledgeOpenWork) {
+	}
+
+	/**
+	 * Whether the caller may achieve the milestone now and, if not, why; the open work upstream
+	 * they would have to acknowledge.
+	 */
+	record AchievementCheck(boolean allowed, String reason, boolean acknowledgementNeeded, List<WorkItem> openWork) {
+
+		static AchievementCheck of(MilestoneAchievement.Answer answer) {
+			if (answer instanceof MilestoneAchievement.Allowed allowed) {
+				return new AchievementCheck(true, null, allowed.acknowledgementNeeded(), allowed.openWork());
+			}
+			return new AchievementCheck(false, answer.reason(), false, List.of());
+		}
+
 	}
 
 	@GetMapping
@@ -83,11 +104,17 @@ class MilestoneController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@GetMapping("/{id}/achievement")
+	AchievementCheck achievement(@PathVariable String key, @PathVariable UUID id) {
+		return AchievementCheck.of(milestones.achievement(access.read(key), id));
+	}
+
 	@PostMapping("/{id}/achievement")
 	ResponseEntity<MilestoneView> achieve(@PathVariable String key, @PathVariable UUID id,
 			@Valid @RequestBody(required = false) AchievementRequest request) {
 		Milestones.Versioned achieved = milestones.achieve(access.read(key), id,
-				request == null ? null : request.evidence());
+				request == null ? null : request.evidence(),
+				request != null && Boolean.TRUE.equals(request.acknowledgeOpenWork()));
 		return ResponseEntity.ok().eTag(ETags.of(achieved.version())).body(achieved.milestone());
 	}
 

@@ -3,6 +3,7 @@ package dev.milepost.plan.milestone;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.milepost.plan.CriterionKind;
 import dev.milepost.plan.ProjectRole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import dev.milepost.plan.CriterionKind;
 import dev.milepost.plan.ProjectRole;
 
 /**
@@ -19,7 +20,13 @@ public record MilestoneView(UUID id, String name, String description, LocalDate 
 	public record CriterionView(CriterionKind kind, String text, String approver, ProjectRole role) {
 	}
 
-	public record Achievement(Instant at, String by, CriterionKind evidenceKind, String evidence) {
+	/**
+	 * Who achieved it, when and on what evidence; {@code openWork} is the work upstream that was
+	 * still open then, as the person who achieved it was shown it (and acknowledged, for an
+	 * approval or the owner's confirmation).
+	 */
+	public record Achievement(Instant at, String by, CriterionKind evidenceKind, String evidence,
+			List<String> openWork) {
 	}
 
 	/**

@@ -1,23 +1,29 @@
 package dev.milepost.plan.milestone;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.milepost.common.ConflictException;
 import dev.milepost.common.ETags;
-import dev.milepost.common.ForbiddenException;
 import dev.milepost.common.NotFoundException;
 import dev.milepost.common.PageResponse;
 import dev.milepost.common.Paging;
 import dev.milepost.common.RuleViolationException;
 import dev.milepost.identity.Users;
+import dev.milepost.plan.ApprovalGiven;
+import dev.milepost.plan.CriterionKind;
+import dev.milepost.plan.FeedingWork;
 import dev.milepost.plan.MilestoneAchieved;
+import dev.milepost.plan.MilestoneAchievement;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.plan.ProjectRole;
+import dev.milepost.plan.WorkItem;
 import dev.milepost.plan.dependency.Dependencies;
 import dev.milepost.plan.support.Participants;
 import dev.milepost.plan.support.PlanEvents;
@@ -41,18 +47,22 @@ public class Milestones {
 
 	private final PlanEvents events;
 
+	private final FeedingWork feedingWork;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	Milestones(MilestoneRepository milestones, Participants participants, Dependencies dependencies,
-			MilestoneRevisions revisions, Users users, PlanEvents events, JdbcClient jdbc, Clock clock) {
+			MilestoneRevisions revisions, Users users, PlanEvents events, FeedingWork feedingWork, JdbcClient jdbc,
+			Clock clock) {
 		this.milestones = milestones;
 		this.participants = participants;
 		this.dependencies = dependencies;
 		this.revisions = revisions;
 		this.users = users;
 		this.events = events;
+		this.feedingWork = feedingWork;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -91,7 +101,7 @@ public class Milestones {
 	@Transactional
 	public Versioned create(ProjectContext context, MilestoneRequest request) {
 		Milestone.refuseWork(request.durationDays(), request.effortHours(), request.assignees());
-		Milestone milestone = milestones.save(Milestone.create(context.projectId(), details(context, request),
+		Milestone milestone = milestones.save(Milestone.create(context.projectId(), details(context, request, null),
 				clock.instant()));
 		MilestoneView view = view(milestone);
 		events.created(context, "milestone", milestone.id(), view);
@@ -104,7 +114,7 @@ public class Milestones {
 		Milestone.refuseWork(request.durationDays(), request.effortHours(), request.assignees());
 		milestone.expectVersion(ETags.requireCurrent(ifMatch, milestone.version()));
 		MilestoneView before = view(milestone);
-		milestone.change(details(context, request));
+		milestone.change(details(context, request, milestone));
 		milestone = milestones.save(milestone);
 		if (!milestone.targetDate().equals(before.targetDate())) {
 			revisions.record(context.projectId(), id, new MilestoneRevisions.Stored(before.targetDate(),
@@ -144,77 +154,86 @@ public class Milestones {
 	}
 
 	/**
-	 * Achieves a milestone when the caller brings what its criterion asks for: the named approver's
-	 * or role holder's approval, accepted deliverables, finished feeding tasks, or the owner's
-	 * confirmation with evidence.
+	 * Whether the caller may achieve the milestone themselves now, as {@link MilestoneAchievement}
+	 * answers it: what the milestone page asks to offer its form, and what
+	 * {@code GET …/achievement} answers.
+	 */
+	public MilestoneAchievement.Answer achievement(ProjectContext context, UUID id) {
+		Milestone milestone = load(context, id);
+		return MilestoneAchievement.mayAchieve(facts(milestone), work(milestone), person(context));
+	}
+
+	/**
+	 * Achieves a milestone when {@link MilestoneAchievement} allows the caller with what they bring:
+	 * the approval's comment or the evidence, and whether they saw the work upstream still open.
 	 */
 	@Transactional
-	public Versioned achieve(ProjectContext context, UUID id, String statement) {
-		return achieve(context, id, statement, clock.instant());
+	public Versioned achieve(ProjectContext context, UUID id, String statement, boolean acknowledgesOpenWork) {
+		return achieve(context, id, statement, acknowledgesOpenWork, clock.instant());
 	}
 
 	/**
 	 * Records an achievement that happened at an earlier moment, as imports and the demo data do;
-	 * the same evidence is required, and the moment may not lie in the future.
+	 * the same rule applies, and the moment may not lie in the future.
 	 */
 	@Transactional
-	public Versioned achieve(ProjectContext context, UUID id, String statement, java.time.Instant at) {
+	public Versioned achieve(ProjectContext context, UUID id, String statement, boolean acknowledgesOpenWork,
+			Instant at) {
 		if (at.isAfter(clock.instant())) {
 			throw new RuleViolationException("achievedAt", "An achievement cannot be recorded in the future.");
 		}
-		if (context.role() == ProjectRole.STAKEHOLDER) {
-			throw new ForbiddenException("Stakeholders follow milestones; they do not achieve them.");
-		}
 		Milestone milestone = load(context, id);
+		MilestoneAchievement.Work work = work(milestone);
+		MilestoneAchievement.Allowed allowed = permit(MilestoneAchievement.achieve(facts(milestone), work,
+				person(context), statement, acknowledgesOpenWork));
 		Evidence evidence = switch (milestone.criterion().kind()) {
 			case APPROVAL_BY_PERSON, APPROVAL_BY_ROLE -> new Evidence.Approval(context.user().id(),
-					context.user().username(), context.role(), statement);
-			case DELIVERABLE_ACCEPTED -> {
-				requireOwnerOrManager(context, milestone);
-				yield deliverablesAccepted(milestone);
-			}
-			case ALL_FEEDING_TASKS_DONE -> {
-				requireOwnerOrManager(context, milestone);
-				yield feedingTasksDone(milestone);
-			}
+					context.user().username(), statement);
+			case DELIVERABLE_ACCEPTED -> accepted(work);
+			case ALL_FEEDING_TASKS_DONE -> new Evidence.FeedingTasksDone(
+					work.upstream().stream().map(WorkItem::name).toList());
 			case OWNER_CONFIRMATION -> new Evidence.OwnerConfirmation(context.user().id(), statement);
 		};
-		if (milestone.criterion().kind() == CriterionKind.OWNER_CONFIRMATION
-				&& !milestone.ownerId().equals(context.user().id())) {
-			throw new RuleViolationException("evidence", "Only the owner, " + participants.username(milestone.ownerId())
-					+ ", can confirm this milestone.");
-		}
-		if ((milestone.criterion().kind() == CriterionKind.APPROVAL_BY_PERSON)
-				&& !context.user().id().equals(milestone.criterion().approverId())) {
-			throw new RuleViolationException("evidence", "This milestone needs the approval of "
-					+ participants.username(milestone.criterion().approverId()) + "; nobody else can give it.");
-		}
-		if (milestone.criterion().kind() == CriterionKind.OWNER_CONFIRMATION
-				&& (statement == null || statement.isBlank())) {
-			throw new RuleViolationException("evidence",
-					"Confirming a milestone needs evidence: say what shows it is reached (a link, a document, a result).");
-		}
-		return record(context, milestone, evidence, context.user().id(), at);
+		return record(context, milestone, allowed, evidence, context.user().id(), at);
 	}
 
 	/**
-	 * Achieves an approval milestone with an approval decided through an approval request, by the
-	 * named approver or role holder or by the delegate they handed their turn to. The milestone
-	 * checks the evidence as it checks a direct approval.
+	 * Achieves an approval milestone with the first of the approvals, decided through an approval
+	 * request, that {@link MilestoneAchievement} accepts: the named approver's or a role holder's,
+	 * or their delegate's on their behalf. Nothing happens when none is accepted, or the milestone
+	 * was achieved or deleted since the request was made; a refusal for open work nobody
+	 * acknowledged stops the decision.
 	 */
 	@Transactional
-	public Versioned achieveByApproval(ProjectContext context, UUID id, dev.milepost.plan.ApprovalGiven approval) {
-		Milestone milestone = load(context, id);
-		UUID principal = approval.onBehalfOf();
-		Map<UUID, String> names = participants.usernames(
-				principal == null ? List.of(approval.decidedBy()) : List.of(approval.decidedBy(), principal));
-		Evidence.ThroughRequest request = new Evidence.ThroughRequest(approval.requestId(), approval.requestNumber(),
-				principal, names.get(principal),
-				principal == null ? null : participants.roleOf(context.projectId(), principal).orElse(null));
-		Evidence evidence = new Evidence.Approval(approval.decidedBy(), names.get(approval.decidedBy()),
-				participants.roleOf(context.projectId(), approval.decidedBy()).orElse(null), approval.comment(),
-				request);
-		return record(context, milestone, evidence, approval.decidedBy(), approval.decidedAt());
+	public Optional<Versioned> achieveByApproval(ProjectContext context, UUID id, List<ApprovalGiven> approvals) {
+		Milestone milestone = milestones.findById(id)
+			.filter(m -> m.projectId().equals(context.projectId()) && !m.isAchieved())
+			.orElse(null);
+		if (milestone == null) {
+			return Optional.empty();
+		}
+		MilestoneAchievement.Milestone facts = facts(milestone);
+		MilestoneAchievement.Work work = work(milestone);
+		for (ApprovalGiven approval : approvals) {
+			UUID principal = approval.onBehalfOf() != null ? approval.onBehalfOf() : approval.decidedBy();
+			ProjectRole principalRole = participants.roleOf(context.projectId(), principal).orElse(null);
+			MilestoneAchievement.Answer answer = MilestoneAchievement.throughApproval(facts, work,
+					new MilestoneAchievement.Person(principal, principalRole, false), approval.openWorkAcknowledged());
+			if (answer instanceof MilestoneAchievement.Refused refused) {
+				if (refused.ground() == MilestoneAchievement.Ground.OPEN_WORK_UNSEEN) {
+					throw refused.asException();
+				}
+				continue;
+			}
+			Map<UUID, String> names = participants.usernames(List.of(approval.decidedBy(), principal));
+			UUID onBehalf = approval.onBehalfOf();
+			Evidence evidence = new Evidence.Approval(approval.decidedBy(), names.get(approval.decidedBy()),
+					approval.comment(), new Evidence.ThroughRequest(approval.requestId(), approval.requestNumber(),
+							onBehalf, names.get(onBehalf)));
+			return Optional.of(record(context, milestone, (MilestoneAchievement.Allowed) answer, evidence,
+					approval.decidedBy(), approval.decidedAt()));
+		}
+		return Optional.empty();
 	}
 
 	/**
@@ -237,25 +256,25 @@ public class Milestones {
 
 	/**
 	 * Called when a deliverable is accepted: achieves the milestone it confirms if its criterion is
-	 * acceptance and every deliverable confirming it is now accepted.
+	 * acceptance and every deliverable confirming it is now accepted. The acceptance is the
+	 * evidence; the work upstream still open goes on the record with it.
 	 */
 	@Transactional
-	public void deliverableAccepted(ProjectContext context, UUID milestoneId, java.time.Instant at) {
+	public void deliverableAccepted(ProjectContext context, UUID milestoneId, Instant at) {
 		Milestone milestone = load(context, milestoneId);
 		if (milestone.isAchieved() || milestone.criterion().kind() != CriterionKind.DELIVERABLE_ACCEPTED) {
 			return;
 		}
-		List<Deliverable> all = deliverablesOf(milestone);
-		if (all.stream().allMatch(Deliverable::accepted)) {
-			record(context, milestone, new Evidence.DeliverablesAccepted(all.stream().map(Deliverable::name).toList()),
-					context.user().id(), at);
+		MilestoneAchievement.Work work = work(milestone);
+		if (MilestoneAchievement.byAcceptance(facts(milestone), work) instanceof MilestoneAchievement.Allowed allowed) {
+			record(context, milestone, allowed, accepted(work), context.user().id(), at);
 		}
 	}
 
-	private Versioned record(ProjectContext context, Milestone milestone, Evidence evidence, UUID by,
-			java.time.Instant at) {
+	private Versioned record(ProjectContext context, Milestone milestone, MilestoneAchievement.Allowed allowed,
+			Evidence evidence, UUID by, Instant at) {
 		MilestoneView before = view(milestone);
-		milestone.achieve(evidence, by, at);
+		milestone.achieve(allowed, evidence, by, at);
 		milestone = milestones.save(milestone);
 		MilestoneView after = view(milestone);
 		events.changed(context, "milestone", milestone.id(), "achieved", before, after);
@@ -265,66 +284,59 @@ public class Milestones {
 		return new Versioned(after, milestone.version());
 	}
 
-	private void requireOwnerOrManager(ProjectContext context, Milestone milestone) {
-		if (!context.canManage() && !milestone.ownerId().equals(context.user().id())) {
-			throw new ForbiddenException("Only the milestone's owner or a manager records its achievement.");
+	private static Evidence accepted(MilestoneAchievement.Work work) {
+		return new Evidence.DeliverablesAccepted(
+				work.deliverables().stream().map(MilestoneAchievement.Confirmation::name).toList());
+	}
+
+	private static MilestoneAchievement.Allowed permit(MilestoneAchievement.Answer answer) {
+		if (answer instanceof MilestoneAchievement.Refused refused) {
+			throw refused.asException();
 		}
+		return (MilestoneAchievement.Allowed) answer;
 	}
 
-	private record Deliverable(String name, boolean accepted) {
+	private static MilestoneAchievement.Person person(ProjectContext context) {
+		return new MilestoneAchievement.Person(context.user().id(), context.role(), context.canManage());
 	}
 
-	private List<Deliverable> deliverablesOf(Milestone milestone) {
-		return jdbc.sql("select name, accepted_at is not null as accepted from deliverable where milestone_id = :m order by name")
+	private MilestoneAchievement.Milestone facts(Milestone milestone) {
+		Milestone.Criterion c = milestone.criterion();
+		Map<UUID, String> names = participants.usernames(
+				c.approverId() == null ? List.of(milestone.ownerId()) : List.of(milestone.ownerId(), c.approverId()));
+		return new MilestoneAchievement.Milestone(milestone.id(), milestone.name(), c.kind(), c.text(),
+				milestone.ownerId(), names.get(milestone.ownerId()), c.approverId(), names.get(c.approverId()), c.role(),
+				milestone.achievedAt());
+	}
+
+	/** The whole upstream network's tasks and the deliverables confirming the milestone. */
+	private MilestoneAchievement.Work work(Milestone milestone) {
+		List<MilestoneAchievement.Confirmation> deliverables = jdbc
+			.sql("select name, accepted_at is not null as accepted from deliverable where milestone_id = :m order by name")
 			.param("m", milestone.id())
-			.query(Deliverable.class)
+			.query(MilestoneAchievement.Confirmation.class)
 			.list();
+		return new MilestoneAchievement.Work(feedingWork.upstreamOf(milestone.projectId(), milestone.id()),
+				deliverables);
 	}
 
-	private Evidence deliverablesAccepted(Milestone milestone) {
-		List<Deliverable> all = deliverablesOf(milestone);
-		if (all.isEmpty()) {
-			throw new RuleViolationException("evidence",
-					"No deliverable confirms this milestone yet; link the deliverable whose acceptance achieves it.");
-		}
-		List<String> open = all.stream().filter(d -> !d.accepted()).map(Deliverable::name).toList();
-		if (!open.isEmpty()) {
-			throw new RuleViolationException("evidence", "Not accepted yet: " + String.join(", ", open)
-					+ ". The milestone is achieved when its acceptor accepts each deliverable.");
-		}
-		return new Evidence.DeliverablesAccepted(all.stream().map(Deliverable::name).toList());
-	}
-
-	private record FeedingTask(String name, int percentComplete, boolean done) {
-	}
-
-	private Evidence feedingTasksDone(Milestone milestone) {
-		List<FeedingTask> feeding = jdbc.sql("""
-				select t.name, t.percent_complete, t.actual_finish is not null as done
-				from dependency d join task t on t.id = d.predecessor_id
-				where d.successor_id = :m order by t.name""")
-			.param("m", milestone.id())
-			.query(FeedingTask.class)
-			.list();
-		if (feeding.isEmpty()) {
-			throw new RuleViolationException("evidence",
-					"No task feeds this milestone; link the tasks whose completion achieves it.");
-		}
-		List<String> open = feeding.stream()
-			.filter(task -> !task.done())
-			.map(task -> task.name() + " (" + task.percentComplete() + " %)")
-			.toList();
-		if (!open.isEmpty()) {
-			throw new RuleViolationException("evidence", "Feeding tasks not done yet: " + String.join(", ", open) + ".");
-		}
-		return new Evidence.FeedingTasksDone(feeding.stream().map(FeedingTask::name).toList());
-	}
-
-	private Milestone.Details details(ProjectContext context, MilestoneRequest request) {
-		UUID owner = participants.member(context, "owner", request.owner());
+	/**
+	 * The request with people resolved to active members. People an existing milestone already
+	 * names stay as they are, so a milestone whose owner was deactivated can still be edited
+	 * (and handed to someone else).
+	 */
+	private Milestone.Details details(ProjectContext context, MilestoneRequest request, Milestone current) {
+		Map<UUID, String> named = current == null ? Map.of() : participants.usernames(java.util.stream.Stream
+			.of(current.ownerId(), current.criterion().approverId())
+			.filter(java.util.Objects::nonNull)
+			.toList());
+		UUID owner = current != null && java.util.Objects.equals(request.owner(), named.get(current.ownerId()))
+				? current.ownerId() : participants.member(context, "owner", request.owner());
 		MilestoneRequest.CriterionRequest c = request.criterion();
 		UUID approver = c.approver() == null || c.approver().isBlank() ? null
-				: participants.member(context, "criterion.approver", c.approver());
+				: current != null && c.approver().equals(named.get(current.criterion().approverId()))
+						? current.criterion().approverId()
+						: participants.member(context, "criterion.approver", c.approver());
 		return new Milestone.Details(request.name(), request.description(), request.targetDate(), owner,
 				new Milestone.Criterion(c.kind(), c.text(), approver, c.role()), request.tags());
 	}
@@ -360,7 +372,7 @@ public class Milestones {
 					history.isEmpty() ? m.targetDate() : history.get(0).from(), names.get(m.ownerId()),
 					new MilestoneView.CriterionView(c.kind(), c.text(), names.get(c.approverId()), c.role()), m.tags(),
 					m.isAchieved(), m.isAchieved() ? new MilestoneView.Achievement(m.achievedAt(),
-							names.get(m.achievedBy()), m.evidenceKind(), m.evidence()) : null,
+							names.get(m.achievedBy()), m.evidenceKind(), m.evidence(), m.achievedOpenWork()) : null,
 					history, m.createdAt());
 		}).toList();
 	}

@@ -127,6 +127,11 @@ public class Task {
 		this.estimatePessimistic = estimate == null ? null : estimate.pessimistic();
 	}
 
+	/** Takes the person off the task, as when they leave the project; nothing else changes. */
+	void unassign(UUID userId) {
+		assignees.remove(new Assignee(userId));
+	}
+
 	void expectVersion(long expected) {
 		this.version = expected;
 	}

@@ -130,6 +130,27 @@ public class Tasks {
 		return new Versioned(after, task.version());
 	}
 
+	/**
+	 * Takes a person off every task of the project they are assigned to, each change on the record
+	 * as {@code unassigned}: what happens to a deactivated person's tasks when they leave the
+	 * project. Returns the names of the tasks.
+	 */
+	@Transactional
+	public List<String> unassignEverywhere(ProjectContext context, UUID userId) {
+		List<String> names = new ArrayList<>();
+		for (Task task : tasks.findByProjectId(context.projectId())) {
+			if (!task.isAssigned(userId)) {
+				continue;
+			}
+			TaskView before = view(context, task);
+			task.unassign(userId);
+			task = tasks.save(task);
+			events.changed(context, "task", task.id(), "unassigned", before, view(context, task));
+			names.add(task.name());
+		}
+		return names;
+	}
+
 	@Transactional
 	public void delete(ProjectContext context, UUID id, boolean removeLinks) {
 		Task task = load(context, id);

@@ -8,6 +8,7 @@ import dev.milepost.common.Paging;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.plan.ProjectRole;
+import dev.milepost.plan.member.MemberRemoval;
 import dev.milepost.plan.member.Members;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
@@ -31,13 +32,17 @@ class MemberPages {
 
 	private final Members members;
 
+	private final MemberRemoval removal;
+
 	private final ProjectPageModel page;
 
 	private final Validator validator;
 
-	MemberPages(ProjectAccess access, Members members, ProjectPageModel page, Validator validator) {
+	MemberPages(ProjectAccess access, Members members, MemberRemoval removal, ProjectPageModel page,
+			Validator validator) {
 		this.access = access;
 		this.members = members;
+		this.removal = removal;
 		this.page = page;
 		this.validator = validator;
 	}
@@ -84,7 +89,7 @@ class MemberPages {
 			RedirectAttributes redirect) {
 		ProjectContext context = access.manage(key);
 		PageForm errors = new PageForm(field -> "change");
-		return errors.submit(() -> members.remove(context, username), () -> {
+		return errors.submit(() -> removal.remove(context, username), () -> {
 			redirect.addFlashAttribute("saved", "Removed " + username + " from the project.");
 			return "redirect:/projects/" + key + "/members";
 		}, response, () -> page(model, context, "", "", errors));

@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Achieving a milestone from its page, under the same rules as
- * {@code POST /api/v1/projects/{key}/milestones/{id}/achievement}: the milestone checks the
- * evidence against its criterion and refuses with the reason, shown in place.
+ * {@code POST /api/v1/projects/{key}/milestones/{id}/achievement}: {@code MilestoneAchievement}
+ * decides, and a refusal's reason is shown in place. The box "I have seen the open work" sends
+ * {@code acknowledgeOpenWork=true}.
  */
 @Controller
 class MilestoneAchievementPage {
@@ -33,10 +34,13 @@ class MilestoneAchievementPage {
 
 	@PostMapping("/projects/{key}/milestones/{id}/achievement")
 	String achieve(@PathVariable String key, @PathVariable UUID id, @RequestParam(required = false) String evidence,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+			@RequestParam(required = false) String acknowledgeOpenWork, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		ProjectContext context = access.read(key);
 		String statement = evidence == null || evidence.isBlank() ? null : evidence.strip();
-		return PageActions.run(request, response, model, () -> milestones.achieve(context, id, statement),
+		boolean acknowledged = "true".equals(acknowledgeOpenWork);
+		return PageActions.run(request, response, model,
+				() -> milestones.achieve(context, id, statement, acknowledged),
 				"Recorded as achieved.", "/projects/" + key + "/milestones/" + id);
 	}
 

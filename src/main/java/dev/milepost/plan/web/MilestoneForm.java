@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.milepost.plan.ProjectRole;
-import dev.milepost.plan.milestone.CriterionKind;
+import dev.milepost.plan.CriterionKind;
 import dev.milepost.plan.milestone.MilestoneRequest;
 
 /**

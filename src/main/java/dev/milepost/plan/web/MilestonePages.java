@@ -7,7 +7,7 @@ import dev.milepost.common.Paging;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.plan.ProjectRole;
-import dev.milepost.plan.milestone.CriterionKind;
+import dev.milepost.plan.CriterionKind;
 import dev.milepost.plan.milestone.MilestoneRequest;
 import dev.milepost.plan.milestone.Milestones;
 import jakarta.servlet.http.HttpServletResponse;

@@ -75,8 +75,8 @@ final class ProcessBodies {
 
 	/**
 	 * One step of a started process: the task or approval request it created ({@code id}) and its
-	 * state (NOT_STARTED, IN_PROGRESS, DONE for a task; PENDING, APPROVED, REJECTED for an
-	 * approval; REMOVED if deleted since).
+	 * state (NOT_STARTED, IN_PROGRESS, DONE for a task; WAITING while an approval waits for the
+	 * steps it follows, then PENDING, APPROVED, REJECTED; REMOVED if deleted since).
 	 */
 	record StepView(String key, String name, StepKind kind, UUID id, String state, LocalDate plannedStart,
 			LocalDate dueDate, List<String> after) {

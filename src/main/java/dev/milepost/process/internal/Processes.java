@@ -26,9 +26,9 @@ import dev.milepost.common.RuleViolationException;
 import dev.milepost.plan.PlanBuilding;
 import dev.milepost.plan.PlanQueries;
 import dev.milepost.plan.ProjectContext;
+import dev.milepost.plan.ProjectPeople;
 import dev.milepost.plan.ProjectPlan;
 import dev.milepost.plan.ProjectRole;
-import dev.milepost.plan.ProjectRoster;
 import dev.milepost.process.internal.ProcessBodies.ClosingCriterion;
 import dev.milepost.process.internal.ProcessBodies.MilestoneView;
 import dev.milepost.process.internal.ProcessBodies.ProcessStatus;
@@ -57,16 +57,19 @@ class Processes {
 
 	private final ApprovalRequests approvals;
 
+	private final ProjectPeople people;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	Processes(ProcessTemplates templates, PlanBuilding building, PlanQueries queries, ApprovalRequests approvals,
-			JdbcClient jdbc, Clock clock) {
+			ProjectPeople people, JdbcClient jdbc, Clock clock) {
 		this.templates = templates;
 		this.building = building;
 		this.queries = queries;
 		this.approvals = approvals;
+		this.people = people;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -82,8 +85,6 @@ class Processes {
 		TemplateRules.check(new ProcessBodies.Template(template.name(), template.description(), template.steps(),
 				template.milestone()));
 		String name = body.name() == null || body.name().isBlank() ? template.name() : body.name().strip();
-		ProjectRoster roster = queries.roster(context.projectId())
-			.orElseThrow(() -> NotFoundException.of("project", context.projectKey()));
 		ProjectPlan plan = queries.plan(context);
 		Calendar calendar = new Calendar(plan.workingDays(), plan.holidays());
 		LocalDate begin = calendar.onOrAfter(body.start());
@@ -104,7 +105,7 @@ class Processes {
 		LocalDate target = Collections.max(ends.values());
 
 		ProcessBodies.Closing closing = template.milestone();
-		String owner = holders(roster, closing.owner()).stream().findFirst()
+		String owner = people.activeHolders(context, closing.owner()).stream().findFirst()
 			.orElseThrow(() -> nobodyHolds("template.milestone.owner", closing.owner(), context));
 		boolean byApproval = closing.criterion() == ClosingCriterion.APPROVAL_BY_ROLE;
 		UUID milestone = building.addMilestone(context, closing.name(),
@@ -121,7 +122,7 @@ class Processes {
 			if (step.kind() != StepKind.TASK) {
 				continue;
 			}
-			List<String> assignees = holders(roster, step.owner());
+			List<String> assignees = people.activeHolders(context, step.owner());
 			if (assignees.isEmpty()) {
 				throw nobodyHolds("template.steps[" + i + "].owner", step.owner(), context);
 			}
@@ -149,18 +150,30 @@ class Processes {
 		for (UUID task : feeding) {
 			building.link(context, task, milestone);
 		}
-		for (int i = 0; i < steps.size(); i++) {
-			Step step = steps.get(i);
-			if (step.kind() != StepKind.APPROVAL) {
-				continue;
+		// each approval waits for every step it follows, directly or through the steps between, so
+		// one that follows another approval is opened after it
+		Map<String, UUID> opened = new HashMap<>();
+		for (int before = -1; opened.size() > before;) {
+			before = opened.size();
+			for (int i = 0; i < steps.size(); i++) {
+				Step step = steps.get(i);
+				List<String> upstream = upstream(step, steps, byKey);
+				if (step.kind() != StepKind.APPROVAL || opened.containsKey(step.key())
+						|| !upstream.stream().allMatch(key -> tasks.containsKey(key) || opened.containsKey(key))) {
+					continue;
+				}
+				boolean closes = byApproval && step.approvers().contains(closing.role());
+				UUID approval = approvals.open(context, new ApprovalRequests.NewRequest(name + ": " + step.name(),
+						"Step '" + step.key() + "' of the process '" + name + "'"
+								+ (closes ? "; approving it achieves the milestone '" + closing.name() + "'." : "."),
+						closes ? milestone : null, ApprovalMode.ALL, ends.get(step.key()), step.approvers(),
+						upstream.stream().filter(tasks::containsKey).map(tasks::get).toList(),
+						upstream.stream().filter(opened::containsKey).map(opened::get).toList()));
+				opened.put(step.key(), approval);
+				created.add(new Created(i, step, null, approval, starts.get(step.key()), ends.get(step.key())));
 			}
-			boolean closes = byApproval && step.approvers().contains(closing.role());
-			UUID approval = approvals.open(context, new ApprovalRequests.NewRequest(name + ": " + step.name(),
-					"Step '" + step.key() + "' of the process '" + name + "'"
-							+ (closes ? "; approving it achieves the milestone '" + closing.name() + "'." : "."),
-					closes ? milestone : null, ApprovalMode.ALL, ends.get(step.key()), step.approvers()));
-			created.add(new Created(i, step, null, approval, starts.get(step.key()), ends.get(step.key())));
 		}
+		created.sort(java.util.Comparator.comparingInt(Created::seq));
 
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
@@ -218,7 +231,7 @@ class Processes {
 	}
 
 	private record Snapshot(Map<UUID, ProjectPlan.Task> tasks, Map<UUID, ProjectPlan.Milestone> milestones,
-			Map<UUID, ApprovalStatus> approvals) {
+			Map<UUID, ApprovalStatus> approvals, Set<UUID> waiting) {
 	}
 
 	private Snapshot snapshot(ProjectContext context) {
@@ -231,7 +244,7 @@ class Processes {
 			.list();
 		return new Snapshot(plan.tasks().stream().collect(Collectors.toMap(ProjectPlan.Task::id, Function.identity())),
 				plan.milestones().stream().collect(Collectors.toMap(ProjectPlan.Milestone::id, Function.identity())),
-				approvals.statuses(context, approvalIds));
+				approvals.statuses(context, approvalIds), approvals.waiting(context, approvalIds));
 	}
 
 	private ProcessView view(ProjectContext context, UUID id, Snapshot snapshot) {
@@ -258,7 +271,7 @@ class Processes {
 				return new StepView(rs.getString("step_key"), rs.getString("name"), kind,
 						kind == StepKind.TASK ? task : approval,
 						kind == StepKind.TASK ? taskState(snapshot.tasks().get(task))
-								: approvalState(snapshot.approvals().get(approval)),
+								: approvalState(snapshot.approvals().get(approval), snapshot.waiting().contains(approval)),
 						rs.getObject("planned_start", LocalDate.class), rs.getObject("due_date", LocalDate.class),
 						after == null || after.isEmpty() ? List.of() : List.of(after.split(",")));
 			})
@@ -279,8 +292,21 @@ class Processes {
 		return task.actualFinish() != null ? "DONE" : task.actualStart() != null ? "IN_PROGRESS" : "NOT_STARTED";
 	}
 
-	private static String approvalState(ApprovalStatus status) {
-		return status == null ? "REMOVED" : status.name();
+	private static String approvalState(ApprovalStatus status, boolean waiting) {
+		return status == null ? "REMOVED" : waiting ? "WAITING" : status.name();
+	}
+
+	/** The keys of every step the step follows, directly or through others, in the template's order. */
+	private static List<String> upstream(Step step, List<Step> steps, Map<String, Step> byKey) {
+		Set<String> found = new HashSet<>();
+		java.util.Deque<String> next = new java.util.ArrayDeque<>(step.after());
+		while (!next.isEmpty()) {
+			String key = next.poll();
+			if (found.add(key)) {
+				next.addAll(byKey.get(key).after());
+			}
+		}
+		return steps.stream().map(Step::key).filter(found::contains).toList();
 	}
 
 	/** The tasks a final step brings to the milestone: itself if a task, else the tasks it waits on. */
@@ -300,19 +326,10 @@ class Processes {
 		return found;
 	}
 
-	/** The usernames holding a role: the manager role includes the project's manager. */
-	private static List<String> holders(ProjectRoster roster, ProjectRole role) {
-		Set<String> names = new LinkedHashSet<>();
-		if (role == ProjectRole.MANAGER) {
-			names.add(roster.manager());
-		}
-		names.addAll(roster.withRole(role));
-		return List.copyOf(names);
-	}
-
 	private static RuleViolationException nobodyHolds(String field, ProjectRole role, ProjectContext context) {
-		return new RuleViolationException(field, "Nobody holds the role " + role + " in project "
-				+ context.projectKey() + "; add a member with that role, or use another template.");
+		return new RuleViolationException(field, "Nobody active holds the role " + role + " in project "
+				+ context.projectKey() + " (deactivated people are left out); add a member with that role, or use "
+				+ "another template.");
 	}
 
 	private static String role(ProjectRole role) {

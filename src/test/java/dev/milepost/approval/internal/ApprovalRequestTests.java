@@ -31,9 +31,11 @@ class ApprovalRequestTests {
 
 	static final UUID DEPUTY = UUID.randomUUID();
 
+	static final ApprovalRequest.Around NOTHING = ApprovalRequest.Around.NOTHING;
+
 	static ApprovalRequest request(ApprovalMode mode, ApprovalStep... approvers) {
 		return ApprovalRequest.open(new ApprovalRequest.Opening(UUID.randomUUID(), "ERP", 1, "Security audit approved?",
-				null, ApprovalRequest.Subject.free(), mode, TODAY.plusDays(7), List.of(approvers), MANAGER), NOW, TODAY);
+				null, ApprovalRequest.Subject.free(), mode, TODAY.plusDays(7), List.of(approvers), MANAGER, List.of()), NOW, TODAY);
 	}
 
 	static ApprovalRequest cisoThenSponsor(ApprovalMode mode) {
@@ -43,12 +45,12 @@ class ApprovalRequestTests {
 	@Test
 	void inSequenceTheSecondApproverCannotDecideBeforeTheFirst() {
 		ApprovalRequest request = cisoThenSponsor(ApprovalMode.SEQUENTIAL);
-		assertThatThrownBy(() -> request.decide(SPONSOR, ProjectRole.APPROVER, Decision.APPROVE, null, NOW))
+		assertThatThrownBy(() -> request.decide(SPONSOR, ProjectRole.APPROVER, Decision.APPROVE, null, NOW, NOTHING))
 			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("not your turn");
-		request.decide(CISO, ProjectRole.APPROVER, Decision.APPROVE, "Audit passed", NOW);
+		request.decide(CISO, ProjectRole.APPROVER, Decision.APPROVE, "Audit passed", NOW, NOTHING);
 		assertThat(request.status()).isEqualTo(ApprovalStatus.PENDING);
-		request.decide(SPONSOR, ProjectRole.APPROVER, Decision.APPROVE, null, NOW);
+		request.decide(SPONSOR, ProjectRole.APPROVER, Decision.APPROVE, null, NOW, NOTHING);
 		assertThat(request.status()).isEqualTo(ApprovalStatus.APPROVED);
 		assertThat(request.closedAt()).isEqualTo(NOW);
 	}
@@ -56,9 +58,9 @@ class ApprovalRequestTests {
 	@Test
 	void whenAllMustApproveOneRejectionClosesTheRequest() {
 		ApprovalRequest request = cisoThenSponsor(ApprovalMode.ALL);
-		request.decide(SPONSOR, ProjectRole.APPROVER, Decision.REJECT, "Budget is not approved", NOW);
+		request.decide(SPONSOR, ProjectRole.APPROVER, Decision.REJECT, "Budget is not approved", NOW, NOTHING);
 		assertThat(request.status()).isEqualTo(ApprovalStatus.REJECTED);
-		assertThatThrownBy(() -> request.decide(CISO, ProjectRole.APPROVER, Decision.APPROVE, null, NOW))
+		assertThatThrownBy(() -> request.decide(CISO, ProjectRole.APPROVER, Decision.APPROVE, null, NOW, NOTHING))
 			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("closed");
 	}
@@ -66,22 +68,22 @@ class ApprovalRequestTests {
 	@Test
 	void whenAnyOneSufficesARejectionLeavesItOpenUntilEveryoneRejects() {
 		ApprovalRequest open = cisoThenSponsor(ApprovalMode.ANY);
-		open.decide(CISO, ProjectRole.APPROVER, Decision.REJECT, "Not yet", NOW);
+		open.decide(CISO, ProjectRole.APPROVER, Decision.REJECT, "Not yet", NOW, NOTHING);
 		assertThat(open.status()).isEqualTo(ApprovalStatus.PENDING);
-		open.decide(SPONSOR, ProjectRole.APPROVER, Decision.APPROVE, null, NOW);
+		open.decide(SPONSOR, ProjectRole.APPROVER, Decision.APPROVE, null, NOW, NOTHING);
 		assertThat(open.status()).isEqualTo(ApprovalStatus.APPROVED);
 
 		ApprovalRequest refused = cisoThenSponsor(ApprovalMode.ANY);
-		refused.decide(CISO, ProjectRole.APPROVER, Decision.REJECT, "Not yet", NOW);
-		refused.decide(SPONSOR, ProjectRole.APPROVER, Decision.REJECT, "No", NOW);
+		refused.decide(CISO, ProjectRole.APPROVER, Decision.REJECT, "Not yet", NOW, NOTHING);
+		refused.decide(SPONSOR, ProjectRole.APPROVER, Decision.REJECT, "No", NOW, NOTHING);
 		assertThat(refused.status()).isEqualTo(ApprovalStatus.REJECTED);
 	}
 
 	@Test
 	void aDecisionIsFinal() {
 		ApprovalRequest request = cisoThenSponsor(ApprovalMode.ALL);
-		request.decide(CISO, ProjectRole.APPROVER, Decision.APPROVE, null, NOW);
-		assertThatThrownBy(() -> request.decide(CISO, ProjectRole.APPROVER, Decision.REJECT, "changed my mind", NOW))
+		request.decide(CISO, ProjectRole.APPROVER, Decision.APPROVE, null, NOW, NOTHING);
+		assertThatThrownBy(() -> request.decide(CISO, ProjectRole.APPROVER, Decision.REJECT, "changed my mind", NOW, NOTHING))
 			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("a decision is final");
 		assertThat(request.steps().get(0).decision()).isEqualTo(Decision.APPROVE);
@@ -90,9 +92,9 @@ class ApprovalRequestTests {
 	@Test
 	void onlyTheNamedApproversDecideAndStakeholdersNever() {
 		ApprovalRequest request = cisoThenSponsor(ApprovalMode.ALL);
-		assertThatThrownBy(() -> request.decide(MANAGER, ProjectRole.MANAGER, Decision.APPROVE, null, NOW))
+		assertThatThrownBy(() -> request.decide(MANAGER, ProjectRole.MANAGER, Decision.APPROVE, null, NOW, NOTHING))
 			.isInstanceOf(ForbiddenException.class);
-		assertThatThrownBy(() -> request.decide(CISO, ProjectRole.STAKEHOLDER, Decision.APPROVE, null, NOW))
+		assertThatThrownBy(() -> request.decide(CISO, ProjectRole.STAKEHOLDER, Decision.APPROVE, null, NOW, NOTHING))
 			.isInstanceOf(ForbiddenException.class);
 		assertThat(request.steps()).noneMatch(ApprovalStep::decided);
 	}
@@ -100,7 +102,7 @@ class ApprovalRequestTests {
 	@Test
 	void aRejectionSaysWhy() {
 		ApprovalRequest request = cisoThenSponsor(ApprovalMode.ALL);
-		assertThatThrownBy(() -> request.decide(CISO, ProjectRole.APPROVER, Decision.REJECT, "  ", NOW))
+		assertThatThrownBy(() -> request.decide(CISO, ProjectRole.APPROVER, Decision.REJECT, "  ", NOW, NOTHING))
 			.isInstanceOfSatisfying(RuleViolationException.class,
 					e -> assertThat(e.fieldErrors().get(0).field()).isEqualTo("comment"));
 		assertThat(request.status()).isEqualTo(ApprovalStatus.PENDING);
@@ -109,9 +111,9 @@ class ApprovalRequestTests {
 	@Test
 	void aRoleTurnIsDecidedByWhoeverHoldsTheRole() {
 		ApprovalRequest request = request(ApprovalMode.ALL, ApprovalStep.role(ProjectRole.APPROVER));
-		assertThatThrownBy(() -> request.decide(MANAGER, ProjectRole.MANAGER, Decision.APPROVE, null, NOW))
+		assertThatThrownBy(() -> request.decide(MANAGER, ProjectRole.MANAGER, Decision.APPROVE, null, NOW, NOTHING))
 			.isInstanceOf(ForbiddenException.class);
-		request.decide(SPONSOR, ProjectRole.APPROVER, Decision.APPROVE, null, NOW);
+		request.decide(SPONSOR, ProjectRole.APPROVER, Decision.APPROVE, null, NOW, NOTHING);
 		assertThat(request.status()).isEqualTo(ApprovalStatus.APPROVED);
 		assertThat(request.steps().get(0).decidedBy()).isEqualTo(SPONSOR);
 	}
@@ -120,14 +122,14 @@ class ApprovalRequestTests {
 	void aDelegateDecidesTheTurnOnBehalfOfTheApproverWhoCannotDecideItAnyMore() {
 		ApprovalRequest request = cisoThenSponsor(ApprovalMode.ALL);
 		request.delegate(CISO, ProjectRole.APPROVER, DEPUTY, ProjectRole.MEMBER, "On holiday", NOW);
-		assertThatThrownBy(() -> request.decide(CISO, ProjectRole.APPROVER, Decision.APPROVE, null, NOW))
+		assertThatThrownBy(() -> request.decide(CISO, ProjectRole.APPROVER, Decision.APPROVE, null, NOW, NOTHING))
 			.isInstanceOf(ForbiddenException.class)
 			.hasMessageContaining("handed your turn");
 		assertThatThrownBy(
 				() -> request.delegate(DEPUTY, ProjectRole.MEMBER, MANAGER, ProjectRole.MANAGER, null, NOW))
 			.isInstanceOf(ForbiddenException.class)
 			.hasMessageContaining("only they may hand it");
-		ApprovalRequest.Decided decided = request.decide(DEPUTY, ProjectRole.MEMBER, Decision.APPROVE, "ok", NOW);
+		ApprovalRequest.Decided decided = request.decide(DEPUTY, ProjectRole.MEMBER, Decision.APPROVE, "ok", NOW, NOTHING);
 		assertThat(decided.step().onBehalfOf()).isEqualTo(CISO);
 		assertThat(decided.step().delegationNote()).isEqualTo("On holiday");
 	}
@@ -138,7 +140,7 @@ class ApprovalRequestTests {
 		request.delegate(CISO, ProjectRole.APPROVER, DEPUTY, ProjectRole.MEMBER, null, NOW);
 		request.delegate(CISO, ProjectRole.APPROVER, CISO, ProjectRole.APPROVER, null, NOW);
 		assertThat(request.steps().get(0).delegated()).isFalse();
-		request.decide(CISO, ProjectRole.APPROVER, Decision.APPROVE, null, NOW);
+		request.decide(CISO, ProjectRole.APPROVER, Decision.APPROVE, null, NOW, NOTHING);
 	}
 
 	@Test
@@ -160,7 +162,7 @@ class ApprovalRequestTests {
 				e -> assertThat(e.fieldErrors().get(0).field()).isEqualTo("approvers"));
 		assertThatThrownBy(() -> ApprovalRequest.open(new ApprovalRequest.Opening(UUID.randomUUID(), "ERP", 1, "Late?",
 				null, ApprovalRequest.Subject.free(), ApprovalMode.ALL, TODAY.minusDays(1),
-				List.of(ApprovalStep.person(CISO)), MANAGER), NOW, TODAY))
+				List.of(ApprovalStep.person(CISO)), MANAGER, List.of()), NOW, TODAY))
 			.isInstanceOfSatisfying(RuleViolationException.class,
 					e -> assertThat(e.fieldErrors().get(0).field()).isEqualTo("dueDate"));
 	}

@@ -109,9 +109,8 @@ class ExplanationsTests {
 				"When a milestone is missed, escalate to the project's sponsor (the manager when there is none).",
 				"When a milestone is achieved, if the milestone is tagged “development”, start the QA cycle as"
 						+ " “QA cycle after {{milestone.name}}”.",
-				"When an approval request is approved, if the approval's subject kind is “MILESTONE” and"
-						+ " the approval's milestone tags include “go-live”, start the IT operations handover as"
-						+ " “IT operations handover for {{approval.milestoneName}}”.");
+				"When a milestone is achieved, if the milestone is tagged “go-live”, start the IT operations"
+						+ " handover as “IT operations handover for {{milestone.name}}”.");
 	}
 
 }

@@ -10,7 +10,9 @@ import java.util.UUID;
 
 import dev.milepost.common.ConflictException;
 import dev.milepost.common.RuleViolationException;
-import dev.milepost.plan.ProjectRole;
+import dev.milepost.plan.CriterionKind;
+import dev.milepost.plan.MilestoneAchievement;
+import dev.milepost.plan.WorkItem;
 import org.junit.jupiter.api.Test;
 
 class MilestoneTests {
@@ -49,37 +51,52 @@ class MilestoneTests {
 		Milestone.refuseWork(null, null, null);
 	}
 
-	@Test
-	void anApprovalMilestoneIsAchievedOnlyByItsNamedApprover() {
-		Milestone milestone = approvedByCiso();
-		UUID someoneElse = UUID.randomUUID();
-		assertThatThrownBy(() -> milestone.achieve(new Evidence.Approval(someoneElse, "pm", ProjectRole.MANAGER, "ok"),
-				someoneElse, NOW)).isInstanceOf(RuleViolationException.class);
-		assertThat(milestone.isAchieved()).isFalse();
-
-		milestone.achieve(new Evidence.Approval(CISO, "raj.patel", ProjectRole.APPROVER, "Report v3 reviewed"), CISO,
-				NOW);
-		assertThat(milestone.isAchieved()).isTrue();
-		assertThat(milestone.achievedBy()).isEqualTo(CISO);
-		assertThat(milestone.achievedAt()).isEqualTo(NOW);
-		assertThat(milestone.evidence()).isEqualTo("Approved by raj.patel: Report v3 reviewed");
+	/** What {@link MilestoneAchievement} answers when it allows an achievement with no work open. */
+	static MilestoneAchievement.Allowed permit(Milestone milestone) {
+		return new MilestoneAchievement.Allowed(milestone.id(), List.of(), false);
 	}
 
 	@Test
-	void evidenceOfAnotherKindDoesNotAchieveIt() {
+	void anAchievementRecordsWhoWhenAndTheEvidence() {
 		Milestone milestone = approvedByCiso();
-		assertThatThrownBy(() -> milestone.achieve(new Evidence.OwnerConfirmation(OWNER, "trust me"), OWNER, NOW))
-			.isInstanceOf(RuleViolationException.class)
-			.hasMessageContaining("approval by a named person");
+		milestone.achieve(permit(milestone),
+				new Evidence.Approval(CISO, "raj.patel", "Report v3 reviewed"), CISO, NOW);
+		assertThat(milestone.isAchieved()).isTrue();
+		assertThat(milestone.achievedBy()).isEqualTo(CISO);
+		assertThat(milestone.achievedAt()).isEqualTo(NOW);
+		assertThat(milestone.evidenceKind()).isEqualTo(CriterionKind.APPROVAL_BY_PERSON);
+		assertThat(milestone.evidence()).isEqualTo("Approved by raj.patel: Report v3 reviewed");
+		assertThat(milestone.achievedOpenWork()).isEmpty();
+	}
+
+	@Test
+	void aPermitForAnotherMilestoneAchievesNothing() {
+		Milestone milestone = approvedByCiso();
+		assertThatThrownBy(() -> milestone.achieve(permit(approvedByCiso()),
+				new Evidence.Approval(CISO, "raj.patel", null), CISO, NOW))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThat(milestone.isAchieved()).isFalse();
+	}
+
+	@Test
+	void theRecordKeepsTheOpenWorkTheAchieverWasShown() {
+		Milestone milestone = approvedByCiso();
+		milestone.achieve(new MilestoneAchievement.Allowed(milestone.id(),
+				List.of(new WorkItem(UUID.randomUUID(), "Security review", 0, false, false),
+						new WorkItem(UUID.randomUUID(), "Pen test", 40, true, false)),
+				true), new Evidence.Approval(CISO, "raj.patel", "Risk accepted"), CISO, NOW);
+		assertThat(milestone.achievedOpenWork()).containsExactly("Security review (0 %)", "Pen test (40 %)");
 	}
 
 	@Test
 	void anAchievedMilestoneStaysAchievedAndItsRecordDoesNotChange() {
 		Milestone milestone = approvedByCiso();
-		milestone.achieve(new Evidence.Approval(CISO, "raj.patel", ProjectRole.APPROVER, null), CISO, NOW);
-		assertThatThrownBy(() -> milestone.achieve(new Evidence.Approval(CISO, "raj.patel", ProjectRole.APPROVER, null),
-				CISO, NOW.plusSeconds(60))).isInstanceOf(ConflictException.class);
+		milestone.achieve(permit(milestone), new Evidence.Approval(CISO, "raj.patel", null),
+				CISO, NOW);
+		assertThatThrownBy(() -> milestone.achieve(permit(milestone),
+				new Evidence.Approval(CISO, "raj.patel", null), CISO, NOW.plusSeconds(60)))
+			.isInstanceOf(ConflictException.class);
+		assertThat(milestone.achievedAt()).isEqualTo(NOW);
 		assertThatThrownBy(() -> milestone.change(new Milestone.Details("Renamed", null, LocalDate.of(2027, 1, 8), OWNER,
 				milestone.criterion(), List.of()))).isInstanceOf(RuleViolationException.class)
 			.hasMessageContaining("no longer change");
@@ -89,26 +106,10 @@ class MilestoneTests {
 	}
 
 	@Test
-	void aRoleApprovalNeedsSomeoneHoldingThatRole() {
-		Milestone milestone = milestone(
-				new Milestone.Criterion(CriterionKind.APPROVAL_BY_ROLE, "An approver signs", null, ProjectRole.APPROVER));
-		UUID manager = UUID.randomUUID();
-		assertThatThrownBy(() -> milestone.achieve(new Evidence.Approval(manager, "pm", ProjectRole.MANAGER, null),
-				manager, NOW)).isInstanceOf(RuleViolationException.class);
-		UUID approver = UUID.randomUUID();
-		milestone.achieve(new Evidence.Approval(approver, "sponsor", ProjectRole.APPROVER, null), approver, NOW);
-		assertThat(milestone.isAchieved()).isTrue();
-	}
-
-	@Test
-	void ownerConfirmationNeedsTheOwnerAndSomeEvidence() {
+	void ownerConfirmationRecordsTheEvidenceAsGiven() {
 		Milestone milestone = milestone(new Milestone.Criterion(CriterionKind.OWNER_CONFIRMATION, "Owner confirms", null, null));
-		assertThatThrownBy(() -> milestone.achieve(new Evidence.OwnerConfirmation(OWNER, "  "), OWNER, NOW))
-			.isInstanceOf(RuleViolationException.class);
-		UUID other = UUID.randomUUID();
-		assertThatThrownBy(() -> milestone.achieve(new Evidence.OwnerConfirmation(other, "link"), other, NOW))
-			.isInstanceOf(RuleViolationException.class);
-		milestone.achieve(new Evidence.OwnerConfirmation(OWNER, "https://status.example.com"), OWNER, NOW);
+		milestone.achieve(permit(milestone), new Evidence.OwnerConfirmation(OWNER, " https://status.example.com "), OWNER,
+				NOW);
 		assertThat(milestone.evidence()).isEqualTo("https://status.example.com");
 	}
 
@@ -125,13 +126,13 @@ class MilestoneTests {
 	}
 
 	@Test
-	void theNamedApproversDelegateAchievesItThroughARequestAndTheRecordSaysOnWhoseBehalf() {
+	void anApprovalThroughARequestByADelegateSaysOnWhoseBehalf() {
 		Milestone milestone = approvedByCiso();
 		UUID deputy = UUID.randomUUID();
 		UUID request = UUID.randomUUID();
-		milestone.achieve(new Evidence.Approval(deputy, "dana.deputy", ProjectRole.MEMBER, "Report v3 reviewed",
-				new Evidence.ThroughRequest(request, 7, CISO, "raj.patel", ProjectRole.APPROVER)), deputy, NOW);
-		assertThat(milestone.isAchieved()).isTrue();
+		milestone.achieve(permit(milestone), new Evidence.Approval(deputy, "dana.deputy", "Report v3 reviewed",
+				new Evidence.ThroughRequest(request, 7, CISO, "raj.patel")),
+				deputy, NOW);
 		assertThat(milestone.achievedBy()).isEqualTo(deputy);
 		assertThat(milestone.evidence())
 			.isEqualTo("Approved by dana.deputy on behalf of raj.patel (request #7): Report v3 reviewed");
@@ -140,34 +141,9 @@ class MilestoneTests {
 	@Test
 	void theNamedApproverDecidingThroughARequestNamesTheRequest() {
 		Milestone milestone = approvedByCiso();
-		milestone.achieve(new Evidence.Approval(CISO, "raj.patel", ProjectRole.APPROVER, "Fine",
-				new Evidence.ThroughRequest(UUID.randomUUID(), 3, null, null, null)), CISO, NOW);
+		milestone.achieve(permit(milestone), new Evidence.Approval(CISO, "raj.patel", "Fine",
+				new Evidence.ThroughRequest(UUID.randomUUID(), 3, null, null)), CISO, NOW);
 		assertThat(milestone.evidence()).isEqualTo("Approved by raj.patel (request #3): Fine");
-	}
-
-	@Test
-	void aDelegateOfSomeoneElseOrOneWhoIsNotTheDeciderDoesNotAchieveIt() {
-		Milestone milestone = approvedByCiso();
-		UUID deputy = UUID.randomUUID();
-		UUID someoneElse = UUID.randomUUID();
-		assertThatThrownBy(() -> milestone.achieve(new Evidence.Approval(deputy, "dana", ProjectRole.MEMBER, null,
-				new Evidence.ThroughRequest(UUID.randomUUID(), 1, someoneElse, "pm", ProjectRole.MANAGER)), deputy, NOW))
-			.isInstanceOf(RuleViolationException.class);
-		assertThatThrownBy(() -> milestone.achieve(new Evidence.Approval(deputy, "dana", ProjectRole.MEMBER, null,
-				new Evidence.ThroughRequest(UUID.randomUUID(), 1, CISO, "raj.patel", ProjectRole.APPROVER)), CISO, NOW))
-			.as("recorded as achieved by someone other than who decided").isInstanceOf(RuleViolationException.class);
-		assertThat(milestone.isAchieved()).isFalse();
-	}
-
-	@Test
-	void aRoleApprovalMayBeDecidedByTheDelegateOfARoleHolder() {
-		Milestone milestone = milestone(
-				new Milestone.Criterion(CriterionKind.APPROVAL_BY_ROLE, "An approver signs", null, ProjectRole.APPROVER));
-		UUID deputy = UUID.randomUUID();
-		milestone.achieve(new Evidence.Approval(deputy, "dana", ProjectRole.MEMBER, null,
-				new Evidence.ThroughRequest(UUID.randomUUID(), 2, UUID.randomUUID(), "sponsor", ProjectRole.APPROVER)),
-				deputy, NOW);
-		assertThat(milestone.isAchieved()).isTrue();
 	}
 
 	@Test
@@ -177,7 +153,8 @@ class MilestoneTests {
 		assertThat(milestone.targetDate()).isEqualTo(LocalDate.of(2027, 1, 15));
 		assertThatThrownBy(() -> milestone.moveTarget(LocalDate.of(2027, 1, 15)))
 			.isInstanceOf(RuleViolationException.class);
-		milestone.achieve(new Evidence.Approval(CISO, "raj.patel", ProjectRole.APPROVER, null), CISO, NOW);
+		milestone.achieve(permit(milestone), new Evidence.Approval(CISO, "raj.patel", null), CISO,
+				NOW);
 		assertThatThrownBy(() -> milestone.moveTarget(LocalDate.of(2027, 2, 1))).isInstanceOf(ConflictException.class)
 			.hasMessageContaining("no longer changes");
 		assertThat(milestone.targetDate()).isEqualTo(LocalDate.of(2027, 1, 15));

@@ -1,4 +1,4 @@
-package dev.milepost.plan.milestone;
+package dev.milepost.plan;
 
 /** The binary, checkable test that says a milestone has been reached. */
 public enum CriterionKind {
