@@ -11,6 +11,7 @@ import java.util.UUID;
 import dev.milepost.common.ConflictException;
 import dev.milepost.common.FieldError;
 import dev.milepost.common.RuleViolationException;
+import dev.milepost.common.Sentences;
 import dev.milepost.plan.ProjectRole;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -187,8 +188,8 @@ public class Milestone {
 		};
 		if (!met) {
 			throw new RuleViolationException("evidence",
-					"This milestone is achieved by " + criterionKind.description() + " (" + criterionText
-							+ "); the evidence presented does not meet it.");
+					"This milestone is achieved by " + criterionKind.description() + " ("
+							+ Sentences.bare(criterionText) + "); the evidence presented does not meet it.");
 		}
 		this.achievedAt = at;
 		this.achievedBy = by;
