@@ -85,8 +85,10 @@ record TrendChart(int width, int height, double left, double top, double right, 
 	}
 
 	private static String tooltip(Forecasts.TrendPoint point) {
+		String status = point.status() == null ? ""
+				: " (" + Words.status(point.status()).toLowerCase(Locale.ROOT) + ")";
 		return "On " + point.statusDate() + " at " + TIME.format(point.recordedAt()) + " the forecast was "
-				+ point.forecast() + (point.status() == null ? "" : " (" + Words.status(point.status()).toLowerCase(Locale.ROOT) + ")");
+				+ point.forecast() + status;
 	}
 
 	/** A date axis from {@code from} (at pixel {@code start}) to {@code to} (at {@code end}). */
