@@ -84,15 +84,16 @@ public final class MilestoneStatusPolicy {
 		if (!facts.feedability().fed()) {
 			Reason unfed = reason(facts, "NOT_FED", facts.feedability().unfed(milestone).orElseThrow() + " Its target "
 					+ target + " is " + count(daysAway, "day") + " away. " + Feedability.feedIt(milestone), null);
-			return decision(daysAway <= rules.approachingDays() ? MilestoneStatus.APPROACHING : MilestoneStatus.ON_TRACK,
-					unfed, List.of());
+			MilestoneStatus byTarget = daysAway <= rules.approachingDays() ? MilestoneStatus.APPROACHING
+					: MilestoneStatus.ON_TRACK;
+			return decision(byTarget, unfed, List.of());
 		}
 		int slack = facts.slackDays();
 		if (slack < 0) {
-			return decision(MilestoneStatus.AT_RISK, new Reason("FORECAST_AFTER_TARGET", "Forecast for "
-					+ facts.forecast() + ", " + count(-slack, "working day") + " after the target " + target
-					+ "; the work driving it: " + names(facts) + "." + chanceSentence(facts), facts.drivingWork(), -slack),
-					facts.lateWork());
+			Reason late = new Reason("FORECAST_AFTER_TARGET", "Forecast for " + facts.forecast() + ", "
+					+ count(-slack, "working day") + " after the target " + target + "; the work driving it: "
+					+ names(facts) + "." + chanceSentence(facts), facts.drivingWork(), -slack);
+			return decision(MilestoneStatus.AT_RISK, late, facts.lateWork());
 		}
 		if (facts.chance() != null) {
 			return byChance(facts, slack, daysAway);
@@ -118,8 +119,10 @@ public final class MilestoneStatusPolicy {
 							+ " to spare: the estimates of the work driving it (" + names(facts)
 							+ ") allow longer slips than that.";
 			notes.addAll(facts.lateWork());
-			return decision(MilestoneStatus.AT_RISK, new Reason("LOW_CHANCE", "Only " + chance + " reach it by its target "
-					+ facts.milestone().targetDate() + spare, facts.drivingWork(), slack), notes);
+			Reason unlikely = new Reason("LOW_CHANCE",
+					"Only " + chance + " reach it by its target " + facts.milestone().targetDate() + spare,
+					facts.drivingWork(), slack);
+			return decision(MilestoneStatus.AT_RISK, unlikely, notes);
 		}
 		if (slack < rules.atRiskSlackDays()) {
 			notes.add(lowSlack(facts, slack, " still, " + chance + " meet it."));

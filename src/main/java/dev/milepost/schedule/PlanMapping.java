@@ -242,9 +242,11 @@ public final class PlanMapping {
 	 */
 	public Dates dates(Schedule schedule, int activity) {
 		boolean milestone = network.isMilestone(activity);
-		LocalDate earlyStart = milestone ? calendar.finishDate(reached(schedule, activity, schedule.earlyStart(activity)))
+		LocalDate earlyStart = milestone
+				? calendar.finishDate(reached(schedule, activity, schedule.earlyStart(activity)))
 				: calendar.dateOf(schedule.earlyStart(activity));
-		LocalDate lateStart = milestone ? calendar.finishDate(reached(schedule, activity, schedule.lateStart(activity)))
+		LocalDate lateStart = milestone
+				? calendar.finishDate(reached(schedule, activity, schedule.lateStart(activity)))
 				: calendar.dateOf(schedule.lateStart(activity));
 		LocalDate earlyFinish = schedule.duration(activity) == 0 && !milestone ? earlyStart
 				: calendar.finishDate(reached(schedule, activity, schedule.earlyFinish(activity)));

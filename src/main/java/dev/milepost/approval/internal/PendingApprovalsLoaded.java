@@ -30,8 +30,8 @@ class PendingApprovalsLoaded {
 	@EventListener
 	void on(ProjectHistoryLoaded loaded) {
 		for (ProjectHistoryLoaded.PendingApproval pending : loaded.pendingApprovals()) {
-			currentUsers.runAs(pending.askedBy(), () -> requests
-				.askForMilestoneApproval(access.manage(loaded.projectKey()), pending.milestoneId(), null, pending.due()));
+			currentUsers.runAs(pending.askedBy(), () -> requests.askForMilestoneApproval(
+					access.manage(loaded.projectKey()), pending.milestoneId(), null, pending.due()));
 		}
 	}
 
