@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.milepost.common.Sentences;
 import dev.milepost.plan.ProjectPlan;
+import dev.milepost.schedule.Feedability;
 
 /**
  * “Every milestone should have an unambiguous completion criterion. 'Phase one complete' is not a
@@ -32,7 +34,7 @@ final class CheckableCriteria implements PlanCheck {
 				case OWNER_CONFIRMATION -> {
 					if (CriterionText.isFuzzy(milestone.criterionText(), deliverableNames)) {
 						findings.add(fuzzy(milestone, Severity.WARNING, name + " is achieved when its owner confirms '"
-								+ milestone.criterionText()
+								+ Sentences.bare(milestone.criterionText())
 								+ "': that names no acceptor and no evidence, so whether it is reached is open to debate."));
 					}
 				}
@@ -40,17 +42,17 @@ final class CheckableCriteria implements PlanCheck {
 				case ALL_FEEDING_TASKS_DONE -> {
 					if (CriterionText.isFuzzy(milestone.criterionText(), deliverableNames)) {
 						findings.add(fuzzy(milestone, Severity.INFO, name + " is achieved when its feeding tasks are done, "
-								+ "described as '" + milestone.criterionText()
+								+ "described as '" + Sentences.bare(milestone.criterionText())
 								+ "': that does not say which work or what result counts, so stakeholders cannot tell "
 								+ "whether the linked tasks cover it."));
 					}
 				}
+				// whether a deliverable is linked is the schedule's feedability rule, which the status asks too
 				case DELIVERABLE_ACCEPTED -> {
-					if (plan.deliverables().stream().noneMatch(d -> milestone.id().equals(d.milestoneId()))) {
-						findings.add(new Finding(NO_DELIVERABLE, Severity.PROBLEM, name
-								+ " is achieved when its deliverables are accepted, but no deliverable is linked to it: it can never be achieved.",
-								"Link the deliverable whose acceptance achieves " + name
-										+ " (set its milestone), or give the milestone another criterion.",
+					Feedability feedability = Feedability.of(plan, milestone);
+					if (feedability.blocker() == Feedability.Blocker.NO_DELIVERABLE) {
+						findings.add(new Finding(NO_DELIVERABLE, Severity.PROBLEM,
+								feedability.problem(milestone).orElseThrow(), feedability.fix(milestone).orElseThrow(),
 								List.of(Finding.Subject.milestone(milestone))));
 					}
 				}

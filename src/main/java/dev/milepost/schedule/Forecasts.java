@@ -26,9 +26,6 @@ public interface Forecasts {
 	/** A milestone's forecast history (milestone trend analysis); refuses (404) one of another project. */
 	List<TrendPoint> trend(ProjectContext context, UUID milestoneId);
 
-	/** Monte Carlo risk per milestone, as {@code POST …/simulation} with these iterations and seed. */
-	List<Risk> risks(ProjectContext context, int iterations, long seed);
-
 	/**
 	 * A whole Monte Carlo run as {@code POST …/simulation} makes it, with each milestone's finish
 	 * distribution for charts; {@code progress} hears after each chunk of iterations how many are
@@ -49,10 +46,18 @@ public interface Forecasts {
 	record Span(LocalDate start, LocalDate finish) {
 	}
 
-	record TrendPoint(LocalDate statusDate, LocalDate forecast) {
+	/**
+	 * One change of a milestone's forecast or status, as recorded: every change keeps its point, so a
+	 * day may hold several, in the order they happened. {@code status} is null for points recorded
+	 * before statuses were kept with them.
+	 */
+	record TrendPoint(LocalDate statusDate, LocalDate forecast, MilestoneStatus status, java.time.Instant recordedAt) {
 	}
 
-	/** P50 / P80 / P95 dates of a milestone and the chance (0–1) of meeting its target, if it has one. */
+	/**
+	 * P50 / P80 / P95 dates of a milestone and the chance (0–1) of meeting its target, from a seeded
+	 * Monte Carlo run of {@code iterations} draws: the run a milestone's status weighs.
+	 */
 	record Risk(UUID milestoneId, LocalDate p50, LocalDate p80, LocalDate p95, Double chanceOfMeetingTarget,
 			int iterations, long seed) {
 	}

@@ -30,6 +30,9 @@ import dev.milepost.schedule.engine.WorkingCalendar;
  * <li>A task under way resumes at the status date with its remaining work, estimated by the
  * {@link ForecastMethod}; work not started cannot start before the status date.</li>
  * <li>A milestone's target date is a deadline at the end of that day.</li>
+ * <li>An open milestone that nothing holds back is reached on the first day of the window work
+ * can happen in (the project's first day, or the status date), never on the day before: see
+ * {@link #reached}.</li>
  * </ul>
  */
 public final class PlanMapping {
@@ -211,6 +214,24 @@ public final class PlanMapping {
 		return activity < plan.tasks().size() ? ActivityKind.TASK : ActivityKind.MILESTONE;
 	}
 
+	/** The first boundary work can start at: the project start, or the status date if later. */
+	private int floor() {
+		return statusDay == Integer.MIN_VALUE ? 0 : Math.max(0, statusDay);
+	}
+
+	/**
+	 * The boundary at which an activity counts as reached, given one the engine computed for it. The
+	 * engine puts a milestone that nothing holds back at the very start of the window work can happen
+	 * in (the start of the project's first day, or of the status date), which is also the end of the
+	 * day before; an open milestone cannot be reached before that window, so it counts as reached by
+	 * the end of its first day: a start milestone on the project start, an open milestone never
+	 * before the status date. Everything else is as the engine says.
+	 */
+	public int reached(Schedule schedule, int activity, int boundary) {
+		return boundary == floor() && network.isMilestone(activity) && !schedule.isDone(activity) ? boundary + 1
+				: boundary;
+	}
+
 	/** Dates of one activity in a computed schedule. */
 	public record Dates(LocalDate earlyStart, LocalDate earlyFinish, LocalDate lateStart, LocalDate lateFinish) {
 	}
@@ -221,14 +242,16 @@ public final class PlanMapping {
 	 */
 	public Dates dates(Schedule schedule, int activity) {
 		boolean milestone = network.isMilestone(activity);
-		LocalDate earlyStart = milestone ? calendar.finishDate(schedule.earlyStart(activity))
+		LocalDate earlyStart = milestone
+				? calendar.finishDate(reached(schedule, activity, schedule.earlyStart(activity)))
 				: calendar.dateOf(schedule.earlyStart(activity));
-		LocalDate lateStart = milestone ? calendar.finishDate(schedule.lateStart(activity))
+		LocalDate lateStart = milestone
+				? calendar.finishDate(reached(schedule, activity, schedule.lateStart(activity)))
 				: calendar.dateOf(schedule.lateStart(activity));
 		LocalDate earlyFinish = schedule.duration(activity) == 0 && !milestone ? earlyStart
-				: calendar.finishDate(schedule.earlyFinish(activity));
+				: calendar.finishDate(reached(schedule, activity, schedule.earlyFinish(activity)));
 		LocalDate lateFinish = schedule.duration(activity) == 0 && !milestone ? lateStart
-				: calendar.finishDate(schedule.lateFinish(activity));
+				: calendar.finishDate(reached(schedule, activity, schedule.lateFinish(activity)));
 		return new Dates(earlyStart, earlyFinish, lateStart, lateFinish);
 	}
 
@@ -242,7 +265,8 @@ public final class PlanMapping {
 			return null;
 		}
 		LocalDate target = plan.milestones().get(activity - tasks).targetDate();
-		return target == null ? null : calendar.endOf(target) - schedule.earlyFinish(activity);
+		return target == null ? null
+				: calendar.endOf(target) - reached(schedule, activity, schedule.earlyFinish(activity));
 	}
 
 	/** The ids along an activity's driving path, first to last. */

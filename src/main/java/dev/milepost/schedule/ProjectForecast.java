@@ -29,9 +29,21 @@ public record ProjectForecast(ProjectPlan plan, LocalDate statusDate, LocalDate 
 			LocalDate lateStart, LocalDate lateFinish, int totalFloat, boolean critical, boolean done) {
 	}
 
-	/** A milestone's computed status; {@code drivingPath} names the work that sets its date, first to last. */
+	/**
+	 * A milestone's computed status. The first of {@code reasons} decided it ({@link #decidedBy()});
+	 * {@code risk} is the seeded Monte Carlo outcome the status weighed (P50 / P80 / P95 and the
+	 * chance of meeting the target), null where it says nothing: achieved, nothing feeds it, it
+	 * cannot be achieved, or the plan's estimates cannot be simulated. {@code drivingPath} names the
+	 * work that sets its date, first to last.
+	 */
 	public record MilestoneForecast(UUID id, String name, LocalDate target, LocalDate forecast, Integer slackDays,
-			MilestoneStatus status, List<Reason> reasons, List<String> drivingPath) {
+			MilestoneStatus status, List<Reason> reasons, List<String> drivingPath, Forecasts.Risk risk) {
+
+		/** The reason that decided the status. */
+		public Reason decidedBy() {
+			return reasons.get(0);
+		}
+
 	}
 
 	public Optional<Activity> activity(UUID id) {

@@ -27,16 +27,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * One milestone: its criterion, owner and evidence, the work feeding it, its forecast with the
- * simulated P80, its trend, and a what-if box asking what moves if some work slips.
+ * One milestone: its criterion, owner and evidence, the work feeding it, its status with the
+ * reason that decided it beside every figure it weighed (forecast and slack, the simulated P80
+ * and chance of meeting the target, all from the one computation the status came from), its
+ * trend, and a what-if box asking what moves if some work slips.
  */
 @Controller
 class MilestonePage {
-
-	/** Enough draws for a steady P80 on a page; the seed keeps it from flickering between loads. */
-	static final int SIMULATION_ITERATIONS = 500;
-
-	static final long SIMULATION_SEED = 42;
 
 	private final ProjectAccess access;
 
@@ -68,17 +65,11 @@ class MilestonePage {
 		ProjectForecast forecast = forecasts.forecast(context);
 		ProjectForecast.MilestoneForecast status = forecast.milestone(id)
 			.orElseThrow(() -> NotFoundException.of("milestone", id));
-		Forecasts.Risk risk = forecasts.risks(context, SIMULATION_ITERATIONS, SIMULATION_SEED)
-			.stream()
-			.filter(r -> r.milestoneId().equals(id))
-			.findFirst()
-			.orElse(null);
 		model.addAttribute("me", context.user());
 		model.addAttribute("canManage", context.canManage());
 		model.addAttribute("project", forecast.plan());
 		model.addAttribute("milestone", milestone);
 		model.addAttribute("status", Overview.MilestoneRow.of(status));
-		model.addAttribute("risk", risk);
 		model.addAttribute("trend", TrendChart.of(forecasts.trend(context, id), milestone.targetDate(),
 				forecast.statusDate()));
 		model.addAttribute("feeding", feeding(forecast, id));

@@ -10,7 +10,9 @@ import java.util.stream.Stream;
 
 import dev.milepost.plan.ActivityKind;
 import dev.milepost.plan.ProjectPlan;
+import dev.milepost.schedule.Forecasts;
 import dev.milepost.schedule.MilestoneStatus;
+import dev.milepost.schedule.MilestoneStatusPolicy;
 import dev.milepost.schedule.ProjectForecast;
 import dev.milepost.schedule.Reason;
 
@@ -20,13 +22,30 @@ final class Overview {
 	private Overview() {
 	}
 
+	/**
+	 * A milestone's status with every figure it was decided on, as one story: the forecast and its
+	 * slack, the chance of meeting the target and the P80 of the same seeded run, the reason that
+	 * decided the status ({@code decidedBy}) and the others beside it ({@code notes}).
+	 */
 	record MilestoneRow(UUID id, String name, LocalDate target, LocalDate forecast, Integer slackDays,
-			MilestoneStatus status, String label, String tooltip, List<String> reasons, List<String> drivingPath) {
+			MilestoneStatus status, String label, String tooltip, Reason decidedBy, List<String> notes,
+			List<String> drivingPath, Forecasts.Risk risk) {
 
 		static MilestoneRow of(ProjectForecast.MilestoneForecast m) {
 			return new MilestoneRow(m.id(), m.name(), m.target(), m.forecast(), m.slackDays(), m.status(),
-					Words.status(m.status()), Words.tooltip(m.name(), m.status(), m.reasons()),
-					m.reasons().stream().map(Reason::message).toList(), m.drivingPath());
+					Words.status(m.status()), Words.tooltip(m.name(), m.status(), m.reasons()), m.decidedBy(),
+					m.reasons().stream().skip(1).map(Reason::message).toList(), m.drivingPath(), m.risk());
+		}
+
+		/** The slack in words: to spare, or late; none once achieved. */
+		public String slackWords() {
+			return slackDays == null || status == MilestoneStatus.ACHIEVED ? null : Words.slack(slackDays);
+		}
+
+		/** The chance of meeting the target in whole percent, as the reasons say it; null when not known. */
+		public String chanceWords() {
+			return risk == null || risk.chanceOfMeetingTarget() == null ? null
+					: MilestoneStatusPolicy.percent(risk.chanceOfMeetingTarget());
 		}
 
 	}

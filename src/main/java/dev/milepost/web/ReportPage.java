@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.milepost.approval.ApprovalRequests;
-import dev.milepost.common.MilepostException;
 import dev.milepost.health.PlanHealth;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
@@ -32,11 +31,6 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 class ReportPage {
-
-	/** A small, seeded run: enough for a steady P80 on a page that opens quickly. */
-	static final int P80_ITERATIONS = 1_000;
-
-	static final long P80_SEED = 42;
 
 	private final ProjectAccess access;
 
@@ -89,21 +83,9 @@ class ReportPage {
 		model.put("me", context.user());
 		model.put("project", forecast.plan());
 		model.put("pdf", forPdf);
-		model.put("report", StatusReport.of(forecast, trends, p80(context), health.check(forecast.plan(), today),
+		model.put("report", StatusReport.of(forecast, trends, health.check(forecast.plan(), today),
 				approvals.pending(context), ProjectOverviewPage.LOOK_AHEAD_DAYS));
 		return model;
-	}
-
-	/** P80 per milestone from a seeded run; none when the plan's estimates cannot be simulated. */
-	private Map<UUID, LocalDate> p80(ProjectContext context) {
-		Map<UUID, LocalDate> p80 = new HashMap<>();
-		try {
-			forecasts.risks(context, P80_ITERATIONS, P80_SEED).forEach(risk -> p80.put(risk.milestoneId(), risk.p80()));
-		}
-		catch (MilepostException e) {
-			// the report still reads without P80; the schedule API says what is wrong with the estimates
-		}
-		return p80;
 	}
 
 }

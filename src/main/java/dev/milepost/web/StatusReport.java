@@ -13,12 +13,12 @@ import dev.milepost.plan.ProjectPlan;
 import dev.milepost.schedule.Forecasts;
 import dev.milepost.schedule.MilestoneStatus;
 import dev.milepost.schedule.ProjectForecast;
-import dev.milepost.schedule.Reason;
 
 /**
- * What the printable status report says, worked out from the forecast, the milestones' forecast
- * history, a small Monte Carlo run (for P80), plan health and pending approvals. Milestones at
- * risk or missed come first.
+ * What the printable status report says, worked out from the forecast (each milestone's status
+ * with the reason that decided it, beside the figures it weighed: slack, and the P80 and chance of
+ * the seeded Monte Carlo run the status came from), the milestones' forecast history, plan health
+ * and pending approvals. Milestones at risk or missed come first.
  */
 record StatusReport(ProjectPlan project, LocalDate statusDate, LocalDate finish, long finishVersusTargetDays,
 		Move finishMove, List<Row> milestones, List<Overview.Upcoming> upcoming, int lookAhead,
@@ -37,7 +37,14 @@ record StatusReport(ProjectPlan project, LocalDate statusDate, LocalDate finish,
 	}
 
 	record Row(UUID id, String name, MilestoneStatus status, String label, LocalDate target, LocalDate forecast,
-			LocalDate p80, List<String> reasons, Move move) {
+			String slack, LocalDate p80, String chance, String decidedBy, List<String> notes, Move move) {
+
+		static Row of(ProjectForecast.MilestoneForecast m, Move move) {
+			Overview.MilestoneRow row = Overview.MilestoneRow.of(m);
+			return new Row(m.id(), m.name(), m.status(), row.label(), m.target(), m.forecast(), row.slackWords(),
+					m.risk() == null ? null : m.risk().p80(), row.chanceWords(), m.decidedBy().message(), row.notes(),
+					move);
+		}
 
 		public boolean late() {
 			return status == MilestoneStatus.AT_RISK || status == MilestoneStatus.MISSED;
@@ -48,13 +55,11 @@ record StatusReport(ProjectPlan project, LocalDate statusDate, LocalDate finish,
 	static final int WEEK = 7;
 
 	static StatusReport of(ProjectForecast forecast, Map<UUID, List<Forecasts.TrendPoint>> trends,
-			Map<UUID, LocalDate> p80, List<Finding> findings, List<ApprovalRequests.Due> approvals, int lookAhead) {
+			List<Finding> findings, List<ApprovalRequests.Due> approvals, int lookAhead) {
 		LocalDate today = forecast.statusDate();
 		List<Row> rows = forecast.milestones()
 			.stream()
-			.map(m -> new Row(m.id(), m.name(), m.status(), Words.status(m.status()), m.target(), m.forecast(),
-					p80.get(m.id()), m.reasons().stream().map(Reason::message).toList(),
-					move(m.name(), trends.getOrDefault(m.id(), List.of()), m.forecast(), today)))
+			.map(m -> Row.of(m, move(m.name(), trends.getOrDefault(m.id(), List.of()), m.forecast(), today)))
 			.sorted(Comparator.comparing((Row r) -> !r.late())
 				.thenComparing(Row::target, Comparator.nullsLast(Comparator.naturalOrder()))
 				.thenComparing(Row::name))
@@ -72,14 +77,15 @@ record StatusReport(ProjectPlan project, LocalDate statusDate, LocalDate finish,
 	}
 
 	/**
-	 * The move since a week ago: against the forecast last recorded on or before that day (trend
-	 * points are recorded when a forecast moves); none when the history does not reach back so far.
+	 * The move since a week ago: against the forecast last recorded on or before that day (a point
+	 * is recorded at each change, several a day in the order they happened); none when the history
+	 * does not reach back so far.
 	 */
 	static Move move(String what, List<Forecasts.TrendPoint> trend, LocalDate now, LocalDate today) {
 		LocalDate since = today.minusDays(WEEK);
 		return trend.stream()
 			.filter(p -> p.forecast() != null && !p.statusDate().isAfter(since))
-			.max(Comparator.comparing(Forecasts.TrendPoint::statusDate))
+			.max(Comparator.comparing(Forecasts.TrendPoint::statusDate).thenComparing(Forecasts.TrendPoint::recordedAt))
 			.filter(p -> now != null)
 			.map(p -> new Move(what, since, p.forecast(), now, ChronoUnit.DAYS.between(p.forecast(), now)))
 			.orElse(null);

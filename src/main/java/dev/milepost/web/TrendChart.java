@@ -13,20 +13,27 @@ import java.util.stream.Stream;
 import dev.milepost.schedule.Forecasts;
 
 /**
- * Milestone trend analysis as SVG geometry: each status date (x) against the forecast made on it
- * (y), the target as a line, and the diagonal where a forecast would equal its own status date.
- * A flat line is a milestone holding its date; a rising one is slipping.
+ * Milestone trend analysis as SVG geometry: each recorded change, at its status date (x) against
+ * the forecast it made (y), the target as a line, and the diagonal where a forecast would equal
+ * its own status date. A forecast holds until the next change, so the line steps: flat while the
+ * milestone holds its date, up where it slipped; several changes on one day stand one above the
+ * other on that day, in the order they happened, the day's last one drawn solid. The line runs on
+ * to today at the last forecast.
  */
 record TrendChart(int width, int height, double left, double top, double right, double bottom,
 		List<Point> points, String line, List<Tick> xTicks, List<Tick> yTicks, Double targetY, String diagonal) {
 
-	record Point(double x, double y, String tooltip) {
+	/** A recorded change; {@code latest} is the last one of its day, the forecast the day ended with. */
+	record Point(double x, double y, boolean latest, String tooltip) {
 	}
 
 	record Tick(double at, String label) {
 	}
 
 	private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("d MMM yy", Locale.ENGLISH);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ENGLISH)
+		.withZone(java.time.ZoneOffset.UTC);
 
 	static TrendChart of(List<Forecasts.TrendPoint> trend, LocalDate target, LocalDate today) {
 		int width = 640;
@@ -55,16 +62,19 @@ record TrendChart(int width, int height, double left, double top, double right, 
 			.plusDays(7);
 		Axis x = new Axis(xMin, xMax, left, right);
 		Axis y = new Axis(yMin, yMax, bottom, top);
+		List<Forecasts.TrendPoint> known = trend.stream().filter(p -> p.forecast() != null).toList();
 		List<Point> points = new ArrayList<>();
 		StringBuilder line = new StringBuilder();
-		for (Forecasts.TrendPoint point : trend) {
-			if (point.forecast() == null) {
-				continue;
-			}
+		for (int i = 0; i < known.size(); i++) {
+			Forecasts.TrendPoint point = known.get(i);
 			double px = x.at(point.statusDate());
 			double py = y.at(point.forecast());
-			points.add(new Point(px, py, "On " + point.statusDate() + " the forecast was " + point.forecast()));
-			line.append(line.isEmpty() ? "M" : " L").append(px).append(' ').append(py);
+			boolean latest = i == known.size() - 1 || !known.get(i + 1).statusDate().equals(point.statusDate());
+			points.add(new Point(px, py, latest, tooltip(point)));
+			line.append(line.isEmpty() ? "M" + px + " " + py : " H" + px + " V" + py);
+		}
+		if (!line.isEmpty()) {
+			line.append(" H").append(x.at(today));
 		}
 		LocalDate lo = xMin.isAfter(yMin) ? xMin : yMin;
 		LocalDate hi = xMax.isBefore(yMax) ? xMax : yMax;
@@ -72,6 +82,13 @@ record TrendChart(int width, int height, double left, double top, double right, 
 				? "M" + x.at(lo) + " " + y.at(lo) + " L" + x.at(hi) + " " + y.at(hi) : null;
 		return new TrendChart(width, height, left, top, right, bottom, points, line.toString(), x.ticks(),
 				y.ticks(), target == null ? null : y.at(target), diagonal);
+	}
+
+	private static String tooltip(Forecasts.TrendPoint point) {
+		String status = point.status() == null ? ""
+				: " (" + Words.status(point.status()).toLowerCase(Locale.ROOT) + ")";
+		return "On " + point.statusDate() + " at " + TIME.format(point.recordedAt()) + " the forecast was "
+				+ point.forecast() + status;
 	}
 
 	/** A date axis from {@code from} (at pixel {@code start}) to {@code to} (at {@code end}). */

@@ -2,8 +2,8 @@ package dev.milepost.web;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
+import dev.milepost.common.Sentences;
 import dev.milepost.schedule.MilestoneStatus;
 import dev.milepost.schedule.Reason;
 
@@ -23,10 +23,16 @@ final class Words {
 		};
 	}
 
-	/** The status and its reasons on one line, for a tooltip. */
+	/** The status and its reasons on one line, for a tooltip; each reason is a sentence of its own. */
 	static String tooltip(String name, MilestoneStatus status, List<Reason> reasons) {
-		String why = reasons.stream().map(Reason::message).collect(Collectors.joining("; "));
+		String why = Sentences.join(reasons.stream().map(Reason::message).toList());
 		return name + ": " + status(status).toLowerCase(Locale.ROOT) + (why.isEmpty() ? "" : " — " + why);
+	}
+
+	/** Working days of slack in words: to spare, or late. */
+	static String slack(int days) {
+		int n = Math.abs(days);
+		return n + " working day" + (n == 1 ? "" : "s") + (days >= 0 ? " to spare" : " late");
 	}
 
 	/** A name cut to fit a chart's label column; the chart's tooltip carries the whole name. */

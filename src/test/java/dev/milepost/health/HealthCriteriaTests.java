@@ -31,6 +31,15 @@ class HealthCriteriaTests {
 	}
 
 	@Test
+	void aCriterionWrittenAsASentenceIsQuotedWithoutItsFullStop() {
+		PlanFixture plan = planWith(m -> m.confirmedByOwner("Phase one complete."));
+
+		assertThat(plan.findings(CheckableCriteria.FUZZY)).singleElement()
+			.satisfies(fuzzy -> assertThat(fuzzy.message()).contains("confirms 'Phase one complete': that names")
+				.doesNotContain(".'"));
+	}
+
+	@Test
 	void anAcceptanceSignedByNamedPeopleIsCheckable() {
 		PlanFixture plan = planWith(
 				m -> m.confirmedByOwner("Phase one acceptance signed by IT director and business sponsor"));

@@ -15,9 +15,9 @@ import dev.milepost.plan.LinkType;
 import dev.milepost.plan.ProjectPlan;
 
 /** Builds ProjectPlans by hand for scheduling tests: a project starting Monday 2 March 2026. */
-final class PlanFixture {
+public final class PlanFixture {
 
-	static final LocalDate START = LocalDate.of(2026, 3, 2);
+	public static final LocalDate START = LocalDate.of(2026, 3, 2);
 
 	private final List<ProjectPlan.Task> tasks = new ArrayList<>();
 
@@ -27,20 +27,20 @@ final class PlanFixture {
 
 	private Set<LocalDate> holidays = Set.of();
 
-	static PlanFixture project() {
+	public static PlanFixture project() {
 		return new PlanFixture();
 	}
 
-	PlanFixture holidays(LocalDate... days) {
+	public PlanFixture holidays(LocalDate... days) {
 		holidays = Set.of(days);
 		return this;
 	}
 
-	UUID task(String name, int days) {
+	public UUID task(String name, int days) {
 		return task(name, days, 0, null, null, null);
 	}
 
-	UUID task(String name, int days, int percent, LocalDate plannedStart, LocalDate actualStart,
+	public UUID task(String name, int days, int percent, LocalDate plannedStart, LocalDate actualStart,
 			LocalDate actualFinish) {
 		UUID id = UUID.randomUUID();
 		tasks.add(new ProjectPlan.Task(id, name, days, percent, plannedStart, actualStart, actualFinish, null, null,
@@ -48,22 +48,39 @@ final class PlanFixture {
 		return id;
 	}
 
-	UUID milestone(String name, LocalDate target) {
-		return milestone(name, target, null);
-	}
-
-	UUID milestone(String name, LocalDate target, Instant achievedAt) {
+	/** A task not started, with a three-point estimate in working days. */
+	public UUID task(String name, int days, int optimistic, int mostLikely, int pessimistic) {
 		UUID id = UUID.randomUUID();
-		milestones.add(new ProjectPlan.Milestone(id, name, target, "owner", CriterionKind.OWNER_CONFIRMATION, "confirmed",
-				null, null, List.of(), achievedAt, achievedAt == null ? null : "owner"));
+		tasks.add(new ProjectPlan.Task(id, name, days, 0, null, null, null, optimistic, mostLikely, pessimistic,
+				List.of()));
 		return id;
 	}
 
-	PlanFixture link(UUID from, UUID to) {
+	public UUID milestone(String name, LocalDate target) {
+		return milestone(name, target, (Instant) null);
+	}
+
+	public UUID milestone(String name, LocalDate target, Instant achievedAt) {
+		return milestone(name, target, "OWNER_CONFIRMATION", achievedAt);
+	}
+
+	/** A milestone achieved by its criterion of that kind, e.g. {@code ALL_FEEDING_TASKS_DONE}. */
+	public UUID milestone(String name, LocalDate target, String criterionKind) {
+		return milestone(name, target, criterionKind, null);
+	}
+
+	private UUID milestone(String name, LocalDate target, String criterionKind, Instant achievedAt) {
+		UUID id = UUID.randomUUID();
+		milestones.add(new ProjectPlan.Milestone(id, name, target, "owner", CriterionKind.valueOf(criterionKind), "confirmed", null,
+				null, List.of(), achievedAt, achievedAt == null ? null : "owner"));
+		return id;
+	}
+
+	public PlanFixture link(UUID from, UUID to) {
 		return link(from, to, LinkType.FS, 0);
 	}
 
-	PlanFixture link(UUID from, UUID to, LinkType type, int lag) {
+	public PlanFixture link(UUID from, UUID to, LinkType type, int lag) {
 		links.add(new ProjectPlan.Link(UUID.randomUUID(), from, kind(from), to, kind(to), type, lag));
 		return this;
 	}
@@ -72,7 +89,7 @@ final class PlanFixture {
 		return tasks.stream().anyMatch(task -> task.id().equals(id)) ? ActivityKind.TASK : ActivityKind.MILESTONE;
 	}
 
-	ProjectPlan plan() {
+	public ProjectPlan plan() {
 		return new ProjectPlan(UUID.randomUUID(), "TEST", "Test", "sponsor", "manager", START, START.plusMonths(6),
 				"ACTIVE", EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), holidays, List.of(), List.copyOf(tasks),
 				List.copyOf(milestones), List.of(), List.copyOf(links));

@@ -33,6 +33,44 @@ class PlanMappingTests {
 	}
 
 	@Test
+	void aMilestoneWithNoPredecessorIsOnTheProjectStartNotTheWorkingDayBefore() {
+		PlanFixture plan = PlanFixture.project();
+		UUID kickOff = plan.milestone("Kick-off", PlanFixture.START);
+		UUID design = plan.task("Design", 5);
+		plan.link(kickOff, design);
+		PlanMapping mapping = PlanMapping.of(plan.plan(), null, ForecastMethod.PLANNED_RATE);
+		Schedule schedule = mapping.schedule();
+		int milestone = mapping.indexOf(kickOff);
+		assertThat(mapping.dates(schedule, milestone).earlyFinish()).isEqualTo(PlanFixture.START);
+		assertThat(mapping.dates(schedule, milestone).lateFinish()).isEqualTo(PlanFixture.START);
+		// on its target, with nothing to spare; the work it starts still starts that day
+		assertThat(mapping.slackToTarget(schedule, milestone)).isZero();
+		assertThat(mapping.dates(schedule, mapping.indexOf(design)).earlyStart()).isEqualTo(PlanFixture.START);
+	}
+
+	@Test
+	void anOpenMilestoneIsNeverForecastBeforeTheStatusDate() {
+		PlanFixture plan = PlanFixture.project();
+		LocalDate status = LocalDate.of(2026, 3, 18);
+		UUID unfed = plan.milestone("Steering decision", LocalDate.of(2026, 4, 30));
+		UUID done = plan.task("Done", 2, 100, null, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3));
+		UUID ready = plan.milestone("Ready", LocalDate.of(2026, 4, 30));
+		plan.link(done, ready);
+		PlanMapping mapping = PlanMapping.of(plan.plan(), status, ForecastMethod.PLANNED_RATE);
+		Schedule schedule = mapping.schedule();
+		// neither can be reached any more on a day already past: the earliest is the status date
+		assertThat(mapping.dates(schedule, mapping.indexOf(unfed)).earlyFinish()).isEqualTo(status);
+		assertThat(mapping.dates(schedule, mapping.indexOf(ready)).earlyFinish()).isEqualTo(status);
+		// an achieved milestone keeps the day it was achieved
+		PlanFixture achieved = PlanFixture.project();
+		UUID kickOff = achieved.milestone("Kick-off", PlanFixture.START,
+				LocalDate.of(2026, 3, 17).atTime(16, 0).toInstant(java.time.ZoneOffset.UTC));
+		PlanMapping history = PlanMapping.of(achieved.plan(), status, ForecastMethod.PLANNED_RATE);
+		assertThat(history.dates(history.schedule(), history.indexOf(kickOff)).earlyFinish())
+			.isEqualTo(LocalDate.of(2026, 3, 17));
+	}
+
+	@Test
 	void workUnderWayResumesAtTheStatusDateAtThePlannedOrTheObservedRate() {
 		PlanFixture plan = PlanFixture.project();
 		// started Mon 2 March, 10 days planned, 40 % done at the status date Mon 9 March (5 days worked)

@@ -113,8 +113,12 @@ class ScheduleApiTests {
 				assertThat(event.milestoneId().toString()).isEqualTo(ready);
 				assertThat(event.to()).isEqualTo(MilestoneStatus.AT_RISK);
 			});
-		JsonNode trend = manager.get(path + "/trend").json();
-		assertThat(trend.get("points").get(0).get("forecast").asString()).isEqualTo(day(15).toString());
+		// every change kept its point: the last one is the at-risk status at the same forecast
+		JsonNode points = manager.get(path + "/trend").json().get("points");
+		JsonNode last = points.get(points.size() - 1);
+		assertThat(last.get("forecast").asString()).isEqualTo(day(15).toString());
+		assertThat(last.get("status").asString()).isEqualTo("AT_RISK");
+		assertThat(points.get(points.size() - 2).get("status").asString()).isNotEqualTo("AT_RISK");
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import dev.milepost.common.ForbiddenException;
 import dev.milepost.common.NotFoundException;
 import dev.milepost.common.Paging;
 import dev.milepost.common.RuleViolationException;
+import dev.milepost.common.Sentences;
 import dev.milepost.identity.Users;
 import dev.milepost.plan.FeedingWork;
 import dev.milepost.plan.PlanGovernance;
@@ -210,7 +211,8 @@ class ApprovalRequestsService implements ApprovalRequests {
 			.orElseThrow(() -> NotFoundException.of("milestone", milestoneId));
 		if (milestone.approver() == null && milestone.role() == null) {
 			throw new RuleViolationException("milestone",
-					"This milestone is not reached by an approval; its criterion is " + milestone.criterionText() + ".");
+					"This milestone is not reached by an approval; its criterion is: "
+							+ Sentences.end(milestone.criterionText()));
 		}
 		if (milestone.achieved()) {
 			throw new RuleViolationException("milestone", "This milestone is already achieved.");

@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.milepost.approval.ApprovalDecided;
 import dev.milepost.approval.ApprovalMode;
 import dev.milepost.approval.ApprovalRequested;
+import dev.milepost.common.Sentences;
 import dev.milepost.notification.NotificationKind;
 import dev.milepost.notification.outbox.Notice;
 import dev.milepost.notification.outbox.Outbox;
@@ -71,8 +72,8 @@ class ApprovalNotifications {
 		String title = "Approval #" + decided.number() + " of " + decided.projectKey() + ": "
 				+ decided.decision().name().toLowerCase(java.util.Locale.ROOT) + " by " + by;
 		String text = by + " decided " + decided.decision().name().toLowerCase(java.util.Locale.ROOT)
-				+ (decided.comment() == null || decided.comment().isBlank() ? "" : ": " + decided.comment())
-				+ ". The request is now " + decided.status().name().toLowerCase(java.util.Locale.ROOT) + ".";
+				+ (decided.comment() == null || decided.comment().isBlank() ? "." : ": " + Sentences.end(decided.comment()))
+				+ " The request is now " + decided.status().name().toLowerCase(java.util.Locale.ROOT) + ".";
 		Map<String, Object> data = data(decided.projectKey(), decided.requestId(), decided.number());
 		data.put("decision", decided.decision().name());
 		data.put("decidedBy", decided.decidedBy());

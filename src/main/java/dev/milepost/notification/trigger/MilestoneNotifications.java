@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.milepost.common.EntityChanged;
+import dev.milepost.common.Sentences;
 import dev.milepost.notification.NotificationKind;
 import dev.milepost.notification.outbox.Notice;
 import dev.milepost.notification.outbox.Outbox;
@@ -72,8 +73,7 @@ class MilestoneNotifications {
 								: change.forecast()) + ".");
 		if (!change.reasons().isEmpty()) {
 			text.append(" Why: ");
-			text.append(String.join("; ", change.reasons().stream().map(Reason::message).toList()));
-			text.append('.');
+			text.append(Sentences.join(change.reasons().stream().map(Reason::message).toList()));
 		}
 		Map<String, Object> data = milestone(change.projectKey(), change.milestoneId(), change.name());
 		data.put("from", change.from() == null ? null : change.from().name());

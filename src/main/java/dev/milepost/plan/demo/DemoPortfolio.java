@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.milepost.common.ETags;
 import dev.milepost.identity.CurrentUsers;
 import dev.milepost.identity.NewUser;
 import dev.milepost.identity.Users;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
+import dev.milepost.plan.ProjectHistoryLoaded;
 import dev.milepost.plan.deliverable.Deliverables;
 import dev.milepost.plan.dependency.Dependencies;
 import dev.milepost.plan.goal.Goals;
@@ -37,18 +37,20 @@ import dev.milepost.plan.task.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * Loads the demo portfolio through the same services the API uses, so every rule applies to it.
  * Dates in the file are planned around its anchor week; they are moved by whole weeks so that
- * the anchor becomes this week and the demo always looks current.
+ * the anchor becomes this week and the demo always looks current, while holidays keep their real
+ * dates ({@link DemoDates}). Each project's past (acceptances, achievements) is recorded with the
+ * day it happened, and {@link ProjectHistoryLoaded} lets the other modules add theirs: the
+ * forecast trend since the start, the approvals still pending.
  */
 @Service
 public class DemoPortfolio {
@@ -81,13 +83,15 @@ public class DemoPortfolio {
 
 	private final Dependencies dependencies;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	private final String password;
 
 	DemoPortfolio(JsonMapper mapper, Users users, CurrentUsers currentUsers, ProjectRepository projectRepository,
 			Projects projects, ProjectAccess access, Members members, Goals goals, Tasks tasks, Milestones milestones,
-			Deliverables deliverables, Dependencies dependencies, Clock clock,
+			Deliverables deliverables, Dependencies dependencies, ApplicationEventPublisher events, Clock clock,
 			@Value("${milepost.demo.password:milepost-demo}") String password) {
 		this.mapper = mapper;
 		this.users = users;
@@ -101,6 +105,7 @@ public class DemoPortfolio {
 		this.milestones = milestones;
 		this.deliverables = deliverables;
 		this.dependencies = dependencies;
+		this.events = events;
 		this.clock = clock;
 		this.password = password;
 	}
@@ -119,17 +124,13 @@ public class DemoPortfolio {
 	@Transactional
 	void loadAll() {
 		Portfolio portfolio = read();
-		String admin = "admin";
 		for (Portfolio.Person person : portfolio.people()) {
 			if (users.findByUsername(person.username()).isEmpty()) {
 				users.create(new NewUser(person.username(), person.displayName(), person.email(), password, false),
 						CurrentUsers.SYSTEM);
 			}
 		}
-		currentUsers.runAs(admin, () -> {
-			var current = projects.workspaceCalendarSettings();
-			return projects.changeWorkspaceCalendar(ETags.of(current.version()), portfolio.workspaceCalendar());
-		});
+		projects.loadWorkspaceCalendar(portfolio.workspaceCalendar());
 		for (Portfolio.Project project : portfolio.projects()) {
 			load(project);
 		}
@@ -141,35 +142,16 @@ public class DemoPortfolio {
 		try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
 			JsonNode tree = mapper.readTree(in);
 			LocalDate anchor = LocalDate.parse(tree.get("anchor").asString());
-			LocalDate thisMonday = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+			LocalDate today = LocalDate.now(clock);
+			LocalDate thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 			long weeks = ChronoUnit.WEEKS.between(anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
 					thisMonday);
-			return mapper.treeToValue(shift(tree, weeks), Portfolio.class);
+			DemoDates.shift(tree, weeks, today);
+			return mapper.treeToValue(tree, Portfolio.class);
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("Cannot read " + RESOURCE, e);
 		}
-	}
-
-	/** Moves every date in the tree by whole weeks, keeping weekdays, so work stays on working days. */
-	private static JsonNode shift(JsonNode node, long weeks) {
-		if (node.isObject()) {
-			ObjectNode object = (ObjectNode) node;
-			for (String name : new ArrayList<>(object.propertyNames())) {
-				object.set(name, shift(object.get(name), weeks));
-			}
-			return object;
-		}
-		if (node.isArray()) {
-			for (int i = 0; i < node.size(); i++) {
-				((tools.jackson.databind.node.ArrayNode) node).set(i, shift(node.get(i), weeks));
-			}
-			return node;
-		}
-		if (node.isString() && node.asString().matches("\\d{4}-\\d{2}-\\d{2}")) {
-			return StringNode.valueOf(LocalDate.parse(node.asString()).plusWeeks(weeks).toString());
-		}
-		return node;
 	}
 
 	private void load(Portfolio.Project data) {
@@ -214,6 +196,12 @@ public class DemoPortfolio {
 			return null;
 		});
 		recordHistory(data, refs);
+		events.publishEvent(new ProjectHistoryLoaded(data.key(), data.milestones()
+			.stream()
+			.filter(m -> m.approvalAsked() != null)
+			.map(m -> new ProjectHistoryLoaded.PendingApproval(refs.get(m.ref()), m.approvalAsked().by(),
+					m.approvalAsked().due()))
+			.toList()));
 	}
 
 	/** Acceptances and achievements, in the order they happened, each by the person who gave it. */

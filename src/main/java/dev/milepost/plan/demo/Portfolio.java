@@ -34,7 +34,12 @@ record Portfolio(LocalDate anchor, CalendarSettings workspaceCalendar, List<Pers
 	}
 
 	record Milestone(String ref, String name, String description, LocalDate targetDate, String owner,
-			List<String> tags, MilestoneRequest.CriterionRequest criterion, Achieved achieved) {
+			List<String> tags, MilestoneRequest.CriterionRequest criterion, Achieved achieved,
+			ApprovalAsked approvalAsked) {
+	}
+
+	/** A manager asked for the milestone's approval, still pending: due on {@code due}. */
+	record ApprovalAsked(String by, LocalDate due) {
 	}
 
 	record Achieved(String by, LocalDate on, String evidence) {

@@ -273,13 +273,32 @@ public class Projects {
 		}
 		WorkspaceCalendar calendar = workspaceCalendar();
 		calendar.expectVersion(ETags.requireCurrent(ifMatch, calendar.version()));
+		return change(calendar, settings, "updated", user.username());
+	}
+
+	/**
+	 * Sets the workspace calendar as start-up work that nobody signed in for (the demo portfolio's
+	 * working week and holidays), on the record as loaded by the system rather than as a person's
+	 * edit. Refused while a person is signed in: people change it with
+	 * {@link #changeWorkspaceCalendar}.
+	 */
+	@Transactional
+	public WorkspaceCalendarVersioned loadWorkspaceCalendar(CalendarSettings settings) {
+		if (currentUsers.find().isPresent()) {
+			throw new ForbiddenException("Administrators change the workspace calendar in the settings.");
+		}
+		return change(workspaceCalendar(), settings, "loaded", CurrentUsers.SYSTEM);
+	}
+
+	private WorkspaceCalendarVersioned change(WorkspaceCalendar calendar, CalendarSettings settings, String action,
+			String actor) {
 		CalendarSettings before = calendar.settings();
 		calendar.change(settings);
-		calendar = workspaceCalendars.save(calendar);
+		WorkspaceCalendar saved = workspaceCalendars.save(calendar);
 		events.publish(new dev.milepost.common.EntityChanged(dev.milepost.common.EntityChanged.WORKSPACE, "calendar",
-				WorkspaceCalendar.DEFAULT, "updated", Map.of("calendar", before), Map.of("calendar", calendar.settings()),
-				user.username()));
-		return new WorkspaceCalendarVersioned(calendar.settings(), calendar.version());
+				WorkspaceCalendar.DEFAULT, action, Map.of("calendar", before), Map.of("calendar", saved.settings()),
+				actor));
+		return new WorkspaceCalendarVersioned(saved.settings(), saved.version());
 	}
 
 }

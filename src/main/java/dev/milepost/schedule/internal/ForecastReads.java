@@ -51,11 +51,12 @@ class ForecastReads implements Forecasts {
 			.map(a -> new ProjectForecast.Activity(a.id(), a.kind(), a.name(), a.earlyStart(), a.earlyFinish(),
 					a.lateStart(), a.lateFinish(), a.totalFloat(), a.critical(), a.done()))
 			.toList();
-		List<ProjectForecast.MilestoneForecast> milestones = schedules.report(computed)
-			.milestones()
+		var mapping = computed.mapping();
+		List<ProjectForecast.MilestoneForecast> milestones = schedules.evaluate(computed)
 			.stream()
-			.map(m -> new ProjectForecast.MilestoneForecast(m.id(), m.name(), m.target(), m.forecast(), m.slackDays(),
-					m.status(), m.reasons(), m.drivingPath().stream().map(ScheduleViews.PathStep::name).toList()))
+			.map(m -> new ProjectForecast.MilestoneForecast(m.milestoneId(), m.name(), m.target(), m.forecast(),
+					m.slackDays(), m.status(), m.reasons(),
+					m.drivingPath().stream().map(id -> mapping.nameOf(mapping.indexOf(id))).toList(), m.risk()))
 			.toList();
 		return new ProjectForecast(computed.mapping().plan(), computed.statusDate(), view.projectFinish(), activities,
 				milestones);
@@ -85,18 +86,7 @@ class ForecastReads implements Forecasts {
 		}
 		return statuses.trend(milestoneId)
 			.stream()
-			.map(point -> new TrendPoint(point.statusDate(), point.forecast()))
-			.toList();
-	}
-
-	@Override
-	public List<Risk> risks(ProjectContext context, int iterations, long seed) {
-		Simulations.Request request = valid(new Simulations.Request(iterations, seed, null, null, null, null), "");
-		Simulations.Result result = Simulations.run(schedules.compute(context, null, null), request);
-		return result.milestones()
-			.stream()
-			.map(m -> new Risk(m.id(), m.forecast().p50(), m.forecast().p80(), m.forecast().p95(),
-					m.probabilityOfMeetingTarget(), result.iterations(), result.seed()))
+			.map(point -> new TrendPoint(point.statusDate(), point.forecast(), point.status(), point.recordedAt()))
 			.toList();
 	}
 

@@ -93,7 +93,8 @@ final class ImpactAnalysis {
 			ProjectPlan.Milestone milestone = plan.milestones().get(m);
 			int was = before.indexOf(milestone.id());
 			int now = tasks + m;
-			int shift = changed.earlyFinish(now) - original.earlyFinish(was);
+			int shift = after.reached(changed, now, changed.earlyFinish(now))
+					- before.reached(original, was, original.earlyFinish(was));
 			if (shift != 0) {
 				moved.add(new Movement(milestone.id(), milestone.name(), milestone.targetDate(),
 						before.dates(original, was).earlyFinish(), after.dates(changed, now).earlyFinish(), shift));

@@ -2,6 +2,7 @@ package dev.milepost.schedule.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +55,11 @@ class MilestoneStatuses {
 		this.clock = clock;
 	}
 
-	record Stored(UUID milestoneId, String status, LocalDate forecastDate) {
+	record Stored(UUID milestoneId, String status) {
+	}
+
+	/** A milestone's latest trend point: a new one is recorded only when the forecast or status differs. */
+	record LastPoint(UUID milestoneId, LocalDate forecastDate, String status) {
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -66,20 +71,29 @@ class MilestoneStatuses {
 		Schedules.Computed computed = schedules.compute(plans.plan(projectId), null, null);
 		LocalDate today = computed.statusDate();
 		Map<UUID, Stored> stored = new HashMap<>();
-		jdbc.sql("select milestone_id, status, forecast_date from milestone_status where project_id = :p")
+		jdbc.sql("select milestone_id, status from milestone_status where project_id = :p")
 			.param("p", projectId)
 			.query(Stored.class)
 			.list()
 			.forEach(row -> stored.put(row.milestoneId(), row));
+		Map<UUID, LastPoint> trend = new HashMap<>();
+		jdbc.sql("""
+				select milestone_id, forecast_date, status from milestone_forecast
+				where id in (select max(id) from milestone_forecast where project_id = :p group by milestone_id)""")
+			.param("p", projectId)
+			.query(LastPoint.class)
+			.list()
+			.forEach(point -> trend.put(point.milestoneId(), point));
 		Timestamp now = Timestamp.from(clock.instant());
 		for (MilestoneEvaluation evaluation : schedules.evaluate(computed)) {
 			Stored before = stored.remove(evaluation.milestoneId());
 			store(projectId, evaluation, before != null, now);
-			if (evaluation.forecast() != null
-					&& (before == null || !evaluation.forecast().equals(before.forecastDate()))) {
-				recordTrend(projectId, evaluation, today, now);
-			}
 			MilestoneStatus was = before == null ? null : MilestoneStatus.valueOf(before.status());
+			LastPoint last = trend.get(evaluation.milestoneId());
+			if (evaluation.forecast() != null && (last == null || !evaluation.forecast().equals(last.forecastDate())
+					|| !evaluation.status().name().equals(last.status()))) {
+				recordTrend(projectId, evaluation.milestoneId(), today, evaluation.forecast(), evaluation.status(), now);
+			}
 			if (was != evaluation.status()) {
 				log.info("Milestone '{}' of {} is now {} (was {})", evaluation.name(), projectKey, evaluation.status(),
 						was);
@@ -113,35 +127,34 @@ class MilestoneStatuses {
 		statement.update();
 	}
 
-	private void recordTrend(UUID projectId, MilestoneEvaluation evaluation, LocalDate statusDate, Timestamp now) {
-		int updated = jdbc.sql("""
-				update milestone_forecast set forecast_date = :f, recorded_at = :at
-				where milestone_id = :m and status_date = :s""")
-			.param("f", evaluation.forecast())
-			.param("at", now)
-			.param("m", evaluation.milestoneId())
-			.param("s", statusDate)
-			.update();
-		if (updated == 0) {
-			jdbc.sql("""
-					insert into milestone_forecast (milestone_id, project_id, status_date, forecast_date, recorded_at)
-					values (:m, :p, :s, :f, :at)""")
-				.param("m", evaluation.milestoneId())
-				.param("p", projectId)
-				.param("s", statusDate)
-				.param("f", evaluation.forecast())
-				.param("at", now)
-				.update();
-		}
-	}
-
-	record TrendPoint(LocalDate statusDate, LocalDate forecast) {
-	}
-
-	List<TrendPoint> trend(UUID milestoneId) {
-		return jdbc.sql("select status_date, forecast_date as forecast from milestone_forecast where milestone_id = :m order by status_date")
+	/** Adds a point to the milestone's trend: every change keeps its own, however many fall on a day. */
+	void recordTrend(UUID projectId, UUID milestoneId, LocalDate statusDate, LocalDate forecast, MilestoneStatus status,
+			Timestamp at) {
+		jdbc.sql("""
+				insert into milestone_forecast (milestone_id, project_id, status_date, forecast_date, status, recorded_at)
+				values (:m, :p, :s, :f, :status, :at)""")
 			.param("m", milestoneId)
-			.query(TrendPoint.class)
+			.param("p", projectId)
+			.param("s", statusDate)
+			.param("f", forecast)
+			.param("status", status.name())
+			.param("at", at)
+			.update();
+	}
+
+	/** One recorded change of a milestone's forecast or status; {@code status} is null for points kept from before. */
+	record TrendPoint(LocalDate statusDate, LocalDate forecast, MilestoneStatus status, Instant recordedAt) {
+	}
+
+	/** The milestone's trend, in the order it was recorded. */
+	List<TrendPoint> trend(UUID milestoneId) {
+		return jdbc.sql("""
+				select status_date, forecast_date, status, recorded_at from milestone_forecast
+				where milestone_id = :m order by status_date, recorded_at, id""")
+			.param("m", milestoneId)
+			.query((rs, n) -> new TrendPoint(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
+					rs.getString(3) == null ? null : MilestoneStatus.valueOf(rs.getString(3)),
+					rs.getTimestamp(4).toInstant()))
 			.list();
 	}
 

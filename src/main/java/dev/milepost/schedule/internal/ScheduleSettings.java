@@ -1,26 +1,37 @@
 package dev.milepost.schedule.internal;
 
 import dev.milepost.schedule.ForecastMethod;
+import dev.milepost.schedule.StatusRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Scheduling settings ({@code milepost.schedule.*}).
  *
  * @param approachingDays the approaching window in calendar days (default 14)
- * @param atRiskSlackDays slack below this many working days is at risk (default 3)
+ * @param atRiskSlackDays where the chance of meeting the target is not known, slack below this
+ * many working days is at risk (default 3)
+ * @param atRiskChance a chance of meeting the target below this share is at risk (default 0.5)
+ * @param statusIterations the Monte Carlo runs behind each status's chance of meeting the target
+ * (default 500; 0 decides by slack and late work alone)
  * @param forecastMethod how remaining work of tasks under way is estimated (default planned rate)
  */
 @ConfigurationProperties("milepost.schedule")
-record ScheduleSettings(Integer approachingDays, Integer atRiskSlackDays, ForecastMethod forecastMethod) {
+record ScheduleSettings(Integer approachingDays, Integer atRiskSlackDays, Double atRiskChance,
+		Integer statusIterations, ForecastMethod forecastMethod) {
 
 	ScheduleSettings {
 		approachingDays = approachingDays == null ? 14 : approachingDays;
 		atRiskSlackDays = atRiskSlackDays == null ? 3 : atRiskSlackDays;
+		atRiskChance = atRiskChance == null ? 0.5 : atRiskChance;
+		statusIterations = statusIterations == null ? 500 : statusIterations;
 		forecastMethod = forecastMethod == null ? ForecastMethod.PLANNED_RATE : forecastMethod;
+		if (statusIterations < 0) {
+			throw new IllegalArgumentException("milepost.schedule.status-iterations cannot be negative");
+		}
 	}
 
 	StatusRules rules() {
-		return new StatusRules(approachingDays, atRiskSlackDays);
+		return new StatusRules(approachingDays, atRiskSlackDays, atRiskChance);
 	}
 
 }

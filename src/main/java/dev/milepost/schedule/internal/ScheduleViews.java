@@ -27,8 +27,14 @@ final class ScheduleViews {
 	record PathStep(UUID id, ActivityKind kind, String name) {
 	}
 
+	/**
+	 * A milestone's status; {@code decidedBy} is the reason that decided it (also the first of
+	 * {@code reasons}), beside the figures it weighed: slack, and the chance of meeting the target
+	 * and the P80 of the seeded Monte Carlo run (null where they say nothing).
+	 */
 	record MilestoneStatusView(UUID id, String name, LocalDate target, LocalDate forecast, Integer slackDays,
-			MilestoneStatus status, List<Reason> reasons, List<PathStep> drivingPath) {
+			MilestoneStatus status, Reason decidedBy, Double chanceOfMeetingTarget, LocalDate p80,
+			List<Reason> reasons, List<PathStep> drivingPath) {
 	}
 
 	record StatusReport(String project, LocalDate statusDate, List<MilestoneStatusView> milestones) {

@@ -13,6 +13,10 @@ import dev.milepost.plan.ProjectContext;
 import dev.milepost.plan.ProjectPlan;
 import dev.milepost.schedule.EarnedSchedule;
 import dev.milepost.schedule.ForecastMethod;
+import dev.milepost.schedule.Forecasts;
+import dev.milepost.schedule.MilestoneFacts;
+import dev.milepost.schedule.MilestoneStatusPolicy;
+import dev.milepost.schedule.StatusRules;
 import dev.milepost.schedule.PlanMapping;
 import dev.milepost.schedule.engine.CycleFoundException;
 import dev.milepost.schedule.engine.Schedule;
@@ -124,27 +128,78 @@ class Schedules {
 				milestones, plan.deliverables(), plan.links());
 	}
 
+	/** The seed of the run every status weighs: the same plan gives the same chances on every page. */
+	static final long STATUS_SEED = 42;
+
+	/**
+	 * Every milestone's status, decided by {@link MilestoneStatusPolicy} from the facts of this
+	 * computation: the schedule, the latest baseline and one seeded Monte Carlo run of the plan.
+	 */
 	List<MilestoneEvaluation> evaluate(Computed computed) {
+		var baseline = baselines.latest(computed.mapping().plan().projectId());
+		return evaluate(computed, settings.rules(), settings.statusIterations(),
+				baseline.map(Baselines.Baseline::name).orElse(null),
+				baseline.map(b -> baselines.dates(b.id())).orElse(Map.of()));
+	}
+
+	/**
+	 * The same, from what the database gave: plain Java, so a replay or a test decides exactly as
+	 * the application does. {@code iterations} 0 leaves the chance out.
+	 */
+	static List<MilestoneEvaluation> evaluate(Computed computed, StatusRules rules, int iterations,
+			String baselineName, Map<UUID, BaselineDates> baseline) {
 		PlanMapping mapping = computed.mapping();
 		ProjectPlan plan = mapping.plan();
-		var baseline = baselines.latest(plan.projectId());
-		Map<UUID, BaselineDates> dates = baseline.map(b -> baselines.dates(b.id())).orElse(Map.of());
-		String baselineName = baseline.map(Baselines.Baseline::name).orElse(null);
-		MilestoneStatusPolicy policy = new MilestoneStatusPolicy(settings.rules());
+		Map<UUID, Forecasts.Risk> odds = odds(computed, iterations);
+		MilestoneStatusPolicy policy = new MilestoneStatusPolicy(rules);
 		List<MilestoneEvaluation> evaluations = new ArrayList<>();
 		int tasks = plan.tasks().size();
 		for (int m = 0; m < plan.milestones().size(); m++) {
-			evaluations.add(policy.evaluate(mapping, computed.schedule(), tasks + m, computed.statusDate(),
-					baselineName, dates));
+			ProjectPlan.Milestone milestone = plan.milestones().get(m);
+			int activity = tasks + m;
+			MilestoneFacts facts = StatusFacts.of(mapping, computed.schedule(), activity, computed.statusDate(),
+					baselineName, baseline, odds.get(milestone.id()));
+			MilestoneStatusPolicy.Decision decision = policy.decide(facts);
+			LocalDate forecast = milestone.achieved()
+					? LocalDate.ofInstant(milestone.achievedAt(), java.time.ZoneOffset.UTC) : facts.forecast();
+			evaluations.add(new MilestoneEvaluation(milestone.id(), milestone.name(), milestone.targetDate(), forecast,
+					facts.slackDays(), decision.status(), decision.reasons(),
+					mapping.drivingPath(computed.schedule(), activity),
+					facts.chance() == null || milestone.achieved() ? null : odds.get(milestone.id())));
 		}
 		return evaluations;
+	}
+
+	/**
+	 * Each milestone's simulated outcome from a seeded run of the plan as computed; none when the
+	 * run is switched off or the plan's estimates cannot be simulated (the simulation says why).
+	 */
+	private static Map<UUID, Forecasts.Risk> odds(Computed computed, int iterations) {
+		if (iterations == 0 || computed.mapping().plan().milestones().isEmpty()) {
+			return Map.of();
+		}
+		Simulations.Result result;
+		try {
+			result = Simulations.run(computed,
+					new Simulations.Request(iterations, STATUS_SEED, null, null, null, computed.statusDate()));
+		}
+		catch (RuleViolationException e) {
+			return Map.of();
+		}
+		Map<UUID, Forecasts.Risk> odds = new java.util.HashMap<>();
+		for (Simulations.MilestoneRisk m : result.milestones()) {
+			odds.put(m.id(), new Forecasts.Risk(m.id(), m.forecast().p50(), m.forecast().p80(), m.forecast().p95(),
+					m.probabilityOfMeetingTarget(), result.iterations(), result.seed()));
+		}
+		return odds;
 	}
 
 	ScheduleViews.StatusReport report(Computed computed) {
 		PlanMapping mapping = computed.mapping();
 		List<ScheduleViews.MilestoneStatusView> views = evaluate(computed).stream()
 			.map(e -> new ScheduleViews.MilestoneStatusView(e.milestoneId(), e.name(), e.target(), e.forecast(),
-					e.slackDays(), e.status(), e.reasons(), e.drivingPath()
+					e.slackDays(), e.status(), e.decidedBy(), e.risk() == null ? null : e.risk().chanceOfMeetingTarget(),
+					e.risk() == null ? null : e.risk().p80(), e.reasons(), e.drivingPath()
 						.stream()
 						.map(id -> new ScheduleViews.PathStep(id, mapping.kindOf(mapping.indexOf(id)),
 								mapping.nameOf(mapping.indexOf(id))))

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 import dev.milepost.common.RuleViolationException;
 import dev.milepost.plan.ProjectPlan;
@@ -96,7 +98,8 @@ final class Simulations {
 			int activity = tasks + m;
 			FinishDistribution finish = result.finish(activity);
 			milestones.add(new MilestoneRisk(milestone.id(), milestone.name(), milestone.targetDate(),
-					mapping.dates(computed.schedule(), activity).earlyFinish(), percentiles(calendar, finish),
+					mapping.dates(computed.schedule(), activity).earlyFinish(),
+					percentiles(calendar, finish, b -> mapping.reached(computed.schedule(), activity, b)),
 					finish.target().isPresent() ? finish.probabilityOfMeetingTarget() : null));
 		}
 		List<TaskRisk> taskRisks = new ArrayList<>();
@@ -104,21 +107,30 @@ final class Simulations {
 			taskRisks.add(new TaskRisk(plan.tasks().get(t).id(), plan.tasks().get(t).name(), result.criticality(t)));
 		}
 		return new Result(computed.statusDate(), chosen.iterations(), chosen.seed(), chosen.distribution(),
-				percentiles(calendar, result.projectFinish()), milestones, taskRisks);
+				percentiles(calendar, result.projectFinish(), b -> b), milestones, taskRisks);
 	}
 
-	private static Percentiles percentiles(WorkingCalendar calendar, FinishDistribution finish) {
+	/**
+	 * Dates of the finish's boundaries, each taken where it counts as {@code reached} (see
+	 * {@link PlanMapping#reached}); boundaries that fall on the same date share one bin.
+	 */
+	private static Percentiles percentiles(WorkingCalendar calendar, FinishDistribution finish,
+			IntUnaryOperator reached) {
 		List<Bin> histogram = new ArrayList<>();
 		for (int boundary = finish.min(); boundary <= finish.max(); boundary++) {
-			histogram.add(new Bin(date(calendar, boundary), finish.count(boundary),
-					Math.round(finish.probabilityBy(boundary) * 10_000) / 10_000.0));
+			LocalDate date = calendar.finishDate(reached.applyAsInt(boundary));
+			double by = Math.round(finish.probabilityBy(boundary) * 10_000) / 10_000.0;
+			Bin last = histogram.isEmpty() ? null : histogram.get(histogram.size() - 1);
+			if (last != null && last.date().equals(date)) {
+				histogram.set(histogram.size() - 1, new Bin(date, last.count() + finish.count(boundary), by));
+			}
+			else {
+				histogram.add(new Bin(date, finish.count(boundary), by));
+			}
 		}
-		return new Percentiles(date(calendar, finish.p50()), date(calendar, finish.p80()), date(calendar, finish.p95()),
-				date(calendar, finish.min()), date(calendar, finish.max()), histogram);
-	}
-
-	private static LocalDate date(WorkingCalendar calendar, int boundary) {
-		return calendar.finishDate(boundary);
+		IntFunction<LocalDate> date = boundary -> calendar.finishDate(reached.applyAsInt(boundary));
+		return new Percentiles(date.apply(finish.p50()), date.apply(finish.p80()), date.apply(finish.p95()),
+				date.apply(finish.min()), date.apply(finish.max()), histogram);
 	}
 
 }

@@ -1,0 +1,96 @@
+package dev.milepost.schedule;
+
+import java.util.Optional;
+
+import dev.milepost.plan.CriterionKind;
+import dev.milepost.plan.ProjectPlan;
+
+/**
+ * Whether work feeds a milestone, and whether it can be achieved at all as the plan stands: the
+ * one rule that the milestone status and plan health both ask. A milestone that cannot be achieved
+ * is never on track; one that nothing feeds has a forecast that is only the status date, so its
+ * status gives no early warning.
+ *
+ * @param fed whether a task or milestone is linked into it, or it marks the project start (on or
+ * before it), where no work precedes it
+ * @param blocker why it can never be achieved, or {@link Blocker#NONE}
+ */
+public record Feedability(boolean fed, Blocker blocker) {
+
+	/** What keeps a milestone from ever being achieved as the plan stands. */
+	public enum Blocker {
+
+		/** Nothing: its criterion can be met. */
+		NONE,
+		/** It is achieved when its feeding tasks are done, but no task is linked into it. */
+		NO_FEEDING_TASK,
+		/** It is achieved when its deliverables are accepted, but no deliverable is linked to it. */
+		NO_DELIVERABLE
+
+	}
+
+	public static Feedability of(ProjectPlan plan, ProjectPlan.Milestone milestone) {
+		boolean linked = false;
+		for (ProjectPlan.Link link : plan.links()) {
+			if (milestone.id().equals(link.successor())) {
+				linked = true;
+				break;
+			}
+		}
+		Blocker blocker = Blocker.NONE;
+		// the feeding tasks are the whole network upstream, through other milestones too, as
+		// achieving it asks (plan.MilestoneAchievement)
+		if (milestone.criterionKind() == CriterionKind.ALL_FEEDING_TASKS_DONE
+				&& (!linked || plan.upstreamTasks(milestone.id()).isEmpty())) {
+			blocker = Blocker.NO_FEEDING_TASK;
+		}
+		else if (milestone.criterionKind() == CriterionKind.DELIVERABLE_ACCEPTED
+				&& plan.deliverables().stream().noneMatch(d -> milestone.id().equals(d.milestoneId()))) {
+			blocker = Blocker.NO_DELIVERABLE;
+		}
+		boolean marksStart = milestone.targetDate() != null && !milestone.targetDate().isAfter(plan.start());
+		return new Feedability(linked || marksStart, blocker);
+	}
+
+	public boolean achievable() {
+		return blocker == Blocker.NONE;
+	}
+
+	/** Why the milestone can never be achieved, in words, or empty when it can. */
+	public Optional<String> problem(ProjectPlan.Milestone milestone) {
+		String name = "'" + milestone.name() + "'";
+		return switch (blocker) {
+			case NONE -> Optional.empty();
+			case NO_FEEDING_TASK -> Optional.of(name
+					+ " is achieved when all its feeding tasks are done, but no task feeds it: it can never be achieved.");
+			case NO_DELIVERABLE -> Optional.of(name
+					+ " is achieved when its deliverables are accepted, but no deliverable is linked to it: it can never be achieved.");
+		};
+	}
+
+	/** What makes it achievable, or empty when it is. */
+	public Optional<String> fix(ProjectPlan.Milestone milestone) {
+		String name = "'" + milestone.name() + "'";
+		return switch (blocker) {
+			case NONE -> Optional.empty();
+			case NO_FEEDING_TASK -> Optional.of("Link the tasks that must be done into " + name
+					+ " (finish-to-start), or give it a criterion that does not rest on feeding tasks.");
+			case NO_DELIVERABLE -> Optional.of("Link the deliverable whose acceptance achieves " + name
+					+ " (set its milestone), or give the milestone another criterion.");
+		};
+	}
+
+	/** What an unfed milestone's status is worth, in words; empty when work feeds it. */
+	public Optional<String> unfed(ProjectPlan.Milestone milestone) {
+		return fed ? Optional.empty()
+				: Optional.of("Nothing feeds '" + milestone.name() + "' (" + milestone.targetDate()
+						+ "): no task or milestone is linked into it, so no late work can put it at risk and "
+						+ "its status gives no early warning.");
+	}
+
+	/** How to feed an unfed milestone. */
+	public static String feedIt(ProjectPlan.Milestone milestone) {
+		return "Link the tasks whose completion reaches '" + milestone.name() + "' into it (finish-to-start).";
+	}
+
+}
