@@ -47,8 +47,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return refused(new NotFoundException("Nothing exists at this address: '" + e.getValue()
 					+ "' is not a valid " + e.getName() + "."));
 		}
-		return refused(new BadRequestException(e.getName(),
-				"'" + e.getName() + "' has an invalid value '" + e.getValue() + "'."));
+		return refused(invalidParameter(e));
+	}
+
+	/** A query or form parameter that cannot be read as its type, named with what is expected. */
+	static BadRequestException invalidParameter(MethodArgumentTypeMismatchException e) {
+		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof UnsupportedValueException unsupported) {
+				return new BadRequestException(e.getName(), "'" + e.getName() + "' " + unsupported.reason() + ".");
+			}
+		}
+		String expected = e.getRequiredType() == null ? "" : "; expected " + JsonProblems.describe(e.getRequiredType());
+		return new BadRequestException(e.getName(),
+				"'" + e.getName() + "' has an invalid value '" + e.getValue() + "'" + expected + ".");
 	}
 
 	/**
@@ -67,11 +78,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"Someone changed this resource at the same time; read it again and reapply your change."));
 	}
 
+	/**
+	 * The database refused a write. Only a unique key is "a duplicate"; a value the database cannot
+	 * hold (SQLSTATE class 22) is the request's fault, whatever Spring files it under.
+	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
-		log.info("Refused a change that breaks a database constraint: {}", e.getMostSpecificCause().getMessage());
-		return refused(new ConflictException(
-				"The change clashes with existing data (a duplicate or a reference to something that no longer exists)."));
+		log.info("Refused a change that the database refused: {}", e.getMostSpecificCause().getMessage());
+		return refused(DatabaseRefusals.of(e));
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -15,7 +15,8 @@ import tools.jackson.databind.type.LogicalType;
  * Jackson's own reader also takes {@code [2026, 3, 31]}, a number of days since 1970, a
  * timestamp cut down to its date, and {@code ""} as no date at all; from a client each of those
  * is far more likely a mistake than a wish, and silently stored it is a wrong plan, so each is
- * refused and {@link JsonProblems} names the field.
+ * refused and {@link JsonProblems} names the field. Whether a request may name the date is for
+ * {@link SupportedDate} to say; the application's own JSON (a stored forecast, say) may hold any.
  */
 @JacksonComponent
 class IsoDateDeserializer extends StdScalarDeserializer<LocalDate> {

@@ -1,5 +1,6 @@
 package dev.milepost.common;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -18,10 +19,22 @@ public abstract class PageErrors {
 		return page(e.status(), e.getMessage());
 	}
 
-	/** A malformed id in the address names nothing: 404, as the API answers. */
+	/**
+	 * A malformed id in the address names nothing: 404, as the API answers; a query or form
+	 * parameter that cannot be read is a 400 saying which and why.
+	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	public ModelAndView mismatch(MethodArgumentTypeMismatchException e) {
-		return page(HttpStatus.NOT_FOUND, "Nothing exists at this address.");
+		if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+			return page(HttpStatus.NOT_FOUND, "Nothing exists at this address.");
+		}
+		return refused(ApiExceptionHandler.invalidParameter(e));
+	}
+
+	/** The database refused a write: a page saying so, never a duplicate when it was a bad value. */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	public ModelAndView databaseRefused(DataIntegrityViolationException e) {
+		return refused(DatabaseRefusals.of(e));
 	}
 
 	private static ModelAndView page(HttpStatus status, String message) {
