@@ -72,6 +72,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				+ "and write '%' as %25. An API body should be JSON with Content-Type: application/json.", List.of()));
 	}
 
+	/** A binding error's message: why a value was refused where it was, else the constraint's message. */
+	static String messageOf(org.springframework.validation.FieldError error) {
+		if (error.contains(Throwable.class)) {
+			for (Throwable cause = error.unwrap(Throwable.class); cause != null; cause = cause.getCause()) {
+				if (cause instanceof UnsupportedValueException unsupported) {
+					return unsupported.reason();
+				}
+			}
+		}
+		return error.getDefaultMessage();
+	}
+
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e) {
 		return refused(new PreconditionFailedException(
@@ -126,7 +138,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		List<FieldError> errors = e.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+			.map(error -> new FieldError(error.getField(), messageOf(error)))
 			.sorted(java.util.Comparator.comparing(FieldError::field))
 			.toList();
 		String detail = "Some fields are invalid: " + String.join("; ",

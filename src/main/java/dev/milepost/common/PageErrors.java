@@ -2,6 +2,7 @@ package dev.milepost.common;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
@@ -29,6 +30,15 @@ public abstract class PageErrors {
 			return page(HttpStatus.NOT_FOUND, "Nothing exists at this address.");
 		}
 		return refused(ApiExceptionHandler.invalidParameter(e));
+	}
+
+	/** A form field that cannot be read as sent (text holding a NUL, say): a page saying which and why. */
+	@ExceptionHandler(BindException.class)
+	public ModelAndView unreadableForm(BindException e) {
+		return page(HttpStatus.BAD_REQUEST, "The form cannot be read: " + e.getFieldErrors()
+			.stream()
+			.map(error -> "'" + error.getField() + "' " + ApiExceptionHandler.messageOf(error))
+			.collect(java.util.stream.Collectors.joining("; ")) + ".");
 	}
 
 	/** The database refused a write: a page saying so, never a duplicate when it was a bad value. */

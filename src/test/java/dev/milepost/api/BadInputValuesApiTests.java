@@ -71,6 +71,18 @@ class BadInputValuesApiTests extends BadInputSuite {
 			.map(refusal -> refusal.test(jdbc));
 	}
 
+	/** On PostgreSQL a NUL in a search used to fail in the database and come back as "a duplicate". */
+	@TestFactory
+	Stream<DynamicTest> aQueryTextWithANulIsA400NamingTheParameter() {
+		return Stream.of(
+				query("/tasks?q=a%00b", "q"),
+				query("/milestones?owner=%00", "owner"),
+				query("/members?q=ana%00", "q"),
+				new Refusal("GET /api/v1/projects?q=%00", () -> plan.manager().get("/api/v1/projects?q=%00"), 400, "q"),
+				new Refusal("GET /api/v1/users?q=%00", () -> plan.admin().get("/api/v1/users?q=%00"), 400, "q"))
+			.map(refusal -> refusal.test(jdbc));
+	}
+
 	/** The range is closed: its first and last day are kept as sent, and a plan spanning it schedules. */
 	@Test
 	void datesAtTheEdgesOfTheRangeAreStoredAsSentAndSchedule() {
