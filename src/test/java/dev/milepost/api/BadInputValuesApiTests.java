@@ -25,7 +25,20 @@ class BadInputValuesApiTests extends BadInputSuite {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final List<String> OUT_OF_RANGE = List.of("-999999999-01-01", "+999999999-12-31", "0001-01-01",
+	/** JSON values, written as they travel (escapes and all), that text must not be read from. */
+	static final Map<String, String> NOT_TEXT = new java.util.LinkedHashMap<>();
+
+	static {
+		NOT_TEXT.put("holding a NUL", "\"a\\u0000b\"");
+		NOT_TEXT.put("holding a lone surrogate", "\"a\\ud800b\"");
+		NOT_TEXT.put("ending in half a pair", "\"rocket \\ud83d\"");
+		NOT_TEXT.put("starting with the second half", "\"\\udc00\"");
+		NOT_TEXT.put("as a number", "123");
+		NOT_TEXT.put("as a fraction", "1.5");
+		NOT_TEXT.put("as a boolean", "true");
+	}
+
+	static final List<String> OUT_OF_RANGE = List.of("-999999999-01-01", "+999999999-12-31", "0001-01-01",
 			"1582-10-10", "1899-12-31", "2200-01-01");
 
 	/** In a body a well-formed date outside the range breaks a rule of the field: 422, as other rules do. */
@@ -136,13 +149,7 @@ class BadInputValuesApiTests extends BadInputSuite {
 
 	@TestFactory
 	Stream<DynamicTest> textThatIsNotTextIsRefusedNamingTheField() {
-		Map<String, String> notText = new java.util.LinkedHashMap<>();
-		notText.put("holding a NUL", "\"a\\u0000b\"");
-		notText.put("holding a lone surrogate", "\"a\\ud800b\"");
-		notText.put("ending in half a pair", "\"rocket \\ud83d\"");
-		notText.put("as a number", "123");
-		notText.put("as a boolean", "true");
-		return notText.entrySet().stream().flatMap(bad -> Stream.of(
+		return NOT_TEXT.entrySet().stream().flatMap(bad -> Stream.of(
 				raw(plan.tasks(), "name", bad, "name"),
 				raw(plan.tasks(), "description", bad, "description"),
 				raw(plan.tasks(), "assignees", Map.entry(bad.getKey(), "[" + bad.getValue() + "]"), "assignees[0]"),

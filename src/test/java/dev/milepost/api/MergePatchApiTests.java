@@ -21,10 +21,7 @@ class MergePatchApiTests extends BadInputSuite {
 	void aPatchOfOneCriterionFieldKeepsTheOthers() {
 		Api manager = plan.manager();
 		Teams.Team team = plan.team();
-		String path = team.path("/milestones/" + check(manager.post(team.path("/milestones"), Map.of("name",
-				"Cut-over approved", "targetDate", "2026-06-30", "owner", team.manager().username(), "criterion",
-				Map.of("kind", "APPROVAL_BY_PERSON", "text", "The sponsor signs the cut-over plan", "approver",
-						team.approver().username()))), 201).json().get("id").asString());
+		String path = milestoneApprovedBy("Cut-over approved", "The sponsor signs the cut-over plan");
 
 		JsonNode patched = check(manager.patch(path, Map.of("criterion", Map.of("text",
 				"The sponsor signs the cut-over plan and the rollback plan")), etag(path)), 200).json();
@@ -39,11 +36,7 @@ class MergePatchApiTests extends BadInputSuite {
 	@Test
 	void nullRemovesANestedMember() {
 		Api manager = plan.manager();
-		Teams.Team team = plan.team();
-		String path = team.path("/milestones/" + check(manager.post(team.path("/milestones"), Map.of("name",
-				"Go-live signed", "targetDate", "2026-07-31", "owner", team.manager().username(), "criterion",
-				Map.of("kind", "APPROVAL_BY_PERSON", "text", "The sponsor signs the go-live", "approver",
-						team.approver().username()))), 201).json().get("id").asString());
+		String path = milestoneApprovedBy("Go-live signed", "The sponsor signs the go-live");
 		java.util.Map<String, Object> criterion = new java.util.LinkedHashMap<>();
 		criterion.put("kind", "OWNER_CONFIRMATION");
 		criterion.put("approver", null);
@@ -87,6 +80,15 @@ class MergePatchApiTests extends BadInputSuite {
 		assertThat(patched.at("/estimate/optimistic").asInt()).isEqualTo(3);
 		assertThat(patched.at("/estimate/mostLikely").asInt()).isEqualTo(5);
 		assertThat(patched.at("/estimate/pessimistic").asInt()).isEqualTo(12);
+	}
+
+	/** A new milestone achieved by the team's approver's approval; its address. */
+	private String milestoneApprovedBy(String name, String criterion) {
+		Teams.Team team = plan.team();
+		return team.path("/milestones/" + check(plan.manager().post(team.path("/milestones"), Map.of("name", name,
+				"targetDate", "2026-06-30", "owner", team.manager().username(), "criterion", Map.of("kind",
+						"APPROVAL_BY_PERSON", "text", criterion, "approver", team.approver().username()))), 201)
+			.json().get("id").asString());
 	}
 
 	private String etag(String path) {

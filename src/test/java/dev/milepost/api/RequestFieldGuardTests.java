@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.milepost.common.FieldError;
@@ -38,16 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RequestFieldGuardTests extends BadInputSuite {
 
-	private static final List<String> DATES_OUT_OF_RANGE = List.of("-999999999-01-01", "+999999999-12-31",
-			"0001-01-01", "1582-10-10", "1899-12-31", "2200-01-01");
-
 	private static final List<String> INSTANTS_OUT_OF_RANGE = List.of("-999999999-01-01T00:00:00Z",
 			"+999999999-12-31T23:59:59Z", "1582-10-10T00:00:00Z", "1899-12-31T23:59:59Z", "2200-01-01T00:00:00Z");
-
-	/** JSON values, written as they travel, that text must not be read from. */
-	private static final Map<String, String> NOT_TEXT = Map.of("a NUL", "\"a\\u0000b\"", "a lone high surrogate",
-			"\"a\\ud800b\"", "a lone low surrogate", "\"\\udc00\"", "a number", "123", "a fraction", "1.5",
-			"a boolean", "true");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -71,15 +64,15 @@ class RequestFieldGuardTests extends BadInputSuite {
 			.filter(field -> !RequestFields.isKnownLeaf(field.type())
 					|| RequestFields.isTemporal(field.type()) && !isGuardedDate(field.type()))
 			.toList();
-		assertThat(unknown).as("request fields of a type whose values nothing checks (dates must be LocalDate or "
-				+ "Instant, read through common's supported range)").isEmpty();
+		assertThat(unknown).as("request fields of a kind the checks below do not cover (a date must be a LocalDate "
+				+ "or an Instant)").isEmpty();
 	}
 
 	@TestFactory
 	Stream<DynamicTest> everyDateInARequestBodyIsRefusedOutsideTheSupportedRange() {
 		return bodyFields().filter(field -> isGuardedDate(field.type())).map(field -> {
 			boolean date = field.type() == LocalDate.class;
-			List<String> bad = date ? DATES_OUT_OF_RANGE : INSTANTS_OUT_OF_RANGE;
+			List<String> bad = date ? BadInputValuesApiTests.OUT_OF_RANGE : INSTANTS_OUT_OF_RANGE;
 			String edge = date ? "\"2199-12-31\"" : "\"2199-12-31T23:59:59Z\"";
 			return DynamicTest.dynamicTest(field.toString(), () -> {
 				for (String value : bad) {
@@ -94,9 +87,9 @@ class RequestFieldGuardTests extends BadInputSuite {
 	/** Bean validation guards a body only where the handler asks for it. */
 	@Test
 	void everyRequestBodyWithADateIsValidated() {
-		List<String> unvalidated = new java.util.ArrayList<>();
+		List<String> unvalidated = new ArrayList<>();
 		handlers.getHandlerMethods().values().forEach(handler -> {
-			for (java.lang.reflect.Parameter parameter : handler.getMethod().getParameters()) {
+			for (Parameter parameter : handler.getMethod().getParameters()) {
 				boolean hasDates = parameter.isAnnotationPresent(RequestBody.class)
 						&& RequestFields.fieldsOf(parameter.getType())
 							.stream()
@@ -113,7 +106,7 @@ class RequestFieldGuardTests extends BadInputSuite {
 	Stream<DynamicTest> everyTextInARequestBodyRefusesWhatIsNotText() {
 		return bodyFields().filter(field -> field.type() == String.class)
 			.map(field -> DynamicTest.dynamicTest(field.toString(), () -> {
-				NOT_TEXT.values().forEach(value -> assertRefused(field, value));
+				BadInputValuesApiTests.NOT_TEXT.values().forEach(value -> assertRefused(field, value));
 				assertNotRefused(field, "\"Caf\\u00e9 \\ud83d\\ude80\"");
 			}));
 	}
@@ -127,7 +120,7 @@ class RequestFieldGuardTests extends BadInputSuite {
 				Class<?> type = parameter.parameter().getParameterType();
 				assertThat(isGuardedDate(type)).as("a LocalDate or Instant").isTrue();
 				TypeDescriptor target = new TypeDescriptor(parameter.parameter());
-				List<String> bad = type == LocalDate.class ? DATES_OUT_OF_RANGE : INSTANTS_OUT_OF_RANGE;
+				List<String> bad = type == LocalDate.class ? BadInputValuesApiTests.OUT_OF_RANGE : INSTANTS_OUT_OF_RANGE;
 				for (String value : bad) {
 					try {
 						conversions.convert(value, TypeDescriptor.valueOf(String.class), target);

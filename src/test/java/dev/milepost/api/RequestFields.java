@@ -13,20 +13,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.milepost.common.MergePatch;
+import org.springframework.beans.BeanUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -88,14 +88,14 @@ final class RequestFields {
 		return fields;
 	}
 
-	/** Parameters read from the query string (and form fields) of the API's handlers. */
+	/** Parameters read from the query string or a form, of every handler (the API's and the pages'). */
 	static List<QueryParameter> queryParameters(RequestMappingHandlerMapping mapping) {
 		List<QueryParameter> parameters = new ArrayList<>();
 		for (HandlerMethod handler : handlers(mapping)) {
 			for (MethodParameter parameter : handler.getMethodParameters()) {
-				if (parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class)
-						&& !parameter.hasParameterAnnotation(PathVariable.class)
-						&& !parameter.hasParameterAnnotation(RequestHeader.class)) {
+				// a simple type without annotation is a request parameter too
+				if (parameter.hasParameterAnnotation(RequestParam.class) || !parameter.hasParameterAnnotations()
+						&& BeanUtils.isSimpleProperty(parameter.getParameterType())) {
 					parameters.add(new QueryParameter(handler, parameter));
 				}
 			}
