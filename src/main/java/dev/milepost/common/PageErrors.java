@@ -1,9 +1,12 @@
 package dev.milepost.common;
 
+import java.util.stream.Collectors;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -26,7 +29,7 @@ public abstract class PageErrors {
 	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	public ModelAndView mismatch(MethodArgumentTypeMismatchException e) {
-		if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+		if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
 			return page(HttpStatus.NOT_FOUND, "Nothing exists at this address.");
 		}
 		return refused(ApiExceptionHandler.invalidParameter(e));
@@ -38,7 +41,7 @@ public abstract class PageErrors {
 		return page(HttpStatus.BAD_REQUEST, "The form cannot be read: " + e.getFieldErrors()
 			.stream()
 			.map(error -> "'" + error.getField() + "' " + ApiExceptionHandler.messageOf(error))
-			.collect(java.util.stream.Collectors.joining("; ")) + ".");
+			.collect(Collectors.joining("; ")) + ".");
 	}
 
 	/** The database refused a write: a page saying so, never a duplicate when it was a bad value. */

@@ -8,9 +8,10 @@ import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Reads every JSON string of a request as Jackson does (so a number or boolean for text is refused
- * by the coercion rules of {@link JsonConfiguration}) and then refuses what is not
- * {@linkplain StorableText storable text}, naming the field.
+ * Reads every JSON string as Jackson does (so a number or boolean for text is refused by the
+ * coercion rules of {@link JsonConfiguration}) and then refuses what is not
+ * {@linkplain StorableText storable text}, naming the field. The application's own stored JSON
+ * passes here too; it never holds such text, as nothing could have stored it.
  */
 @JacksonComponent
 class StorableTextDeserializer extends StdScalarDeserializer<String> {

@@ -67,7 +67,8 @@ final class ProcessBodies {
 	}
 
 	/** Starting a process: a template by id or built-in key, the start date, and a name (the template's by default). */
-	record Start(@NotBlank @Size(max = 64) String template, @NotNull @SupportedDate LocalDate start, @Size(max = 200) String name) {
+	record Start(@NotBlank @Size(max = 64) String template, @NotNull @SupportedDate LocalDate start,
+			@Size(max = 200) String name) {
 	}
 
 	enum ProcessStatus {
