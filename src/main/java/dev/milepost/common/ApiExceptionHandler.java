@@ -47,8 +47,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return refused(new NotFoundException("Nothing exists at this address: '" + e.getValue()
 					+ "' is not a valid " + e.getName() + "."));
 		}
-		return refused(new BadRequestException(e.getName(),
-				"'" + e.getName() + "' has an invalid value '" + e.getValue() + "'."));
+		return refused(invalidParameter(e));
+	}
+
+	/** A query or form parameter that cannot be read as its type, named with what is expected. */
+	static BadRequestException invalidParameter(MethodArgumentTypeMismatchException e) {
+		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof UnsupportedValueException unsupported) {
+				return new BadRequestException(e.getName(), "'" + e.getName() + "' " + unsupported.reason() + ".");
+			}
+		}
+		String expected = e.getRequiredType() == null ? "" : "; expected " + JsonProblems.describe(e.getRequiredType());
+		return new BadRequestException(e.getName(),
+				"'" + e.getName() + "' has an invalid value '" + e.getValue() + "'" + expected + ".");
 	}
 
 	/**
@@ -61,17 +72,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				+ "and write '%' as %25. An API body should be JSON with Content-Type: application/json.", List.of()));
 	}
 
+	/** A binding error's message: why a value was refused where it was, else the constraint's message. */
+	static String messageOf(org.springframework.validation.FieldError error) {
+		if (error.contains(Throwable.class)) {
+			for (Throwable cause = error.unwrap(Throwable.class); cause != null; cause = cause.getCause()) {
+				if (cause instanceof UnsupportedValueException unsupported) {
+					return unsupported.reason();
+				}
+			}
+		}
+		return error.getDefaultMessage();
+	}
+
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e) {
 		return refused(new PreconditionFailedException(
 				"Someone changed this resource at the same time; read it again and reapply your change."));
 	}
 
+	/**
+	 * The database refused a write. Only a unique key is "a duplicate"; a value the database cannot
+	 * hold (SQLSTATE class 22) is the request's fault, whatever Spring files it under.
+	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
-		log.info("Refused a change that breaks a database constraint: {}", e.getMostSpecificCause().getMessage());
-		return refused(new ConflictException(
-				"The change clashes with existing data (a duplicate or a reference to something that no longer exists)."));
+		log.info("Refused a change that the database refused: {}", e.getMostSpecificCause().getMessage());
+		return refused(DatabaseRefusals.of(e));
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
@@ -112,7 +138,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		List<FieldError> errors = e.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+			.map(error -> new FieldError(error.getField(), messageOf(error)))
 			.sorted(java.util.Comparator.comparing(FieldError::field))
 			.toList();
 		String detail = "Some fields are invalid: " + String.join("; ",

@@ -34,6 +34,9 @@ public final class JsonProblems {
 				|| (e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).contains("`null`"))) {
 			return new BadRequestException(field, "'" + field + "' must not be null.");
 		}
+		if (e instanceof RefusedValueException refused) {
+			return new BadRequestException(field, "'" + field + "' " + refused.reason() + ".");
+		}
 		if (e instanceof InvalidFormatException format) {
 			return new BadRequestException(field, "'" + field + "' has an invalid value " + quote(format.getValue())
 					+ "; expected " + describe(format.getTargetType()) + ".");
@@ -77,15 +80,16 @@ public final class JsonProblems {
 		return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
 	}
 
-	private static String describe(Class<?> type) {
+	/** What a value of the type looks like, to complete "expected …". */
+	static String describe(Class<?> type) {
 		if (type == null) {
 			return "another type";
 		}
 		if (type == java.time.LocalDate.class) {
-			return "a date like 2026-03-31";
+			return SupportedDates.DATE;
 		}
 		if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
-			return "a timestamp like 2026-03-31T09:00:00Z";
+			return SupportedDates.TIMESTAMP;
 		}
 		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
 			return "a whole number";

@@ -11,12 +11,13 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Applies a JSON merge patch (RFC 7396) to the editable view of a resource and returns the
- * result, read and validated exactly as a create request would be. Unknown fields, wrong types
- * and constraint violations come out as problems naming the field.
+ * Applies a JSON merge patch (RFC 7396, nested objects merged member by member) to the editable
+ * view of a resource and returns the result, read and validated exactly as a create request would
+ * be. Unknown fields, wrong types and constraint violations come out as problems naming the field.
  */
 @Component
 public class MergePatch {
@@ -34,8 +35,7 @@ public class MergePatch {
 		if (patch == null || !patch.isObject()) {
 			throw new BadRequestException("body", "A PATCH body must be a JSON object of the fields to change.");
 		}
-		ObjectNode merged = mapper.valueToTree(current);
-		patch.properties().forEach(entry -> merged.set(entry.getKey(), entry.getValue()));
+		JsonNode merged = merge(mapper.valueToTree(current), patch);
 		T result;
 		try {
 			result = mapper.treeToValue(merged, type);
@@ -45,6 +45,28 @@ public class MergePatch {
 		}
 		validate(result);
 		return result;
+	}
+
+	/**
+	 * RFC 7396 section 2: a patch object changes the target member by member, recursing into
+	 * objects, so {@code {"criterion": {"approver": "ana"}}} keeps the criterion's other fields; a
+	 * null removes the member; anything else (text, a number, an array) replaces it whole.
+	 */
+	static JsonNode merge(JsonNode target, JsonNode patch) {
+		if (!patch.isObject()) {
+			return patch;
+		}
+		ObjectNode merged = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+				: JsonNodeFactory.instance.objectNode();
+		patch.properties().forEach(member -> {
+			if (member.getValue().isNull()) {
+				merged.remove(member.getKey());
+			}
+			else {
+				merged.set(member.getKey(), merge(merged.get(member.getKey()), member.getValue()));
+			}
+		});
+		return merged;
 	}
 
 	public <T> void validate(T value) {

@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 
 import dev.milepost.Api;
 import dev.milepost.Teams;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -148,19 +147,6 @@ class BadInputIdsApiTests extends BadInputSuite {
 				new Refusal("PATCH …/tasks/{id};x=1", () -> plan.manager()
 					.patch(plan.team().path("/tasks/" + plan.task()) + ";x=1", Map.of("name", "x"), Endpoint.SOME_ETAG),
 						400, null))
-			.map(refusal -> refusal.test(jdbc));
-	}
-
-	/** Tomcat refuses these while parsing the request line, before the application sees them. */
-	@Disabled("Tomcat answers with its own HTML error page (ErrorReportValve), not problem+json; making it "
-			+ "problem+json needs a custom error report valve in the embedded Tomcat's configuration")
-	@TestFactory
-	Stream<DynamicTest> anAddressTheServerRefusesIsA400Problem() {
-		return Stream.of(
-				get(plan.manager(), "/api/v1/projects/" + plan.team().key() + "%2F/tasks", 400, null),
-				get(plan.manager(), "/api/v1/projects/" + plan.team().key() + "%5C/tasks", 400, null),
-				get(plan.manager(), "/api/v1/projects/%00/tasks", 400, null),
-				get(plan.manager(), "/api/v1/projects/..%2F..%2Fusers", 400, null))
 			.map(refusal -> refusal.test(jdbc));
 	}
 

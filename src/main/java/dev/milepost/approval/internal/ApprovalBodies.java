@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.milepost.approval.ApprovalMode;
 import dev.milepost.approval.Decision;
 import dev.milepost.approval.SubjectKind;
+import dev.milepost.common.SupportedDate;
 import dev.milepost.plan.ProjectRole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,7 +28,7 @@ final class ApprovalBodies {
 	record NewApproval(@NotBlank @Size(max = 200) String title, @Size(max = 4000) String description,
 			@Valid SubjectBody subject,
 			@NotEmpty(message = "must name at least one approver: a person or a project role") @Size(max = 20) List<@NotNull @Valid ApproverBody> approvers,
-			ApprovalMode mode, @NotNull LocalDate dueDate) {
+			ApprovalMode mode, @NotNull @SupportedDate LocalDate dueDate) {
 	}
 
 	record SubjectBody(@NotNull SubjectKind kind, UUID id) {
@@ -39,7 +40,7 @@ final class ApprovalBodies {
 
 	/** What a manager may change while a request is pending, as a merge patch sees it. */
 	record Changes(@NotBlank @Size(max = 200) String title, @Size(max = 4000) String description,
-			@NotNull LocalDate dueDate) {
+			@NotNull @SupportedDate LocalDate dueDate) {
 	}
 
 	/**
@@ -54,9 +55,9 @@ final class ApprovalBodies {
 	}
 
 	/** A new target for a missed or at-risk milestone; the sponsor is asked by {@code dueDate} (a week by default). */
-	record ReplanBody(@NotNull LocalDate targetDate,
+	record ReplanBody(@NotNull @SupportedDate LocalDate targetDate,
 			@NotBlank(message = "is required: say why the milestone moves") @Size(max = 2000) String reason,
-			LocalDate dueDate) {
+			@SupportedDate LocalDate dueDate) {
 	}
 
 }

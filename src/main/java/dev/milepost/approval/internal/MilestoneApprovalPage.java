@@ -1,13 +1,14 @@
 package dev.milepost.approval.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import dev.milepost.approval.ApprovalRequests;
 import dev.milepost.common.PageActions;
 import dev.milepost.common.PageErrors;
 import dev.milepost.common.RuleViolationException;
+import dev.milepost.common.SupportedDates;
+import dev.milepost.common.UnsupportedValueException;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,10 +60,11 @@ class MilestoneApprovalPage {
 			throw new RuleViolationException("dueDate", "Give the date the approval is due, like 2026-03-02.");
 		}
 		try {
-			return LocalDate.parse(text.strip());
+			return SupportedDates.parseDate(text.strip());
 		}
-		catch (DateTimeParseException e) {
-			throw new RuleViolationException("dueDate", "Give the date the approval is due, like 2026-03-02.");
+		catch (UnsupportedValueException e) {
+			throw new RuleViolationException("dueDate",
+					"Give the date the approval is due: " + SupportedDates.DATE + ".");
 		}
 	}
 

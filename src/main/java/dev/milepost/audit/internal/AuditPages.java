@@ -2,7 +2,6 @@ package dev.milepost.audit.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,8 @@ import dev.milepost.common.EntityChanged;
 import dev.milepost.common.PageForm;
 import dev.milepost.common.PageResponse;
 import dev.milepost.common.Paging;
+import dev.milepost.common.SupportedDates;
+import dev.milepost.common.UnsupportedValueException;
 import dev.milepost.identity.CurrentUser;
 import dev.milepost.identity.CurrentUsers;
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,10 +81,10 @@ class AuditPages {
 				return null;
 			}
 			try {
-				return LocalDate.parse(text.strip());
+				return SupportedDates.parseDate(text.strip());
 			}
-			catch (DateTimeParseException e) {
-				errors.put(field, "must be a date like 2026-03-02");
+			catch (UnsupportedValueException e) {
+				errors.put(field, "must be " + SupportedDates.DATE);
 				return null;
 			}
 		}

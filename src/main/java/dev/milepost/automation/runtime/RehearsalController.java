@@ -10,6 +10,7 @@ import dev.milepost.automation.definition.ProjectFacts;
 import dev.milepost.automation.definition.ProjectFactsSource;
 import dev.milepost.common.FieldError;
 import dev.milepost.common.RuleViolationException;
+import dev.milepost.common.SupportedDate;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
 import jakarta.validation.Valid;
@@ -43,7 +44,8 @@ class RehearsalController {
 	record DryRunRequest(@NotBlank @Size(max = 65536) String yaml) {
 	}
 
-	record ReplayRequest(@NotBlank @Size(max = 65536) String yaml, @NotNull Instant from, @NotNull Instant to) {
+	record ReplayRequest(@NotBlank @Size(max = 65536) String yaml, @NotNull @SupportedDate Instant from,
+			@NotNull @SupportedDate Instant to) {
 	}
 
 	@PostMapping("/api/v1/projects/{key}/blueprints/dry-run")

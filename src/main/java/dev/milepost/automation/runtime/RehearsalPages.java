@@ -2,11 +2,12 @@ package dev.milepost.automation.runtime;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import dev.milepost.common.Paging;
 import dev.milepost.common.RuleViolationException;
+import dev.milepost.common.SupportedDates;
+import dev.milepost.common.UnsupportedValueException;
 import dev.milepost.plan.PlanQueries;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
@@ -108,10 +109,11 @@ class RehearsalPages {
 
 	private static LocalDate day(String field, String text) {
 		try {
-			return LocalDate.parse(text == null ? "" : text.strip());
+			return SupportedDates.parseDate(text == null ? "" : text.strip());
 		}
-		catch (DateTimeParseException e) {
-			throw new RuleViolationException(field, "Give the " + field + " day like 2026-03-02.");
+		catch (UnsupportedValueException e) {
+			throw new RuleViolationException(field,
+					"Give the " + field + " day: " + SupportedDates.DATE + ".");
 		}
 	}
 

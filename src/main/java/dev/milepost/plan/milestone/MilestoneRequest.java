@@ -3,6 +3,7 @@ package dev.milepost.plan.milestone;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.milepost.common.SupportedDate;
 import dev.milepost.plan.CriterionKind;
 import dev.milepost.plan.ProjectRole;
 import jakarta.validation.Valid;
@@ -17,7 +18,7 @@ import jakarta.validation.constraints.Size;
  * be refused with the reason.
  */
 public record MilestoneRequest(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String description,
-		@NotNull LocalDate targetDate,
+		@NotNull @SupportedDate LocalDate targetDate,
 		@NotBlank(message = "is required: every milestone has a named owner who answers for it") @Size(max = 64) String owner,
 		@NotNull(message = "is required: say how anyone can check the milestone is reached") @Valid CriterionRequest criterion,
 		@Size(max = 10) List<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}",

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.milepost.common.SupportedDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,7 +20,8 @@ public record TaskRequest(@NotBlank @Size(max = 200) String name, @Size(max = 40
 		@NotNull @Min(value = 1, message = "must be at least 1 working day; a zero-duration checkpoint is a milestone") @Max(3650) Integer durationDays,
 		@DecimalMin("0") @DecimalMax("1000000") @Digits(integer = 7, fraction = 1) BigDecimal effortHours,
 		@Size(max = 50) List<@NotBlank @Size(max = 64) String> assignees, @Min(0) @Max(100) Integer percentComplete,
-		LocalDate plannedStart, LocalDate actualStart, LocalDate actualFinish, @Valid Estimate estimate) {
+		@SupportedDate LocalDate plannedStart, @SupportedDate LocalDate actualStart,
+		@SupportedDate LocalDate actualFinish, @Valid Estimate estimate) {
 
 	public TaskRequest {
 		assignees = assignees == null ? List.of() : assignees;

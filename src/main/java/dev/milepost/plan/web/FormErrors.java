@@ -2,7 +2,6 @@ package dev.milepost.plan.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +9,8 @@ import java.util.function.Supplier;
 
 import dev.milepost.common.FieldError;
 import dev.milepost.common.MilepostException;
+import dev.milepost.common.SupportedDates;
+import dev.milepost.common.UnsupportedValueException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import org.springframework.http.HttpStatus;
@@ -72,10 +73,10 @@ final class FormErrors {
 			return null;
 		}
 		try {
-			return LocalDate.parse(text.strip());
+			return SupportedDates.parseDate(text.strip());
 		}
-		catch (DateTimeParseException e) {
-			add(field, "must be a date like 2026-03-02");
+		catch (UnsupportedValueException e) {
+			add(field, "must be " + SupportedDates.DATE);
 			return null;
 		}
 	}

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import dev.milepost.common.SupportedDate;
 import dev.milepost.plan.ProjectRole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -66,7 +67,8 @@ final class ProcessBodies {
 	}
 
 	/** Starting a process: a template by id or built-in key, the start date, and a name (the template's by default). */
-	record Start(@NotBlank @Size(max = 64) String template, @NotNull LocalDate start, @Size(max = 200) String name) {
+	record Start(@NotBlank @Size(max = 64) String template, @NotNull @SupportedDate LocalDate start,
+			@Size(max = 200) String name) {
 	}
 
 	enum ProcessStatus {

@@ -2,9 +2,10 @@ package dev.milepost.process.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import dev.milepost.common.PageForm;
+import dev.milepost.common.SupportedDates;
+import dev.milepost.common.UnsupportedValueException;
 import dev.milepost.plan.PlanQueries;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
@@ -66,10 +67,10 @@ class ProcessPages {
 		LocalDate start = null;
 		if (form.start() != null && !form.start().isBlank()) {
 			try {
-				start = LocalDate.parse(form.start().strip());
+				start = SupportedDates.parseDate(form.start().strip());
 			}
-			catch (DateTimeParseException e) {
-				errors.add("start", "must be a date like 2026-03-02");
+			catch (UnsupportedValueException e) {
+				errors.add("start", "must be " + SupportedDates.DATE);
 			}
 		}
 		ProcessBodies.Start body = new ProcessBodies.Start(form.template(), start, PageForm.blankToNull(form.name()));

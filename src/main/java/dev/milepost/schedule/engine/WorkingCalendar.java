@@ -67,7 +67,11 @@ public final class WorkingCalendar {
 	public int dayIndex(LocalDate date) {
 		long epochDay = date.toEpochDay();
 		long count = weekdaysBefore(epochDay) - weekdaysBefore(origin) - (holidaysBefore(epochDay) - originHolidays);
-		return Math.toIntExact(count);
+		if (count != (int) count) {
+			throw new IllegalArgumentException(date + " is too far from the calendar's start " + start
+					+ " to count its working days");
+		}
+		return (int) count;
 	}
 
 	/** The boundary at the end of the given day: where work finishing that day finishes. */

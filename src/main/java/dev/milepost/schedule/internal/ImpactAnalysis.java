@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.milepost.common.RuleViolationException;
+import dev.milepost.common.SupportedDate;
 import dev.milepost.plan.ActivityKind;
 import dev.milepost.plan.LinkType;
 import dev.milepost.plan.ProjectPlan;
@@ -39,7 +40,8 @@ final class ImpactAnalysis {
 			UUID successor, LinkType linkType, @Min(-3650) @Max(3650) Integer lagDays) {
 	}
 
-	record Request(@NotEmpty @Size(max = 100) List<@Valid @NotNull Change> changes, LocalDate statusDate) {
+	record Request(@NotEmpty @Size(max = 100) List<@Valid @NotNull Change> changes,
+			@SupportedDate LocalDate statusDate) {
 	}
 
 	record Movement(UUID id, String name, LocalDate target, LocalDate before, LocalDate after, int workingDays) {

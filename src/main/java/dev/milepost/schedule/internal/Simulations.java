@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 
 import dev.milepost.common.RuleViolationException;
+import dev.milepost.common.SupportedDate;
 import dev.milepost.plan.ProjectPlan;
 import dev.milepost.schedule.PlanMapping;
 import dev.milepost.schedule.engine.Distribution;
@@ -35,7 +36,7 @@ final class Simulations {
 
 	record Request(@Min(100) @Max(100_000) Integer iterations, Long seed, Distribution distribution,
 			@DecimalMin("0") @DecimalMax("0.9") Double spreadUnder, @DecimalMin("0") @DecimalMax("5") Double spreadOver,
-			LocalDate statusDate) {
+			@SupportedDate LocalDate statusDate) {
 	}
 
 	/** The percentiles and, for a chart, how many iterations finished on each day and by it. */

@@ -1,6 +1,7 @@
 package dev.milepost.schedule.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -65,6 +66,16 @@ class WorkingCalendarTests {
 		assertThat(calendar.isWorkingDay(far)).isTrue();
 		assertThat(calendar.dayIndex(far)).isEqualTo(200_000);
 		assertThat(calendar.dateOf(199_999)).isBefore(far);
+	}
+
+	/** A date millions of years away has more working days than an int counts: a clear refusal, not an overflow. */
+	@Test
+	void aDateTooFarToCountIsRefusedNamingIt() {
+		for (LocalDate far : List.of(LocalDate.of(-999_999_999, 1, 1), LocalDate.MAX, LocalDate.MIN)) {
+			assertThatThrownBy(() -> calendar.dayIndex(far)).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining(far.toString())
+				.hasMessageContaining("too far from the calendar's start " + MONDAY);
+		}
 	}
 
 }
