@@ -17,6 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@org.springframework.context.annotation.Import({ People.class, Teams.class, EventRecorder.class })
+@org.springframework.context.annotation.Import({ People.class, Teams.class, EventRecorder.class, Background.class })
 public @interface MilepostTest {
 }

@@ -79,7 +79,7 @@ final class Chromium implements AutoCloseable {
 		driver.findElement(By.id("username")).sendKeys(person.username());
 		driver.findElement(By.id("password")).sendKeys(People.PASSWORD);
 		driver.findElement(By.cssSelector("form button[type=submit]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Portfolio"));
+		new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.titleContains("Portfolio"));
 	}
 
 	void open(String path) {
@@ -87,7 +87,7 @@ final class Chromium implements AutoCloseable {
 	}
 
 	WebElement waitFor(By what) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10))
+		return new WebDriverWait(driver, Duration.ofSeconds(30))
 			.until(ExpectedConditions.visibilityOfElementLocated(what));
 	}
 

@@ -44,6 +44,8 @@ class TestBlueprints implements ActiveBlueprints {
 
 	private final java.util.Set<UUID> broken = ConcurrentHashMap.newKeySet();
 
+	private final Map<UUID, java.util.concurrent.CountDownLatch[]> held = new ConcurrentHashMap<>();
+
 	TestBlueprints(ObjectProvider<ActiveBlueprints> all) {
 		this.all = all;
 	}
@@ -76,6 +78,14 @@ class TestBlueprints implements ActiveBlueprints {
 		broken.remove(projectId);
 	}
 
+	/**
+	 * The next handling of the project's events (reading what is in force by project id) counts
+	 * {@code entered} down and waits for {@code release}, holding its batch.
+	 */
+	void hold(UUID projectId, java.util.concurrent.CountDownLatch entered, java.util.concurrent.CountDownLatch release) {
+		held.put(projectId, new java.util.concurrent.CountDownLatch[] { entered, release });
+	}
+
 	void pause(UUID projectId) {
 		paused.put(projectId, true);
 	}
@@ -98,6 +108,16 @@ class TestBlueprints implements ActiveBlueprints {
 
 	@Override
 	public InForce inForce(UUID projectId) {
+		java.util.concurrent.CountDownLatch[] hold = held.remove(projectId);
+		if (hold != null) {
+			hold[0].countDown();
+			try {
+				hold[1].await(1, java.util.concurrent.TimeUnit.MINUTES);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		if (broken.contains(projectId)) {
 			throw new IllegalStateException("Reading the rules of " + projectId + " fails in this test.");
 		}
