@@ -3,50 +3,33 @@ package dev.milepost.notification;
 import static dev.milepost.Teams.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.milepost.Api;
 import dev.milepost.Background;
-import dev.milepost.MilepostTest;
+import dev.milepost.LockedDownTest;
 import dev.milepost.Teams;
+import dev.milepost.TestMail;
 import dev.milepost.notification.trigger.Digests;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * E-mail through a real SMTP server (GreenMail, in process on 127.0.0.1): the right people get
  * the right subject and text, and a person who chose the digest gets one e-mail for many.
  */
-@MilepostTest
+@LockedDownTest
 class EmailDeliveryTests {
 
-	private static final int SMTP_PORT = freePort();
-
-	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void mail(DynamicPropertyRegistry registry) {
-		registry.add("milepost.mail.host", () -> "127.0.0.1");
-		registry.add("milepost.mail.port", () -> SMTP_PORT);
-		registry.add("milepost.mail.from", () -> "milepost@milepost.test");
-		registry.add("milepost.mail.starttls", () -> false);
-	}
+	private static final GreenMail SMTP = TestMail.server();
 
 	@LocalServerPort
 	int port;
@@ -114,12 +97,12 @@ class EmailDeliveryTests {
 	}
 
 	private static List<MimeMessage> about(String projectKey) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> subject(mail).contains(" of " + projectKey + " "))
+		return Arrays.stream(SMTP.getReceivedMessages()).filter(mail -> subject(mail).contains(" of " + projectKey + " "))
 			.toList();
 	}
 
 	private static List<MimeMessage> to(String address) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> recipient(mail).equals(address)).toList();
+		return Arrays.stream(SMTP.getReceivedMessages()).filter(mail -> recipient(mail).equals(address)).toList();
 	}
 
 	private static List<String> recipients(List<MimeMessage> mails) {
@@ -140,15 +123,6 @@ class EmailDeliveryTests {
 			return mail.getSubject();
 		}
 		catch (jakarta.mail.MessagingException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
 	}

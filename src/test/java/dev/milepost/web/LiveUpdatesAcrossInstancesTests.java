@@ -2,7 +2,6 @@ package dev.milepost.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -10,29 +9,38 @@ import java.util.concurrent.TimeUnit;
 
 import dev.milepost.Api;
 import dev.milepost.Instances;
+import dev.milepost.MilepostTest;
 import dev.milepost.Teams;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
  * Two instances on one database: a page open on one instance hears of a change made through the
- * other, and a page on the instance that made the change hears of it once, not twice.
+ * other, and a page on the instance that made the change hears of it once, not twice. The first
+ * instance is the tests' shared application; the second joins its database for this test.
  */
+@MilepostTest
 class LiveUpdatesAcrossInstancesTests {
 
-	@TempDir
-	Path directory;
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Teams teams;
+
+	@Autowired
+	Environment environment;
 
 	@Test
 	void aPageOnOneInstanceHearsOfAChangeMadeThroughTheOther() throws Exception {
-		Instances.Database database = Instances.Database.isolated("live_two", directory);
-		try (ConfigurableApplicationContext one = Instances.start(database, false);
-				ConfigurableApplicationContext two = Instances.start(database, false)) {
-			Teams.Team team = one.getBean(Teams.class).team(Api.at(Instances.port(one)));
+		try (ConfigurableApplicationContext two = Instances.start(Instances.Database.of(environment), false)) {
+			Teams.Team team = teams.team(Api.at(port));
 			String events = "/projects/" + team.key() + "/events";
 			BlockingQueue<String> onOther = PageSession.signIn(Instances.port(two), team.stakeholder()).stream(events);
-			BlockingQueue<String> onSame = PageSession.signIn(Instances.port(one), team.member()).stream(events);
+			BlockingQueue<String> onSame = PageSession.signIn(port, team.member()).stream(events);
 			assertThat(next(onOther, ":connected", 30)).as("the page on instance two is connected").isTrue();
 			assertThat(next(onSame, ":connected", 30)).as("the page on instance one is connected").isTrue();
 

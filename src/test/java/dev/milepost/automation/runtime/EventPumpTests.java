@@ -23,7 +23,6 @@ import dev.milepost.schedule.MilestoneStatusChanged;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,7 +39,6 @@ import static org.awaitility.Awaitility.await;
  * is handled.
  */
 @MilepostTest
-@Import(TestBlueprints.Config.class)
 class EventPumpTests {
 
 	static final String TELL_OWNER = """

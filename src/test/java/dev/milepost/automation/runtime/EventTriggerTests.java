@@ -12,7 +12,6 @@ import dev.milepost.plan.PlanQueries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 import static dev.milepost.Teams.check;
@@ -29,7 +28,6 @@ import static org.awaitility.Awaitility.await;
  * "why did this happen?".
  */
 @MilepostTest
-@Import(TestBlueprints.Config.class)
 class EventTriggerTests {
 
 	@LocalServerPort

@@ -17,7 +17,6 @@ import dev.milepost.plan.PlanQueries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 import static dev.milepost.Teams.check;
@@ -30,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The loop guard, failing actions and incidents, and running a rule once per event. */
 @MilepostTest
-@Import(TestBlueprints.Config.class)
 class SafetyTests {
 
 	@LocalServerPort

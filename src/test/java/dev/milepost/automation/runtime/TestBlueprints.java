@@ -23,10 +23,11 @@ import org.springframework.context.annotation.Primary;
  * Blueprints put in force for one test project without the storage: parsed from YAML like a saved
  * one, each a new blueprint at version 1. Other projects get what the application stores.
  */
-class TestBlueprints implements ActiveBlueprints {
+public class TestBlueprints implements ActiveBlueprints {
 
+	/** Part of every {@code @MilepostTest} context: other projects' rules come from the storage as ever. */
 	@TestConfiguration(proxyBeanMethods = false)
-	static class Config {
+	public static class Config {
 
 		@Bean
 		@Primary

@@ -12,7 +12,6 @@ import dev.milepost.plan.PlanQueries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 import static dev.milepost.automation.runtime.RuntimeFixture.awaitInbox;
@@ -25,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (the background sweep may run too: the dedupe keys keep them apart).
  */
 @MilepostTest
-@Import(TestBlueprints.Config.class)
 class TimeTriggerTests {
 
 	@LocalServerPort
