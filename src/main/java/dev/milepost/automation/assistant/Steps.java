@@ -29,10 +29,6 @@ final class Steps {
 		return used;
 	}
 
-	long budget() {
-		return budget;
-	}
-
 	/** The text as patterns read it, each character read costing a step. */
 	CharSequence counted(String text) {
 		return new Counted(text);

@@ -125,14 +125,7 @@ class EventPump implements SmartLifecycle, DueWork {
 	int drain() {
 		draining.readLock().lock();
 		try {
-			int handled = 0;
-			while (true) {
-				int batch = batch();
-				if (batch == 0) {
-					return handled;
-				}
-				handled += batch;
-			}
+			return drainReady();
 		}
 		finally {
 			draining.readLock().unlock();
@@ -144,10 +137,21 @@ class EventPump implements SmartLifecycle, DueWork {
 	public int runDue() {
 		draining.writeLock().lock();
 		try {
-			return drain();
+			return drainReady();
 		}
 		finally {
 			draining.writeLock().unlock();
+		}
+	}
+
+	private int drainReady() {
+		int handled = 0;
+		while (true) {
+			int batch = batch();
+			if (batch == 0) {
+				return handled;
+			}
+			handled += batch;
 		}
 	}
 
