@@ -30,7 +30,8 @@ class SharedContextsTests {
 
 	/** Test classes allowed a context of their own, and why. */
 	static final Map<String, String> OWN_CONTEXT = Map.of("dev.milepost.audit.AuditApiTests",
-			"moves the application's clock by hand and stands in for the plan module's project access");
+			"moves the application's clock by hand (so it does no background work) and stands in for the plan "
+					+ "module's project access");
 
 	private static final Set<String> CLASS_LEVEL = Set.of("org.springframework.test.context.TestPropertySource",
 			"org.springframework.context.annotation.Import", "org.springframework.test.context.ContextConfiguration",
