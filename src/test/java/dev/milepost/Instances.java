@@ -47,6 +47,13 @@ public final class Instances {
 					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", null);
 		}
 
+		/** The database of a running application (e.g. a test's shared context), for another instance to join. */
+		public static Database of(org.springframework.core.env.Environment application) {
+			return new Database(application.getRequiredProperty("spring.datasource.url"),
+					application.getProperty("spring.datasource.username", ""),
+					application.getProperty("spring.datasource.password", ""), null);
+		}
+
 		public static boolean onPostgres() {
 			String base = System.getenv("MILEPOST_TEST_DB_URL");
 			return base != null && base.startsWith("jdbc:postgresql:");

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import dev.milepost.Api;
+import dev.milepost.Background;
 import dev.milepost.MilepostTest;
 import dev.milepost.People;
 import dev.milepost.Teams;
@@ -62,6 +63,9 @@ class BlueprintsEndToEndTests {
 	@Autowired
 	Teams teams;
 
+	@Autowired
+	Background background;
+
 	@Test
 	void aSavedAndActivatedVersionRunsAndItsNoticeLeadsBackToThatVersion() {
 		Teams.Team team = teams.team(Api.at(port));
@@ -106,19 +110,18 @@ class BlueprintsEndToEndTests {
 
 		task(team, "While paused");
 
-		awaitNotices(team, team.manager(), title -> title.equals("Control: While paused"), 1);
-		finishedRun(team, "Control", "Control rule");
-		pause(1_000);
+		// every rule due has run and every notice is delivered: what has not happened now never will
+		background.drain();
+		assertThat(notices(team, team.manager(), title -> title.equals("Control: While paused"))).hasSize(1);
 		assertThat(runs(team)).extracting(r -> r.get("blueprintName").asString()).containsExactly("Control");
 		assertThat(notices(team, team.manager(), title -> title.startsWith("Intake"))).isEmpty();
 
 		// resumed, it runs again, for the next task only
 		check(manager(team).post(team.path("/blueprints/" + watched + "/resume"), null), 200);
 		task(team, "After resuming");
-		JsonNode notice = awaitNotices(team, team.manager(), title -> title.startsWith("Intake"), 1).get(0);
-		assertThat(notice.get("title").asString()).isEqualTo("Intake v1: After resuming");
-		pause(500);
-		assertThat(notices(team, team.manager(), title -> title.startsWith("Intake"))).hasSize(1);
+		background.drain();
+		assertThat(notices(team, team.manager(), title -> title.startsWith("Intake"))).singleElement()
+			.satisfies(notice -> assertThat(notice.get("title").asString()).isEqualTo("Intake v1: After resuming"));
 	}
 
 	@Test
@@ -130,18 +133,19 @@ class BlueprintsEndToEndTests {
 		assertThat(off.get("paused").asBoolean()).isTrue();
 
 		task(team, "While the project is paused");
-		pause(1_000);
+		background.drain();
+		assertThat(runs(team)).isEmpty();
 
 		check(manager(team).send("PUT", team.path("/automation"), Map.of("paused", false), Map.of()), 200);
 		String after = task(team, "After the project resumed");
-		JsonNode notice = awaitNotices(team, team.manager(), title -> title.startsWith("Intake"), 1).get(0);
-		assertThat(notice.get("title").asString()).isEqualTo("Intake v1: After the project resumed");
-		JsonNode run = finishedRun(team, "Intake", "Tell the manager about new tasks");
-		assertThat(run.get("event").get("taskId").asString()).isEqualTo(after);
-		pause(1_000);
+		background.drain();
 		// the event of the paused time was never captured, so nothing catches up on it
 		assertThat(runs(team)).hasSize(1);
-		assertThat(notices(team, team.manager(), title -> title.startsWith("Intake"))).hasSize(1);
+		assertThat(notices(team, team.manager(), title -> title.startsWith("Intake"))).singleElement()
+			.satisfies(notice -> assertThat(notice.get("title").asString())
+				.isEqualTo("Intake v1: After the project resumed"));
+		JsonNode run = finishedRun(team, "Intake", "Tell the manager about new tasks");
+		assertThat(run.get("event").get("taskId").asString()).isEqualTo(after);
 	}
 
 	@Test
@@ -300,15 +304,6 @@ class BlueprintsEndToEndTests {
 		return await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> notices(team, person, title), items -> items.size() >= count);
-	}
-
-	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	/** Milestones owned by the member, confirmed by their owner. */

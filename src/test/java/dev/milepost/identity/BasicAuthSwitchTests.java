@@ -3,16 +3,14 @@ package dev.milepost.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.milepost.Api;
-import dev.milepost.MilepostTest;
+import dev.milepost.LockedDownTest;
 import dev.milepost.People;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
-/** With HTTP Basic switched off, only personal API tokens open the API. */
-@MilepostTest
-@TestPropertySource(properties = "milepost.api.basic-auth=false")
+/** With HTTP Basic switched off ({@code milepost.api.basic-auth=false}), only personal API tokens open the API. */
+@LockedDownTest
 class BasicAuthSwitchTests {
 
 	@LocalServerPort

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.milepost.Api;
+import dev.milepost.Background;
 import dev.milepost.MilepostTest;
 import dev.milepost.People;
 import dev.milepost.Teams;
@@ -26,6 +27,9 @@ class InboxApiTests {
 
 	@Autowired
 	Teams teams;
+
+	@Autowired
+	Background background;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -58,7 +62,7 @@ class InboxApiTests {
 		JsonNode owner = waitForOne(team, team.member(), "MILESTONE_MISSED");
 		assertThat(owner.get("title").asString()).contains("Data centre exit").contains("missed");
 		waitForOne(team, team.manager(), "MILESTONE_MISSED");
-		Eventually.pause(500);
+		background.drain();
 		assertThat(inbox(team, team.stakeholder()).get("totalItems").asLong()).isZero();
 	}
 

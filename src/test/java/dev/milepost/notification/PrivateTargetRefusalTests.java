@@ -6,22 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 import dev.milepost.Api;
-import dev.milepost.MilepostTest;
+import dev.milepost.LockedDownTest;
 import dev.milepost.Teams;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * With private targets not allowed (the default), a webhook on a loopback or private address is
- * refused with a 422 naming the url, and nothing is registered. This instance does no background
- * work, so it leaves the other tests' deliveries alone.
+ * refused with a 422 naming the url, and nothing is registered.
  */
-@MilepostTest
-@TestPropertySource(properties = { "milepost.webhooks.allow-private=false", "milepost.background.enabled=false" })
+@LockedDownTest
 class PrivateTargetRefusalTests {
 
 	@LocalServerPort

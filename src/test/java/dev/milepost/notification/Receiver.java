@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -30,6 +32,8 @@ final class Receiver implements AutoCloseable {
 	private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
 
 	private final Map<String, Integer> always = new ConcurrentHashMap<>();
+
+	private final Map<String, CountDownLatch[]> held = new ConcurrentHashMap<>();
 
 	private Receiver(HttpServer server) {
 		this.server = server;
@@ -64,6 +68,12 @@ final class Receiver implements AutoCloseable {
 		return this;
 	}
 
+	/** The path's next call counts {@code entered} down, then waits for {@code release} before it answers. */
+	Receiver hold(String path, CountDownLatch entered, CountDownLatch release) {
+		held.put(path, new CountDownLatch[] { entered, release });
+		return this;
+	}
+
 	Receiver heal(String path) {
 		always.remove(path);
 		return this;
@@ -82,6 +92,16 @@ final class Receiver implements AutoCloseable {
 		var headers = exchange.getRequestHeaders();
 		calls.add(new Call(path, headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
 				headers.getFirst("webhook-signature"), body));
+		CountDownLatch[] hold = held.remove(path);
+		if (hold != null) {
+			hold[0].countDown();
+			try {
+				hold[1].await(1, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		Deque<Integer> queued = answers.get(path);
 		Integer queuedStatus = queued == null ? null : queued.pollFirst();
 		int status = queuedStatus != null ? queuedStatus : always.getOrDefault(path, 200);

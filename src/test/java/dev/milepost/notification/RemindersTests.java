@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import dev.milepost.Api;
+import dev.milepost.Background;
 import dev.milepost.MilepostTest;
 import dev.milepost.People;
 import dev.milepost.Teams;
@@ -34,6 +35,9 @@ class RemindersTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Background background;
 
 	@Test
 	void aMilestoneOwnerIsRemindedAWeekAheadWithTheOpenTasksFeedingItAndWhoDoesThem() {
@@ -68,8 +72,7 @@ class RemindersTests {
 		reminders.run(today);
 		reminders.run(today.plusDays(1));
 
-		reminder(team, team.stakeholder(), "MILESTONE_REMINDER");
-		Eventually.pause(600);
+		background.drain();
 		assertThat(inbox(team, team.stakeholder()).get("totalItems").asLong()).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from notification_event where event_key like :k")
 			.param("k", "reminder:milestone:" + milestone + ":%")
@@ -89,7 +92,8 @@ class RemindersTests {
 
 		reminders.run(today);
 
-		Eventually.until("two reminders", () -> inbox(team, team.stakeholder()).get("totalItems").asLong() == 2);
+		background.drain();
+		assertThat(inbox(team, team.stakeholder()).get("totalItems").asLong()).isEqualTo(2);
 	}
 
 	@Test
@@ -100,7 +104,7 @@ class RemindersTests {
 		Projects.task(team, "Configure SSO", monday, 5, team.member(), team.manager());
 
 		reminders.run(monday.plusDays(1));
-		Eventually.pause(600);
+		background.drain();
 		assertThat(inbox(team, team.member()).get("totalItems").asLong()).isZero();
 
 		reminders.run(monday.plusDays(2));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import dev.milepost.Background;
 import dev.milepost.Instances;
 import dev.milepost.notification.trigger.Reminders;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,9 @@ class TwoInstancesTests {
 			JdbcClient jdbc = one.getBean(JdbcClient.class);
 			Eventually.until("1,000 reminders delivered", Duration.ofSeconds(60), () -> count(jdbc,
 					"select count(*) from notification_delivery where status = 'DELIVERED'") == 1000);
-			Eventually.pause(1000);
+			// waits for each instance's round in flight, so a late second delivery would be in the counts below
+			Background.drain(one);
+			Background.drain(two);
 
 			assertThat(written).isEqualTo(1000);
 			assertThat(count(jdbc, "select count(*) from notification_event where kind = 'TASK_REMINDER'")).isEqualTo(1000);

@@ -1,8 +1,5 @@
 package dev.milepost.web;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +8,7 @@ import java.time.Duration;
 import java.util.Comparator;
 
 import dev.milepost.People;
+import dev.milepost.Prerequisite;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -47,12 +45,8 @@ final class Chromium implements AutoCloseable {
 
 	/** A browser for the application on the port, or the test skipped (failed in CI) without one. */
 	static Chromium start(int port) throws IOException {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!installed && "true".equals(System.getenv("CI"))) {
-			fail("CI must run the browser tests: install Debian's chromium and chromium-driver (.ci/run does).");
-		}
-		assumeTrue(installed, "Browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
-				+ " is missing (apt-get install -y chromium chromium-driver).");
+		Prerequisite.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "the browser tests need "
+				+ CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver; .ci/run does).");
 		Path profile = Files.createTempDirectory("milepost-chromium-");
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
@@ -79,7 +73,7 @@ final class Chromium implements AutoCloseable {
 		driver.findElement(By.id("username")).sendKeys(person.username());
 		driver.findElement(By.id("password")).sendKeys(People.PASSWORD);
 		driver.findElement(By.cssSelector("form button[type=submit]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Portfolio"));
+		new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.titleContains("Portfolio"));
 	}
 
 	void open(String path) {
@@ -87,7 +81,7 @@ final class Chromium implements AutoCloseable {
 	}
 
 	WebElement waitFor(By what) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10))
+		return new WebDriverWait(driver, Duration.ofSeconds(30))
 			.until(ExpectedConditions.visibilityOfElementLocated(what));
 	}
 

@@ -127,16 +127,16 @@ class InboxAndSettingsBrowserTests {
 		notify(team.member(), "Design approved", "Achieved on time.", Instant.now().minusSeconds(7200), true);
 		chromium.signInAs(team.member());
 		chromium.open("/inbox");
-		new WebDriverWait(browser, Duration.ofSeconds(10))
+		new WebDriverWait(browser, Duration.ofSeconds(30))
 			.until(ExpectedConditions.textToBe(By.cssSelector("#unread-count .count"), "2"));
 		chromium.screenshot("inbox");
 		WebElement first = browser.findElement(By.cssSelector("#inbox-list li.unread-item"));
 		String id = first.getAttribute("id");
 		first.findElement(By.cssSelector("button.mark-read")).click();
 		// htmx swaps the item for its read form
-		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+		new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> !driver.findElement(By.id(id)).getAttribute("class").contains("unread-item"));
-		new WebDriverWait(browser, Duration.ofSeconds(10))
+		new WebDriverWait(browser, Duration.ofSeconds(30))
 			.until(ExpectedConditions.textToBe(By.cssSelector("#unread-count .count"), "1"));
 		assertThat(team.as(team.member()).get("/api/v1/me/notifications/unread-count").json().get("unread").asLong())
 			.isEqualTo(1);

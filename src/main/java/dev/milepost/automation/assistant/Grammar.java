@@ -90,13 +90,38 @@ final class Grammar {
 		this.text = text;
 	}
 
+	/**
+	 * The most steps (characters read by phrase patterns) one request may take. The longest
+	 * request the API takes ({@value BlueprintAssistant#MAX_TEXT} characters) of documented
+	 * phrasings needs a small fraction of it; see AssistantFuzzTests.
+	 */
+	static final long MAX_STEPS = 10_000_000L;
+
 	static Draft read(String text) {
+		return read(text, MAX_STEPS);
+	}
+
+	/**
+	 * Reads the text within a budget of steps: once it is spent, the sentence being read and the
+	 * rest of the text are reported as not understood (the rules of earlier sentences stay).
+	 */
+	static Draft read(String text, long budget) {
 		Grammar grammar = new Grammar(text);
+		Steps steps = new Steps(budget);
 		for (List<Word> words : Words.sentences(text)) {
-			grammar.sentence(new Sentence(words));
+			try {
+				grammar.sentence(new Sentence(words, steps));
+			}
+			catch (Steps.Exhausted spent) {
+				int from = words.get(0).start();
+				grammar.notUnderstood.add(new NotUnderstood(text.substring(from).strip(), from,
+						"The request is too involved to read in one go; the assistant stopped here. "
+								+ "Split it into shorter requests, one rule each."));
+				break;
+			}
 		}
 		return new Draft(List.copyOf(grammar.rules), List.copyOf(grammar.understood),
-				List.copyOf(grammar.notUnderstood));
+				List.copyOf(grammar.notUnderstood), steps.used());
 	}
 
 	private void sentence(Sentence s) {

@@ -103,7 +103,10 @@ final class Sentence {
 
 	private final boolean[] understood;
 
-	Sentence(List<Word> raw) {
+	private final Steps steps;
+
+	Sentence(List<Word> raw, Steps steps) {
+		this.steps = steps;
 		this.words = new ArrayList<>();
 		for (int i = 0; i < raw.size(); i++) {
 			Word w = raw.get(i);
@@ -123,11 +126,16 @@ final class Sentence {
 		return Pattern.compile("(?<![^ ])(?:" + expanded + ")(?![^ ])");
 	}
 
-	/** Finds the phrase among the words not yet understood and marks its words understood. */
+	/**
+	 * Finds the phrase among the words not yet understood and marks its words understood. Every
+	 * character the pattern reads is a step of the request's budget.
+	 *
+	 * @throws Steps.Exhausted when the budget is spent
+	 */
 	Match take(Pattern pattern) {
 		int[][] owner = new int[1][];
 		String text = remaining(owner);
-		Matcher matcher = pattern.matcher(text);
+		Matcher matcher = pattern.matcher(steps.counted(text));
 		if (!matcher.find() || matcher.end() == matcher.start()) {
 			return null;
 		}

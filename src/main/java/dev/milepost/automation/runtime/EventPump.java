@@ -9,7 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import dev.milepost.common.DueWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,9 +34,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own transaction; an event that fails alone is tried again later and, after
  * {@link PendingEvents#MAX_ATTEMPTS} tries, given up as failed, with an incident that tells the
  * project's manager.
+ *
+ * <p>{@link #runDue()} handles every ready event on the caller's thread once the batches the
+ * workers have in hand are done (workers share a read lock per drain, {@code runDue} takes the
+ * write lock), so what it returns to has nothing ready left behind.
  */
 @Component
-class EventPump implements SmartLifecycle {
+class EventPump implements SmartLifecycle, DueWork {
 
 	private static final Logger log = LoggerFactory.getLogger(EventPump.class);
 
@@ -55,6 +62,8 @@ class EventPump implements SmartLifecycle {
 	private final AtomicBoolean again = new AtomicBoolean();
 
 	private volatile ExecutorService executor;
+
+	private final ReadWriteLock draining = new ReentrantReadWriteLock();
 
 	EventPump(PendingEvents pending, ObjectProvider<RuleRunner> runner, PlatformTransactionManager transactionManager,
 			@Value("${milepost.automation.workers:2}") int workers) {
@@ -114,6 +123,28 @@ class EventPump implements SmartLifecycle {
 
 	/** Handles every event that is ready; returns how many this call handled or gave up. */
 	int drain() {
+		draining.readLock().lock();
+		try {
+			return drainReady();
+		}
+		finally {
+			draining.readLock().unlock();
+		}
+	}
+
+	/** Waits for the batches in hand, then handles every ready event; see {@link DueWork}. */
+	@Override
+	public int runDue() {
+		draining.writeLock().lock();
+		try {
+			return drainReady();
+		}
+		finally {
+			draining.writeLock().unlock();
+		}
+	}
+
+	private int drainReady() {
 		int handled = 0;
 		while (true) {
 			int batch = batch();

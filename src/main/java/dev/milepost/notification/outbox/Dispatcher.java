@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
+import dev.milepost.common.DueWork;
 import dev.milepost.notification.Channel;
 import dev.milepost.notification.inbox.Inbox;
 import org.slf4j.Logger;
@@ -21,10 +23,11 @@ import org.springframework.stereotype.Component;
  * One round of delivery: claims the due in-app deliveries and delivers them in one transaction,
  * then claims the due e-mails and webhook calls this instance can make and makes them one by one,
  * recording each outcome, scheduling retries with exponential backoff and turning a delivery whose
- * retries ran out into an incident.
+ * retries ran out into an incident. Rounds on one instance take turns, so {@link #runDue()} returns
+ * only once any round the background loop had started has finished.
  */
 @Component
-public class Dispatcher {
+public class Dispatcher implements DueWork {
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -45,6 +48,8 @@ public class Dispatcher {
 
 	private final String instance;
 
+	private final ReentrantLock rounds = new ReentrantLock();
+
 	Dispatcher(Deliveries deliveries, Inbox inbox, List<ChannelSender> senders, NotificationSettings settings,
 			Clock clock) {
 		this.deliveries = deliveries;
@@ -63,6 +68,16 @@ public class Dispatcher {
 
 	/** Delivers what is due now; returns how many deliveries it handled. */
 	public int runOnce() {
+		rounds.lock();
+		try {
+			return round();
+		}
+		finally {
+			rounds.unlock();
+		}
+	}
+
+	private int round() {
 		int handled = 0;
 		List<Claimed> local = deliveries.claim(Set.of(Channel.IN_APP), settings.batchSize(), settings.lease());
 		if (!local.isEmpty()) {
@@ -75,6 +90,12 @@ public class Dispatcher {
 			handled++;
 		}
 		return handled;
+	}
+
+	/** Delivers until nothing is due now, after any round in progress; see {@link DueWork}. */
+	@Override
+	public int runDue() {
+		return drain();
 	}
 
 	/** Runs rounds until nothing is due (or a round limit is reached); returns the deliveries handled. */

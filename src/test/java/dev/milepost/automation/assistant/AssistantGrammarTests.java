@@ -46,6 +46,38 @@ class AssistantGrammarTests {
 	}
 
 	@Test
+	void readingIsBoundedByStepsNotTimeAndStopsWhereTheBudgetRunsOut() {
+		String first = "When a task is overdue notify the manager. ";
+		String text = first + "When a milestone is missed escalate to the sponsor.";
+		Draft whole = Grammar.read(text);
+		assertThat(whole.rules()).hasSize(2);
+		assertThat(whole.steps()).isPositive().isLessThan(Grammar.MAX_STEPS / 100);
+
+		// a budget that covers the first sentence only: its rule stays, the rest is reported, not guessed
+		long firstSentence = Grammar.read(first).steps();
+		Draft cut = Grammar.read(text, firstSentence + 10);
+		assertThat(cut.rules()).extracting(Draft.DraftRule::trigger).containsExactly("task.overdue");
+		assertThat(cut.notUnderstood()).singleElement().satisfies(n -> {
+			assertThat(n.position()).isEqualTo(first.length());
+			assertThat(n.text()).isEqualTo("When a milestone is missed escalate to the sponsor.");
+			assertThat(n.reason()).contains("too involved").contains("Split it");
+		});
+		assertThat(cut.steps()).isEqualTo(firstSentence + 11);
+	}
+
+	@Test
+	void theLongestRequestOfDocumentedPhrasingsNeedsAFractionOfTheBudget() {
+		StringBuilder text = new StringBuilder();
+		while (text.length() < BlueprintAssistant.MAX_TEXT) {
+			text.append("when a task tagged urgent assigned to @bob is overdue or a milestone turns at risk, notify "
+					+ "its owner and the manager and escalate to the sponsor saying \"late\" and ");
+		}
+		Draft draft = Grammar.read(text.substring(0, BlueprintAssistant.MAX_TEXT));
+		assertThat(draft.notUnderstood()).noneMatch(n -> n.reason().contains("too involved"));
+		assertThat(draft.steps()).isLessThan(Grammar.MAX_STEPS / 4);
+	}
+
+	@Test
 	void severalSentencesMakeSeveralRulesEachUnderstoodWhereItStands() {
 		String text = "When a task is overdue notify the manager. When a milestone is missed escalate to the sponsor.\n"
 				+ "Every Friday at 4 pm tell the stakeholders";

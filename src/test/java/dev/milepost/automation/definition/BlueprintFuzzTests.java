@@ -5,21 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.AfterAll;
+import dev.milepost.SmallStack;
 
 /**
  * Fuzz tests of the blueprint parser and of CEL conditions: whatever the text, only a blueprint or
  * located problems come out (a condition: compiled or its issues; evaluated: a value or an error)
- * - never an exception, never a hang, never a stack overflow.
+ * - never an exception, never a stack overflow (inputs run on a 512 KB stack, {@link SmallStack}).
+ * No hang either, and without a clock: the work is bounded by the code itself in steps (at most
+ * {@link BlueprintParser#MAX_BYTES} of text and 20,000 YAML events, nesting, rule and action
+ * counts; CEL: length, parse node count, depth, estimated cost and
+ * {@link Conditions#MAX_ITERATIONS} comprehension iterations per evaluation), which
+ * {@code BlueprintParserTests} and {@code ConditionsTests} check one by one.
  *
  * <p>
  * Without {@code JAZZER_FUZZ=1} Jazzer runs each {@code @FuzzTest} on its saved inputs
@@ -29,33 +27,15 @@ import org.junit.jupiter.api.AfterAll;
  */
 class BlueprintFuzzTests {
 
-	/** Longest any single input may take; a slower one is reported as a hang. */
-	private static final long TIME_BOUND_MILLIS = 5_000;
-
-	/**
-	 * Inputs run on a thread with a small stack (512 KB), so unbounded recursion overflows quickly
-	 * and is reported, instead of surviving by luck on a large main-thread stack.
-	 */
-	private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(task -> {
-		Thread thread = new Thread(null, task, "blueprint-fuzz", 512 * 1024);
-		thread.setDaemon(true);
-		return thread;
-	});
-
 	private static final List<String> TRIGGERS = List.copyOf(Triggers.VARIABLES.keySet());
-
-	@AfterAll
-	static void stopWorker() {
-		WORKER.shutdownNow();
-	}
 
 	@FuzzTest(maxDuration = "2m")
 	void parseAnyText(byte[] input) {
 		String yaml = new String(input, StandardCharsets.UTF_8);
-		ParsedBlueprint parsed = bounded(() -> BlueprintParser.parse(yaml));
+		ParsedBlueprint parsed = SmallStack.run(() -> BlueprintParser.parse(yaml));
 		assertThat(parsed).isNotNull();
 		if (parsed.valid()) {
-			List<String> explanation = bounded(() -> Explanations.explain(parsed.blueprint()));
+			List<String> explanation = SmallStack.run(() -> Explanations.explain(parsed.blueprint()));
 			assertThat(explanation).isNotEmpty().doesNotContainNull();
 		}
 		else {
@@ -76,32 +56,14 @@ class BlueprintFuzzTests {
 		}
 		String trigger = TRIGGERS.get((input[0] & 0xff) % TRIGGERS.size());
 		String expression = new String(input, 1, input.length - 1, StandardCharsets.UTF_8);
-		ConditionCheck check = bounded(() -> Conditions.compile(trigger, expression));
+		ConditionCheck check = SmallStack.run(() -> Conditions.compile(trigger, expression));
 		assertThat(check).isNotNull();
 		if (!check.ok()) {
 			assertThat(check.issues()).isNotEmpty();
 			return;
 		}
-		ConditionResult result = bounded(() -> Conditions.evaluate(check.condition(), SampleVariables.of(trigger)));
+		ConditionResult result = SmallStack.run(() -> Conditions.evaluate(check.condition(), SampleVariables.of(trigger)));
 		assertThat(result).isNotNull();
-	}
-
-	private static <T> T bounded(Callable<T> work) {
-		Future<T> future = WORKER.submit(work);
-		try {
-			return future.get(TIME_BOUND_MILLIS, TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			future.cancel(true);
-			throw new AssertionError("no answer within " + TIME_BOUND_MILLIS + " ms: a hang", ex);
-		}
-		catch (ExecutionException ex) {
-			throw new AssertionError("threw instead of answering with problems: " + ex.getCause(), ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
 	}
 
 	/** Variables of every kind a trigger offers, filled with ordinary values. */

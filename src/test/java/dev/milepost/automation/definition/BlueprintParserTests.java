@@ -277,6 +277,16 @@ class BlueprintParserTests {
 	}
 
 	@Test
+	void boundsItsWorkInYamlEventsWhateverTheText() {
+		// 30,000 one-character items fit in 64 KB; the parser stops counting at 20,000 events
+		String many = "rules: [" + "x,".repeat(30_000) + "x]\n";
+		assertThat(many.length()).isLessThan(BlueprintParser.MAX_BYTES);
+		Problem problem = onlyProblem(many);
+		assertThat(problem.message()).isEqualTo("the blueprint has too many elements");
+		assertThat(problem.line()).isEqualTo(1);
+	}
+
+	@Test
 	void locatesConditionErrorsInTheYamlText() {
 		Problem plain = onlyProblem(
 				rule("{trigger: task.created}", NOTIFY).replace("    then:", "    if: task.percentComplete == \"x\"\n    then:"));

@@ -8,18 +8,21 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 import dev.milepost.Api;
 import dev.milepost.MilepostTest;
 import dev.milepost.Teams;
+import dev.milepost.ThreadStates;
 import dev.milepost.plan.PlanQueries;
 import dev.milepost.schedule.MilestoneStatus;
 import dev.milepost.schedule.MilestoneStatusChanged;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +39,6 @@ import static org.awaitility.Awaitility.await;
  * is handled.
  */
 @MilepostTest
-@Import(TestBlueprints.Config.class)
 class EventPumpTests {
 
 	static final String TELL_OWNER = """
@@ -144,6 +146,30 @@ class EventPumpTests {
 				join notification_event e on cast(e.id as varchar(100)) = f.entity_id
 				where r.project_id = :p and a.status = 'SUCCEEDED' and f.entity_type = 'notification'""", project))
 			.isEqualTo(events);
+	}
+
+	@Test
+	void runDueWaitsForTheBatchAWorkerHasInHandAndLeavesNothingReady() throws Exception {
+		Watched watched = watched();
+		CountDownLatch entered = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		blueprints.hold(watched.project(), entered, release);
+		// the commit wakes the application's own workers; one takes the event and is held with it
+		atRisk(watched, 1);
+		assertThat(entered.await(1, TimeUnit.MINUTES)).isTrue();
+
+		FutureTask<Long> due = new FutureTask<>(() -> {
+			pump.runDue();
+			return waiting(watched.project());
+		});
+		Thread caller = new Thread(due, "run-due-caller");
+		caller.start();
+		ThreadStates.awaitWaitingOrDone(caller);
+		release.countDown();
+
+		assertThat(due.get()).as("events still waiting when runDue returned").isZero();
+		assertThat(count("select count(*) from automation_run where project_id = :p and status = 'SUCCEEDED'",
+				watched.project())).isEqualTo(1);
 	}
 
 	@Test

@@ -56,13 +56,16 @@ final class RuntimeFixture {
 
 	/** The project's runs (newest first) once {@code accepted} holds for them. */
 	static List<JsonNode> runsWhen(Teams.Team team, Predicate<List<JsonNode>> accepted) {
-		Api reader = team.as(team.stakeholder());
-		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-			JsonNode page = check(reader.get(team.path("/automation/runs?size=500")), 200).json();
-			List<JsonNode> runs = new java.util.ArrayList<>();
-			page.get("items").forEach(runs::add);
-			return runs;
-		}, accepted);
+		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> runs(team),
+				accepted);
+	}
+
+	/** The project's runs (newest first) now. */
+	static List<JsonNode> runs(Teams.Team team) {
+		JsonNode page = check(team.as(team.stakeholder()).get(team.path("/automation/runs?size=500")), 200).json();
+		List<JsonNode> runs = new java.util.ArrayList<>();
+		page.get("items").forEach(runs::add);
+		return runs;
 	}
 
 	/** The first run of the named rule, once it has finished. */
@@ -92,15 +95,6 @@ final class RuntimeFixture {
 		return await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> inbox(team, person, "AUTOMATION"), items -> items.size() >= count);
-	}
-
-	static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -23,10 +23,11 @@ import org.springframework.context.annotation.Primary;
  * Blueprints put in force for one test project without the storage: parsed from YAML like a saved
  * one, each a new blueprint at version 1. Other projects get what the application stores.
  */
-class TestBlueprints implements ActiveBlueprints {
+public class TestBlueprints implements ActiveBlueprints {
 
+	/** Part of every {@code @MilepostTest} context: other projects' rules come from the storage as ever. */
 	@TestConfiguration(proxyBeanMethods = false)
-	static class Config {
+	public static class Config {
 
 		@Bean
 		@Primary
@@ -43,6 +44,8 @@ class TestBlueprints implements ActiveBlueprints {
 	private final Map<UUID, Boolean> paused = new ConcurrentHashMap<>();
 
 	private final java.util.Set<UUID> broken = ConcurrentHashMap.newKeySet();
+
+	private final Map<UUID, java.util.concurrent.CountDownLatch[]> held = new ConcurrentHashMap<>();
 
 	TestBlueprints(ObjectProvider<ActiveBlueprints> all) {
 		this.all = all;
@@ -76,6 +79,14 @@ class TestBlueprints implements ActiveBlueprints {
 		broken.remove(projectId);
 	}
 
+	/**
+	 * The next handling of the project's events (reading what is in force by project id) counts
+	 * {@code entered} down and waits for {@code release}, holding its batch.
+	 */
+	void hold(UUID projectId, java.util.concurrent.CountDownLatch entered, java.util.concurrent.CountDownLatch release) {
+		held.put(projectId, new java.util.concurrent.CountDownLatch[] { entered, release });
+	}
+
 	void pause(UUID projectId) {
 		paused.put(projectId, true);
 	}
@@ -98,6 +109,16 @@ class TestBlueprints implements ActiveBlueprints {
 
 	@Override
 	public InForce inForce(UUID projectId) {
+		java.util.concurrent.CountDownLatch[] hold = held.remove(projectId);
+		if (hold != null) {
+			hold[0].countDown();
+			try {
+				hold[1].await(1, java.util.concurrent.TimeUnit.MINUTES);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		if (broken.contains(projectId)) {
 			throw new IllegalStateException("Reading the rules of " + projectId + " fails in this test.");
 		}

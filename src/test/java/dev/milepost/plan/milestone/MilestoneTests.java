@@ -1,6 +1,7 @@
 package dev.milepost.plan.milestone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
@@ -47,8 +48,14 @@ class MilestoneTests {
 
 	@Test
 	void zeroDurationAndNoAssigneesAreWhatAMilestoneHasAnyway() {
-		Milestone.refuseWork(0, 0.0, List.of());
-		Milestone.refuseWork(null, null, null);
+		assertThatCode(() -> Milestone.refuseWork(0, 0.0, List.of())).doesNotThrowAnyException();
+		assertThatCode(() -> Milestone.refuseWork(0L, 0, null)).doesNotThrowAnyException();
+		assertThatCode(() -> Milestone.refuseWork(null, null, null)).doesNotThrowAnyException();
+		// zero is the line: the least work beyond it is refused, naming only that field
+		assertThatThrownBy(() -> Milestone.refuseWork(0, 0.5, List.of()))
+			.isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.fieldErrors())
+				.extracting(error -> error.field())
+				.containsExactly("effortHours"));
 	}
 
 	/** What {@link MilestoneAchievement} answers when it allows an achievement with no work open. */
