@@ -24,6 +24,7 @@ final class CheckableCriteria implements PlanCheck {
 	public List<Finding> check(ProjectPlan plan, LocalDate today) {
 		List<String> deliverableNames = plan.deliverables().stream().map(ProjectPlan.Deliverable::name).toList();
 		List<Finding> findings = new ArrayList<>();
+		var feedabilities = Feedability.all(plan);
 		for (ProjectPlan.Milestone milestone : plan.milestones()) {
 			if (milestone.achieved() || milestone.criterionKind() == null) {
 				continue;
@@ -49,7 +50,7 @@ final class CheckableCriteria implements PlanCheck {
 				}
 				// whether a deliverable is linked is the schedule's feedability rule, which the status asks too
 				case DELIVERABLE_ACCEPTED -> {
-					Feedability feedability = Feedability.of(plan, milestone);
+					Feedability feedability = feedabilities.get(milestone.id());
 					if (feedability.blocker() == Feedability.Blocker.NO_DELIVERABLE) {
 						findings.add(new Finding(NO_DELIVERABLE, Severity.PROBLEM,
 								feedability.problem(milestone).orElseThrow(), feedability.fix(milestone).orElseThrow(),

@@ -21,11 +21,12 @@ final class FedMilestones implements PlanCheck {
 	@Override
 	public List<Finding> check(ProjectPlan plan, LocalDate today) {
 		List<Finding> findings = new ArrayList<>();
+		var all = Feedability.all(plan);
 		for (ProjectPlan.Milestone milestone : plan.milestones()) {
 			if (milestone.achieved()) {
 				continue;
 			}
-			Feedability feedability = Feedability.of(plan, milestone);
+			Feedability feedability = all.get(milestone.id());
 			List<Finding.Subject> subject = List.of(Finding.Subject.milestone(milestone));
 			if (feedability.blocker() == Feedability.Blocker.NO_FEEDING_TASK) {
 				findings.add(new Finding(CODE, Severity.PROBLEM, feedability.problem(milestone).orElseThrow(),

@@ -1,6 +1,14 @@
 package dev.milepost.schedule;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import dev.milepost.plan.CriterionKind;
 import dev.milepost.plan.ProjectPlan;
@@ -29,27 +37,52 @@ public record Feedability(boolean fed, Blocker blocker) {
 
 	}
 
+	/** One milestone's feedability; for every milestone of a plan ask {@link #all}, which reads the plan once. */
 	public static Feedability of(ProjectPlan plan, ProjectPlan.Milestone milestone) {
-		boolean linked = false;
+		return all(plan).get(milestone.id());
+	}
+
+	/**
+	 * Every milestone's feedability, by milestone id, from one pass over the plan's links and
+	 * deliverables: a milestone is reached by work when any chain of links leads from a task into it.
+	 */
+	public static Map<UUID, Feedability> all(ProjectPlan plan) {
+		Map<UUID, List<UUID>> successors = new HashMap<>();
+		Set<UUID> linked = new HashSet<>();
 		for (ProjectPlan.Link link : plan.links()) {
-			if (milestone.id().equals(link.successor())) {
-				linked = true;
-				break;
+			linked.add(link.successor());
+			successors.computeIfAbsent(link.predecessor(), k -> new ArrayList<>()).add(link.successor());
+		}
+		// everything downstream of a task, through milestones too, as achieving it asks
+		// (plan.MilestoneAchievement): one breadth-first walk from all tasks at once
+		Set<UUID> reachedByWork = new HashSet<>();
+		ArrayDeque<UUID> queue = new ArrayDeque<>();
+		plan.tasks().forEach(task -> queue.add(task.id()));
+		while (!queue.isEmpty()) {
+			for (UUID next : successors.getOrDefault(queue.poll(), List.of())) {
+				if (reachedByWork.add(next)) {
+					queue.add(next);
+				}
 			}
 		}
-		Blocker blocker = Blocker.NONE;
-		// the feeding tasks are the whole network upstream, through other milestones too, as
-		// achieving it asks (plan.MilestoneAchievement)
-		if (milestone.criterionKind() == CriterionKind.ALL_FEEDING_TASKS_DONE
-				&& (!linked || plan.upstreamTasks(milestone.id()).isEmpty())) {
-			blocker = Blocker.NO_FEEDING_TASK;
+		Set<UUID> withDeliverable = new HashSet<>();
+		plan.deliverables().forEach(d -> withDeliverable.add(d.milestoneId()));
+		Map<UUID, Feedability> all = new HashMap<>();
+		for (ProjectPlan.Milestone milestone : plan.milestones()) {
+			boolean isLinked = linked.contains(milestone.id());
+			Blocker blocker = Blocker.NONE;
+			if (milestone.criterionKind() == CriterionKind.ALL_FEEDING_TASKS_DONE
+					&& (!isLinked || !reachedByWork.contains(milestone.id()))) {
+				blocker = Blocker.NO_FEEDING_TASK;
+			}
+			else if (milestone.criterionKind() == CriterionKind.DELIVERABLE_ACCEPTED
+					&& !withDeliverable.contains(milestone.id())) {
+				blocker = Blocker.NO_DELIVERABLE;
+			}
+			boolean marksStart = milestone.targetDate() != null && !milestone.targetDate().isAfter(plan.start());
+			all.put(milestone.id(), new Feedability(isLinked || marksStart, blocker));
 		}
-		else if (milestone.criterionKind() == CriterionKind.DELIVERABLE_ACCEPTED
-				&& plan.deliverables().stream().noneMatch(d -> milestone.id().equals(d.milestoneId()))) {
-			blocker = Blocker.NO_DELIVERABLE;
-		}
-		boolean marksStart = milestone.targetDate() != null && !milestone.targetDate().isAfter(plan.start());
-		return new Feedability(linked || marksStart, blocker);
+		return all;
 	}
 
 	public boolean achievable() {

@@ -17,6 +17,12 @@ public interface Forecasts {
 	/** The schedule and milestone statuses as of today. */
 	ProjectForecast forecast(ProjectContext context);
 
+	/**
+	 * The schedule as of today without the milestones' statuses: {@code milestones()} is empty. For a
+	 * page that draws dates only (the Gantt chart), which so skips the status's Monte Carlo run.
+	 */
+	ProjectForecast dates(ProjectContext context);
+
 	/** The saved baselines, newest first. */
 	List<Baseline> baselines(ProjectContext context);
 
@@ -25,6 +31,12 @@ public interface Forecasts {
 
 	/** A milestone's forecast history (milestone trend analysis); refuses (404) one of another project. */
 	List<TrendPoint> trend(ProjectContext context, UUID milestoneId);
+
+	/**
+	 * Every milestone's forecast history of the project, by milestone id, in one read (a milestone
+	 * without points is absent): what a report showing every milestone's move asks.
+	 */
+	Map<UUID, List<TrendPoint>> trends(ProjectContext context);
 
 	/**
 	 * A whole Monte Carlo run as {@code POST …/simulation} makes it, with each milestone's finish

@@ -174,9 +174,17 @@ public final class MilestoneStatusPolicy {
 		return n + " " + unit + (n == 1 ? "" : "s");
 	}
 
+	/** How many names of the driving path a reason spells out; the rest are counted. */
+	static final int PATH_NAMES = 5;
+
 	private static String names(MilestoneFacts facts) {
-		return facts.drivingNames().isEmpty() ? "nothing (it is held by its own constraint)"
-				: String.join(" → ", facts.drivingNames().stream().map(name -> "'" + name + "'").toList());
+		List<String> names = facts.drivingNames();
+		if (names.isEmpty()) {
+			return "nothing (it is held by its own constraint)";
+		}
+		String named = String.join(" → ", names.stream().limit(PATH_NAMES).map(name -> "'" + name + "'").toList());
+		int more = names.size() - PATH_NAMES;
+		return more > 0 ? named + " and " + count(more, "more step") : named;
 	}
 
 }

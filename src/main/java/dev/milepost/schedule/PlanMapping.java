@@ -63,6 +63,9 @@ public final class PlanMapping {
 
 	private final Scenario scenario;
 
+	// the tasks with a planned or an actual start: the only ones a scenario concerns
+	private final int[] held;
+
 	private final int statusDay;
 
 	private PlanMapping(ProjectPlan plan, LocalDate statusDate, ForecastMethod method) {
@@ -87,7 +90,8 @@ public final class PlanMapping {
 				links.lags());
 		this.network = builder.build();
 		this.statusDay = statusDate == null ? Integer.MIN_VALUE : calendar.dayIndex(statusDate);
-		this.scenario = scenario(statusDate, method, tasks.held());
+		this.held = tasks.held();
+		this.scenario = scenario(statusDate, method, held, true);
 	}
 
 	private static byte[] kinds(byte[] types) {
@@ -103,8 +107,20 @@ public final class PlanMapping {
 		return new PlanMapping(plan, statusDate, method);
 	}
 
-	/** The scenario: {@code held} lists the tasks with a planned or an actual start, the only ones it concerns. */
-	private Scenario scenario(LocalDate statusDate, ForecastMethod method, int[] held) {
+	/**
+	 * The plan as planned, before any progress: no status date, no actual dates, no milestone
+	 * achieved; planned starts and targets as in {@link #scenario()}. What earned schedule measures
+	 * against when no baseline has the dates, without mapping the plan a second time.
+	 */
+	public Scenario plannedScenario() {
+		return scenario(null, null, held, false);
+	}
+
+	/**
+	 * The scenario: {@code held} lists the tasks with a planned or an actual start, the only ones it
+	 * concerns; without {@code progress} actual dates and achievements are left out.
+	 */
+	private Scenario scenario(LocalDate statusDate, ForecastMethod method, int[] held, boolean progress) {
 		Scenario scenario = Scenario.of(network);
 		if (statusDate != null) {
 			scenario.statusDate(statusDay);
@@ -115,7 +131,7 @@ public final class PlanMapping {
 			if (task.plannedStart() != null) {
 				scenario.startNoEarlierThan(i, calendar.dayIndex(task.plannedStart()));
 			}
-			if (task.actualStart() == null) {
+			if (task.actualStart() == null || !progress) {
 				continue;
 			}
 			int start = calendar.dayIndex(task.actualStart());
@@ -132,7 +148,7 @@ public final class PlanMapping {
 		int lastBoundary = 0;
 		for (int m = 0, count = plan.milestones().size(); m < count; m++) {
 			ProjectPlan.Milestone milestone = plan.milestones().get(m);
-			if (milestone.achieved()) {
+			if (milestone.achieved() && progress) {
 				LocalDate day = LocalDate.ofInstant(milestone.achievedAt(), java.time.ZoneOffset.UTC);
 				int at = calendar.endOf(day);
 				scenario.done(offset + m, at, at);

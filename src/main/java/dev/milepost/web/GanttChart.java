@@ -20,9 +20,52 @@ import dev.milepost.schedule.ProjectForecast;
  * The geometry of a Gantt chart: rows of bars and diamonds, dependency arrows, ghost bars of a
  * baseline and a today line, in SVG user units. Only numbers are computed here; names go into the
  * SVG as text nodes by the template, so they are escaped like any other text.
+ * <p>
+ * The chart draws a window of at most {@link #WINDOW} rows of the whole plan (ordered by start),
+ * on the date axis of the whole plan; the page moves the window. Arrows are drawn between rows of
+ * the window.
  */
 record GanttChart(int width, int height, int labelWidth, int headerHeight, List<DateScale.Tick> ticks,
-		List<Row> rows, List<Arrow> arrows, Double todayX, LocalDate today) {
+		List<Row> rows, List<Arrow> arrows, Double todayX, LocalDate today, Window window) {
+
+	/** Rows drawn at once: a screenful many times over, and a page of a few hundred KB at most. */
+	static final int WINDOW = 200;
+
+	/** Rows the window opens with before the first unfinished activity, for context. */
+	static final int LEAD = 5;
+
+	/** Which rows of {@code total} are drawn: from {@code from} (0-based), {@code size} of them. */
+	record Window(int from, int size, int total) {
+
+		public int first() {
+			return size == 0 ? 0 : from + 1;
+		}
+
+		public int last() {
+			return from + size;
+		}
+
+		public boolean partial() {
+			return total > size;
+		}
+
+		public boolean hasEarlier() {
+			return from > 0;
+		}
+
+		public boolean hasLater() {
+			return from + size < total;
+		}
+
+		public int earlierFrom() {
+			return Math.max(0, from - WINDOW);
+		}
+
+		public int laterFrom() {
+			return from + size;
+		}
+
+	}
 
 	/** How many pixels a day gets, and how the axis is labelled. */
 	enum Zoom {
@@ -79,7 +122,12 @@ record GanttChart(int width, int height, int labelWidth, int headerHeight, List<
 		return Math.max(0, at - labelWidth - 80);
 	}
 
-	static GanttChart of(ProjectForecast forecast, Map<UUID, Forecasts.Span> baseline, Zoom zoom, LocalDate today) {
+	/**
+	 * The chart of the rows from {@code firstRow} (0-based; past the end, the last window); null
+	 * opens a little before the first unfinished activity.
+	 */
+	static GanttChart of(ProjectForecast forecast, Map<UUID, Forecasts.Span> baseline, Zoom zoom, LocalDate today,
+			Integer firstRow) {
 		ProjectPlan plan = forecast.plan();
 		List<ProjectForecast.Activity> ordered = forecast.activities()
 			.stream()
@@ -104,10 +152,12 @@ record GanttChart(int width, int height, int labelWidth, int headerHeight, List<
 			.plusDays(10);
 		DateScale scale = new DateScale(from, LABEL_WIDTH, zoom.pixelsPerDay);
 		int width = (int) Math.ceil(scale.end(to)) + 10;
+		int start = start(ordered, firstRow);
+		int end = Math.min(ordered.size(), start + WINDOW);
 		Map<UUID, Row> rows = new HashMap<>();
 		List<Row> list = new ArrayList<>();
-		for (int i = 0; i < ordered.size(); i++) {
-			Row row = row(ordered.get(i), i, scale, baseline.get(ordered.get(i).id()));
+		for (int i = start; i < end; i++) {
+			Row row = row(ordered.get(i), i - start, i % 2 == 0, scale, baseline.get(ordered.get(i).id()));
 			rows.put(row.id(), row);
 			list.add(row);
 		}
@@ -122,10 +172,23 @@ record GanttChart(int width, int height, int labelWidth, int headerHeight, List<
 		int height = HEADER + Math.max(1, list.size()) * ROW + 8;
 		Double todayX = today.isBefore(from) || today.isAfter(to) ? null : scale.x(today);
 		return new GanttChart(width, height, LABEL_WIDTH, HEADER, scale.ticks(to, zoom.unit), list, arrows, todayX,
-				today);
+				today, new Window(start, end - start, ordered.size()));
 	}
 
-	private static Row row(ProjectForecast.Activity a, int index, DateScale scale, Forecasts.Span then) {
+	private static int start(List<ProjectForecast.Activity> ordered, Integer from) {
+		if (from != null) {
+			return Math.max(0, Math.min(from, ordered.size() - WINDOW));
+		}
+		for (int i = 0; i < ordered.size(); i++) {
+			if (!ordered.get(i).done()) {
+				return Math.max(0, Math.min(i - LEAD, ordered.size() - WINDOW));
+			}
+		}
+		return Math.max(0, ordered.size() - WINDOW);
+	}
+
+	private static Row row(ProjectForecast.Activity a, int index, boolean even, DateScale scale,
+			Forecasts.Span then) {
 		double top = HEADER + index * ROW;
 		double barY = top + 6;
 		double barHeight = 12;
@@ -141,14 +204,14 @@ record GanttChart(int width, int height, int labelWidth, int headerHeight, List<
 			Double ghostX = then == null || then.finish() == null ? null : scale.end(then.finish());
 			return new Row(a.id(), a.kind(), a.name(), label, tooltip, top, top + 18, x, 0, barY, barHeight,
 					Overview.diamond(x, top + 12, 7), a.critical(), a.done(), ghostX, null, ghostY,
-					ghostX == null ? null : Overview.diamond(ghostX, top + 12, 7), index % 2 == 0);
+					ghostX == null ? null : Overview.diamond(ghostX, top + 12, 7), even);
 		}
 		double x = scale.x(a.start());
 		double w = Math.max(2, scale.end(a.finish()) - x);
 		Double ghostX = then == null || then.start() == null ? null : scale.x(then.start());
 		Double ghostW = ghostX == null ? null : Math.max(2, scale.end(then.finish()) - ghostX);
 		return new Row(a.id(), a.kind(), a.name(), label, tooltip, top, top + 18, x, w, barY, barHeight, null,
-				a.critical(), a.done(), ghostX, ghostW, ghostY, null, index % 2 == 0);
+				a.critical(), a.done(), ghostX, ghostW, ghostY, null, even);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.milepost.common.BadRequestException;
 import dev.milepost.common.NotFoundException;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The project's Gantt chart as server-rendered SVG: forecast bars and milestones, dependency
  * arrows, the critical path, a baseline's ghost bars (the latest, another chosen, or none) and
- * today, at week, month or quarter zoom.
+ * today, at week, month or quarter zoom. A large plan is drawn a window of rows at a time
+ * ({@link GanttChart#WINDOW}); {@code from} moves it, and the page's links move it with htmx.
  */
 @Controller
 class GanttPage {
@@ -37,17 +39,22 @@ class GanttPage {
 
 	@GetMapping("/projects/{key}/gantt")
 	String gantt(@PathVariable String key, @RequestParam(defaultValue = "month") String zoom,
-			@RequestParam(required = false) String baseline, Model model) {
+			@RequestParam(required = false) String baseline, @RequestParam(required = false) Integer from,
+			Model model) {
 		ProjectContext context = access.read(key);
 		GanttChart.Zoom chosenZoom = zoom(zoom);
-		ProjectForecast forecast = forecasts.forecast(context);
+		if (from != null && from < 0) {
+			throw new BadRequestException("from", "'from' is the first row to show, counted from 0: 0 or more.");
+		}
+		// dates only: the chart shows no milestone status, so the status's Monte Carlo run is skipped
+		ProjectForecast forecast = forecasts.dates(context);
 		List<Forecasts.Baseline> baselines = forecasts.baselines(context);
 		Forecasts.Baseline chosen = chosen(baselines, baseline);
 		Map<UUID, Forecasts.Span> ghosts = chosen == null ? Map.of() : forecasts.baselineDates(context, chosen.id());
 		model.addAttribute("me", context.user());
 		model.addAttribute("project", forecast.plan());
 		model.addAttribute("forecast", forecast);
-		model.addAttribute("chart", GanttChart.of(forecast, ghosts, chosenZoom, forecast.statusDate()));
+		model.addAttribute("chart", GanttChart.of(forecast, ghosts, chosenZoom, forecast.statusDate(), from));
 		model.addAttribute("zoom", chosenZoom.name().toLowerCase(Locale.ROOT));
 		model.addAttribute("zooms", List.of("week", "month", "quarter"));
 		model.addAttribute("baselines", baselines);

@@ -27,6 +27,9 @@ final class Overview {
 	 * slack, the chance of meeting the target and the P80 of the same seeded run, the reason that
 	 * decided the status ({@code decidedBy}) and the others beside it ({@code notes}).
 	 */
+	/** Steps of a driving path the overview names. */
+	static final int PATH_STEPS = 5;
+
 	record MilestoneRow(UUID id, String name, LocalDate target, LocalDate forecast, Integer slackDays,
 			MilestoneStatus status, String label, String tooltip, Reason decidedBy, List<String> notes,
 			List<String> drivingPath, Forecasts.Risk risk) {
@@ -40,6 +43,16 @@ final class Overview {
 		/** The slack in words: to spare, or late; none once achieved. */
 		public String slackWords() {
 			return slackDays == null || status == MilestoneStatus.ACHIEVED ? null : Words.slack(slackDays);
+		}
+
+		/**
+		 * The driving path in words, its first {@link #PATH_STEPS} steps and the rest counted: a
+		 * milestone of a large plan may be driven by a chain of thousands (its page shows them all).
+		 */
+		public String drivingPathWords() {
+			String named = String.join(" → ", drivingPath.stream().limit(PATH_STEPS).toList());
+			int more = drivingPath.size() - PATH_STEPS;
+			return more > 0 ? named + " and " + more + " more" : named;
 		}
 
 		/** The chance of meeting the target in whole percent, as the reasons say it; null when not known. */

@@ -1,7 +1,6 @@
 package dev.milepost.web;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,10 +74,7 @@ class ReportPage {
 	private Map<String, Object> model(ProjectContext context, boolean forPdf) {
 		ProjectForecast forecast = forecasts.forecast(context);
 		LocalDate today = forecast.statusDate();
-		Map<UUID, List<Forecasts.TrendPoint>> trends = new HashMap<>();
-		for (ProjectForecast.MilestoneForecast m : forecast.milestones()) {
-			trends.put(m.id(), forecasts.trend(context, m.id()));
-		}
+		Map<UUID, List<Forecasts.TrendPoint>> trends = forecasts.trends(context);
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("me", context.user());
 		model.put("project", forecast.plan());

@@ -19,10 +19,43 @@ import dev.milepost.schedule.ProjectForecast;
  * with the reason that decided it, beside the figures it weighed: slack, and the P80 and chance of
  * the seeded Monte Carlo run the status came from), the milestones' forecast history, plan health
  * and pending approvals. Milestones at risk or missed come first.
+ * <p>
+ * A plan of more than {@link #FULL_REPORT_TASKS} tasks gets a summary instead of every row: the
+ * counts, the critical path's first {@link #SUMMARY_ROWS} tasks, the milestones at risk or missed
+ * and the next ones (at most {@link #SUMMARY_MILESTONES}), every milestone due in the look-ahead
+ * but only the first {@link #SUMMARY_ROWS} task starts and finishes, and the first
+ * {@link #SUMMARY_ROWS} findings; each cut list says how many it leaves out. A report of 50,000
+ * tasks stays a few pages long.
  */
 record StatusReport(ProjectPlan project, LocalDate statusDate, LocalDate finish, long finishVersusTargetDays,
 		Move finishMove, List<Row> milestones, List<Overview.Upcoming> upcoming, int lookAhead,
-		List<Finding> findings, List<ApprovalRequests.Due> approvals) {
+		List<Finding> findings, List<ApprovalRequests.Due> approvals, Summary summary) {
+
+	/** Above this many tasks the report summarises (see the type's comment). */
+	static final int FULL_REPORT_TASKS = 500;
+
+	/** Rows per cut list in a summarised report. */
+	static final int SUMMARY_ROWS = 20;
+
+	/** Milestone rows in a summarised report: those at risk or missed first. */
+	static final int SUMMARY_MILESTONES = 50;
+
+	/**
+	 * What a summarised report counts, and how many rows each cut list leaves out; null for a
+	 * report that lists everything.
+	 */
+	record Summary(int tasks, int tasksDone, int criticalTasks, int milestones, Map<MilestoneStatus, Long> byStatus,
+			List<ProjectForecast.Activity> criticalPath, int milestonesLeftOut, int upcomingLeftOut,
+			int findingsLeftOut) {
+
+		public String statusWords() {
+			return String.join(", ", byStatus.entrySet()
+				.stream()
+				.map(e -> e.getValue() + " " + Words.status(e.getKey()).toLowerCase(java.util.Locale.ROOT))
+				.toList());
+		}
+
+	}
 
 	/** How far a forecast moved since {@code since} (calendar days; positive: later). */
 	record Move(String what, LocalDate since, LocalDate then, LocalDate now, long days) {
@@ -72,8 +105,35 @@ record StatusReport(ProjectPlan project, LocalDate statusDate, LocalDate finish,
 			.max(Comparator.comparing(ProjectForecast.MilestoneForecast::forecast))
 			.map(m -> move(m.name(), trends.getOrDefault(m.id(), List.of()), m.forecast(), today))
 			.orElse(null);
-		return new StatusReport(plan, today, forecast.finish(), versus, finishMove, rows,
-				Overview.upcoming(forecast, today, lookAhead), lookAhead, findings, approvals);
+		List<Overview.Upcoming> upcoming = Overview.upcoming(forecast, today, lookAhead);
+		if (plan.tasks().size() <= FULL_REPORT_TASKS) {
+			return new StatusReport(plan, today, forecast.finish(), versus, finishMove, rows, upcoming, lookAhead,
+					findings, approvals, null);
+		}
+		List<Overview.Upcoming> keptUpcoming = new java.util.ArrayList<>();
+		int taskEvents = 0;
+		for (Overview.Upcoming u : upcoming) {
+			if (u.kind() == dev.milepost.plan.ActivityKind.MILESTONE || taskEvents++ < SUMMARY_ROWS) {
+				keptUpcoming.add(u);
+			}
+		}
+		List<ProjectForecast.Activity> tasks = forecast.activities()
+			.stream()
+			.filter(a -> a.kind() == dev.milepost.plan.ActivityKind.TASK)
+			.toList();
+		List<ProjectForecast.Activity> critical = tasks.stream()
+			.filter(a -> a.critical() && !a.done())
+			.sorted(Comparator.comparing(ProjectForecast.Activity::start).thenComparing(ProjectForecast.Activity::name))
+			.toList();
+		Map<MilestoneStatus, Long> byStatus = new java.util.EnumMap<>(MilestoneStatus.class);
+		forecast.milestones().forEach(m -> byStatus.merge(m.status(), 1L, Long::sum));
+		Summary summary = new Summary(tasks.size(), (int) tasks.stream().filter(ProjectForecast.Activity::done).count(),
+				critical.size(), rows.size(), byStatus, critical.stream().limit(SUMMARY_ROWS).toList(),
+				Math.max(0, rows.size() - SUMMARY_MILESTONES), upcoming.size() - keptUpcoming.size(),
+				Math.max(0, findings.size() - SUMMARY_ROWS));
+		return new StatusReport(plan, today, forecast.finish(), versus, finishMove,
+				rows.stream().limit(SUMMARY_MILESTONES).toList(), keptUpcoming, lookAhead,
+				findings.stream().limit(SUMMARY_ROWS).toList(), approvals, summary);
 	}
 
 	/**
@@ -101,7 +161,13 @@ record StatusReport(ProjectPlan project, LocalDate statusDate, LocalDate finish,
 	}
 
 	public long lateCount() {
-		return milestones.stream().filter(Row::late).count();
+		return summary == null ? milestones.stream().filter(Row::late).count()
+				: summary.byStatus().getOrDefault(MilestoneStatus.AT_RISK, 0L)
+						+ summary.byStatus().getOrDefault(MilestoneStatus.MISSED, 0L);
+	}
+
+	public int milestoneCount() {
+		return summary == null ? milestones.size() : summary.milestones();
 	}
 
 }

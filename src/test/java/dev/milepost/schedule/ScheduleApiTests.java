@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.milepost.Api;
+import dev.milepost.common.Paging;
 import dev.milepost.EventRecorder;
 import dev.milepost.MilepostTest;
 import dev.milepost.Teams;
@@ -93,6 +94,27 @@ class ScheduleApiTests {
 				ready);
 		// nothing was due before the project start, nothing is earned: earned schedule 0
 		assertThat(schedule.get("earnedSchedule").get("earnedValue").asDouble()).isZero();
+	}
+
+	@Test
+	void theActivitiesArePagedWithTheTotalAndABadPageIsRefusedNamingIt() {
+		JsonNode first = manager.get(team.path("/schedule?size=3")).json();
+		JsonNode second = manager.get(team.path("/schedule?size=3&page=1")).json();
+
+		assertThat(first.get("activities").valueStream().map(a -> a.get("id").asString())).containsExactly(design,
+				build, docs);
+		assertThat(second.get("activities").valueStream().map(a -> a.get("id").asString())).containsExactly(ready);
+		assertThat(second.get("totalActivities").asInt()).isEqualTo(4);
+		assertThat(second.get("totalPages").asInt()).isEqualTo(2);
+		assertThat(second.get("page").asInt()).isEqualTo(1);
+		// the whole schedule's figures are on every page
+		assertThat(second.get("criticalPath")).isEqualTo(first.get("criticalPath"));
+		assertThat(manager.get(team.path("/schedule")).json().get("size").asInt()).isEqualTo(Paging.MAX_SIZE);
+		for (String bad : new String[] { "page=-1", "size=0", "size=" + (Paging.MAX_SIZE + 1) }) {
+			Api.Response refused = manager.get(team.path("/schedule?" + bad));
+			assertThat(refused.status()).as(bad).isEqualTo(400);
+			assertThat(refused.body()).as(bad).contains(bad.substring(0, bad.indexOf('=')));
+		}
 	}
 
 	@Test

@@ -105,4 +105,18 @@ class GanttAndMilestonePageTests {
 		assertThat(manager.get("/projects/" + team.key() + "/milestones/not-an-id").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void theGanttRefusesANegativeFirstRowAndShowsTheRowsFromAGivenOne() {
+		PageSession member = PageSession.signIn(port, team.member());
+
+		HttpResponse<String> refused = member.get("/projects/" + team.key() + "/gantt?from=-1");
+		HttpResponse<String> fromSecond = member.get("/projects/" + team.key() + "/gantt?from=1");
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("counted from 0");
+		// three rows fit in one window: the window starts at the first row whatever was asked
+		assertThat(fromSecond.statusCode()).isEqualTo(200);
+		assertThat(fromSecond.body()).contains("data-activity=\"" + build + "\"").doesNotContain("id=\"gantt-window\"");
+	}
+
 }

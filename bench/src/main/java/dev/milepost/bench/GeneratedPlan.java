@@ -100,7 +100,7 @@ public record GeneratedPlan(int size, int tasks, int[] duration, boolean[] miles
 		List<ProjectPlan.Milestone> milestones = new ArrayList<>(size - tasks);
 		for (int i = tasks; i < size; i++) {
 			milestones.add(new ProjectPlan.Milestone(new UUID(msb[i], lsb[i]), "Milestone " + i,
-					targetDate(calendar, i), "owner", "OWNER_CONFIRMATION", "confirmed", null, null, List.of(), null,
+					targetDate(calendar, i), "owner", dev.milepost.plan.CriterionKind.OWNER_CONFIRMATION, "confirmed", null, null, List.of(), null,
 					null));
 		}
 		LinkType[] types = LinkType.values();

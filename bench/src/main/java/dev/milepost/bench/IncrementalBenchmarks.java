@@ -79,4 +79,17 @@ public class IncrementalBenchmarks {
 		return plan.schedule.finish();
 	}
 
+	/**
+	 * The issue's edits: a task drawn at random lengthened or shortened by two days, the direction
+	 * drawn too (a duration never below one day).
+	 */
+	@Benchmark
+	public int randomEdit(Plan plan) {
+		int task = plan.candidates[plan.random.nextInt(plan.candidates.length)];
+		int days = plan.schedule.earlyFinish(task) - plan.schedule.earlyStart(task);
+		int changed = plan.random.nextBoolean() ? days + 2 : Math.max(1, days - 2);
+		plan.schedule.changeDuration(task, changed);
+		return plan.schedule.finish();
+	}
+
 }

@@ -5,8 +5,15 @@ package dev.milepost.schedule.engine;
  * start-no-earlier-than constraint, only the activities whose dates can change are recomputed —
  * forward from the edited activity through successors whose early dates actually move, backward
  * through predecessors whose late dates or free float can move — in topological order, so the
- * result is identical to a full pass. When an edit moves the project finish every late date
- * moves with it, and the backward pass runs in full.
+ * result is identical to a full pass.
+ * <p>
+ * An edit that moves the project finish costs no more: a late finish is the least of the project
+ * finish less some offset and of bounds that do not depend on it (deadlines, started work), since
+ * the backward rule only takes minima and adds constants. So each activity keeps the pair
+ * ({@code relative}, {@code absolute}) and its late finish is {@code min(finish + relative,
+ * absolute)}, read when asked; the pairs do not change with the finish. The finish itself is the
+ * top of a max-tree over the early finishes, updated for the activities an edit moved
+ * (O(moved · log n)), not found by scanning every early finish.
  * <p>
  * Not thread-safe: one owner edits and reads it.
  */
@@ -26,11 +33,22 @@ public final class IncrementalSchedule {
 
 	private final int[] ef;
 
-	private final int[] ls;
+	/** A bound that does not bind: an unset deadline, or no bound from the project finish (work done). */
+	private static final int NONE = Integer.MAX_VALUE;
 
-	private final int[] lf;
+	// late finish = min(finish + relative, absolute); NONE where a part does not bind
+	private final int[] relative;
 
-	private final int[] freeFloat;
+	private final int[] absolute;
+
+	// the least slack to a successor that waits on the activity; NONE when none waits, and then
+	// the free float runs to the project finish
+	private final int[] slack;
+
+	// a max-tree over the early finishes: leaves from treeBase, the finish at the root
+	private final int[] tree;
+
+	private final int treeBase;
 
 	private int finish;
 
@@ -59,14 +77,27 @@ public final class IncrementalSchedule {
 		this.predecessors = network.predecessors();
 		this.es = new int[size];
 		this.ef = new int[size];
-		this.ls = new int[size];
-		this.lf = new int[size];
-		this.freeFloat = new int[size];
+		this.relative = new int[size];
+		this.absolute = new int[size];
+		this.slack = new int[size];
 		this.heap = new int[size];
 		this.queued = new boolean[size];
 		this.touched = new int[size];
-		this.finish = Scheduler.forward(network, this.scenario, duration, es, ef);
-		Scheduler.backward(network, this.scenario, duration, es, ef, ls, lf, freeFloat, finish);
+		Scheduler.forward(network, this.scenario, duration, es, ef);
+		int base = 1;
+		while (base < Math.max(1, size)) {
+			base <<= 1;
+		}
+		this.treeBase = base;
+		this.tree = new int[2 * base];
+		System.arraycopy(ef, 0, tree, base, size);
+		for (int t = base - 1; t >= 1; t--) {
+			tree[t] = Math.max(tree[2 * t], tree[2 * t + 1]);
+		}
+		this.finish = Math.max(0, tree[1]);
+		for (int o = size - 1; o >= 0; o--) {
+			backwardOne(network.topological[o]);
+		}
 	}
 
 	/** Changes a duration and reschedules what it affects. */
@@ -89,8 +120,16 @@ public final class IncrementalSchedule {
 
 	/** A snapshot of the current dates, as a full pass would return them. */
 	public Schedule schedule() {
-		return new Schedule(network, scenario, duration.clone(), es.clone(), ef.clone(), ls.clone(), lf.clone(),
-				freeFloat.clone(), finish);
+		int size = network.size;
+		int[] ls = new int[size];
+		int[] lf = new int[size];
+		int[] freeFloat = new int[size];
+		for (int i = 0; i < size; i++) {
+			lf[i] = lateFinish(i);
+			ls[i] = lateStart(i);
+			freeFloat[i] = freeFloat(i);
+		}
+		return new Schedule(network, scenario, duration.clone(), es.clone(), ef.clone(), ls, lf, freeFloat, finish);
 	}
 
 	public int earlyStart(int activity) {
@@ -102,27 +141,40 @@ public final class IncrementalSchedule {
 	}
 
 	public int lateFinish(int activity) {
-		return lf[activity];
+		int fromFinish = relative[activity] == NONE ? NONE : finish + relative[activity];
+		return Math.min(fromFinish, absolute[activity]);
+	}
+
+	public int lateStart(int activity) {
+		return started(activity) ? es[activity] : lateFinish(activity) - duration[activity];
+	}
+
+	public int freeFloat(int activity) {
+		int free = slack[activity] == NONE ? finish - ef[activity] : slack[activity];
+		return Math.max(0, Math.min(free, lateFinish(activity) - ef[activity]));
 	}
 
 	public int finish() {
 		return finish;
 	}
 
+	private boolean started(int activity) {
+		return scenario.actualStart != null && scenario.actualStart[activity] != Scenario.NONE;
+	}
+
 	private void reschedule(int edited) {
 		touchedCount = 0;
 		forwardFrom(edited);
-		int newFinish = 0;
-		for (int value : ef) {
-			if (value > newFinish) {
-				newFinish = value;
+		for (int t = 0; t < touchedCount; t++) {
+			int u = touched[t];
+			int at = treeBase + u;
+			tree[at] = ef[u];
+			for (at >>>= 1; at >= 1; at >>>= 1) {
+				tree[at] = Math.max(tree[2 * at], tree[2 * at + 1]);
 			}
 		}
-		if (newFinish != finish) {
-			finish = newFinish;
-			Scheduler.backward(network, scenario, duration, es, ef, ls, lf, freeFloat, finish);
-			return;
-		}
+		// a moved finish moves the late dates it binds when they are read: nothing to redo here
+		finish = Math.max(0, tree[1]);
 		backwardFrom(edited);
 	}
 
@@ -202,10 +254,10 @@ public final class IncrementalSchedule {
 		while (heapSize > 0) {
 			int u = network.topological[-popMin() - 1];
 			queued[u] = false;
-			int oldLate = lf[u];
-			int oldLateStart = ls[u];
+			int oldRelative = relative[u];
+			int oldAbsolute = absolute[u];
 			backwardOne(u);
-			if (lf[u] != oldLate || ls[u] != oldLateStart) {
+			if (relative[u] != oldRelative || absolute[u] != oldAbsolute) {
 				for (int l = predecessors.start()[u]; l < predecessors.start()[u + 1]; l++) {
 					push(predecessors.pred()[l], true);
 				}
@@ -214,64 +266,65 @@ public final class IncrementalSchedule {
 	}
 
 	/**
-	 * Late dates and free float of one activity from its successors' dates: the rule of the full
-	 * backward pass (see {@link Scheduler}), applied to one activity.
+	 * The late finish (as its pair) and the slack to waiting successors of one activity, from its
+	 * successors: the rule of the full backward pass (see {@link Scheduler}) with the project finish
+	 * kept apart. A successor that has started waits on nobody and binds nothing.
 	 */
 	private void backwardOne(int i) {
 		int o = position[i];
 		int[] actualStart = scenario.actualStart;
 		int d = duration[i];
-		int late = finish;
-		int free = Integer.MAX_VALUE;
-		if (scenario.deadline != null && scenario.deadline[i] < late) {
-			late = scenario.deadline[i];
-		}
-		boolean waits = false;
+		int lateRelative = 0;
+		int lateAbsolute = scenario.deadline == null ? NONE : scenario.deadline[i];
+		int free = NONE;
 		for (int l = network.linkStart[o], end = network.linkStart[o + 1]; l < end; l++) {
 			int s = network.succ[l];
 			if (actualStart != null && actualStart[s] != Scenario.NONE) {
 				continue;
 			}
-			waits = true;
 			int link = network.succLink[l];
 			int lag = Network.lag(link);
-			int bound;
-			int slack;
+			// the successor has not started: its late start is its late finish less its duration
+			int offset;
+			int gap;
 			switch (LinkKind.VALUES[Network.kind(link)]) {
 				case FS -> {
-					bound = ls[s] - lag;
-					slack = es[s] - lag - ef[i];
+					offset = -lag - duration[s];
+					gap = es[s] - lag - ef[i];
 				}
 				case SS -> {
-					bound = ls[s] - lag + d;
-					slack = es[s] - lag - es[i];
+					offset = -lag - duration[s] + d;
+					gap = es[s] - lag - es[i];
 				}
 				case FF -> {
-					bound = lf[s] - lag;
-					slack = ef[s] - lag - ef[i];
+					offset = -lag;
+					gap = ef[s] - lag - ef[i];
 				}
 				case SF -> {
-					bound = lf[s] - lag + d;
-					slack = ef[s] - lag - es[i];
+					offset = -lag + d;
+					gap = ef[s] - lag - es[i];
 				}
 				default -> throw new IllegalStateException();
 			}
-			late = Math.min(late, bound);
-			free = Math.min(free, slack);
+			if (relative[s] != NONE) {
+				lateRelative = Math.min(lateRelative, relative[s] + offset);
+			}
+			if (absolute[s] != NONE) {
+				lateAbsolute = Math.min(lateAbsolute, absolute[s] + offset);
+			}
+			free = Math.min(free, gap);
 		}
-		if (actualStart != null && actualStart[i] != Scenario.NONE) {
-			ls[i] = es[i];
-			boolean done = scenario.actualFinish != null && scenario.actualFinish[i] != Scenario.NONE;
-			lf[i] = done ? ef[i] : late;
+		boolean done = actualStart != null && actualStart[i] != Scenario.NONE && scenario.actualFinish != null
+				&& scenario.actualFinish[i] != Scenario.NONE;
+		if (done) {
+			relative[i] = NONE;
+			absolute[i] = ef[i];
 		}
 		else {
-			lf[i] = late;
-			ls[i] = late - d;
+			relative[i] = lateRelative;
+			absolute[i] = lateAbsolute;
 		}
-		if (!waits) {
-			free = finish - ef[i];
-		}
-		freeFloat[i] = Math.max(0, Math.min(free, lf[i] - ef[i]));
+		slack[i] = free;
 	}
 
 	// a binary heap of topological positions; backward entries are stored negated (-position - 1)

@@ -33,8 +33,11 @@ class ForecastReads implements Forecasts {
 
 	private final Validator validator;
 
+	private final ForecastTrends trends;
+
 	ForecastReads(Schedules schedules, Baselines baselines, MilestoneStatuses statuses, PlanQueries plans,
-			Validator validator) {
+			Validator validator, ForecastTrends trends) {
+		this.trends = trends;
 		this.schedules = schedules;
 		this.baselines = baselines;
 		this.statuses = statuses;
@@ -45,12 +48,7 @@ class ForecastReads implements Forecasts {
 	@Override
 	public ProjectForecast forecast(ProjectContext context) {
 		Schedules.Computed computed = schedules.compute(context, null, null);
-		ScheduleViews.ScheduleView view = schedules.view(computed);
-		List<ProjectForecast.Activity> activities = view.activities()
-			.stream()
-			.map(a -> new ProjectForecast.Activity(a.id(), a.kind(), a.name(), a.earlyStart(), a.earlyFinish(),
-					a.lateStart(), a.lateFinish(), a.totalFloat(), a.critical(), a.done()))
-			.toList();
+		List<ProjectForecast.Activity> activities = activities(computed);
 		var mapping = computed.mapping();
 		List<ProjectForecast.MilestoneForecast> milestones = schedules.evaluate(computed)
 			.stream()
@@ -58,8 +56,24 @@ class ForecastReads implements Forecasts {
 					m.slackDays(), m.status(), m.reasons(),
 					m.drivingPath().stream().map(id -> mapping.nameOf(mapping.indexOf(id))).toList(), m.risk()))
 			.toList();
-		return new ProjectForecast(computed.mapping().plan(), computed.statusDate(), view.projectFinish(), activities,
-				milestones);
+		return new ProjectForecast(computed.mapping().plan(), computed.statusDate(), schedules.finish(computed),
+				activities, milestones);
+	}
+
+	@Override
+	public ProjectForecast dates(ProjectContext context) {
+		Schedules.Computed computed = schedules.compute(context, null, null);
+		return new ProjectForecast(computed.mapping().plan(), computed.statusDate(), schedules.finish(computed),
+				activities(computed), List.of());
+	}
+
+	/** No earned schedule here: a forecast does not show it, and it schedules the plan again. */
+	private List<ProjectForecast.Activity> activities(Schedules.Computed computed) {
+		return schedules.activities(computed)
+			.stream()
+			.map(a -> new ProjectForecast.Activity(a.id(), a.kind(), a.name(), a.earlyStart(), a.earlyFinish(),
+					a.lateStart(), a.lateFinish(), a.totalFloat(), a.critical(), a.done()))
+			.toList();
 	}
 
 	@Override
@@ -88,6 +102,11 @@ class ForecastReads implements Forecasts {
 			.stream()
 			.map(point -> new TrendPoint(point.statusDate(), point.forecast(), point.status(), point.recordedAt()))
 			.toList();
+	}
+
+	@Override
+	public Map<UUID, List<TrendPoint>> trends(ProjectContext context) {
+		return trends.ofProject(context.projectId());
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.milepost.common.NotFoundException;
+import dev.milepost.common.Paging;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.schedule.ForecastMethod;
@@ -65,11 +66,19 @@ class ScheduleController {
 	record Trend(UUID milestone, String name, LocalDate target, List<MilestoneStatuses.TrendPoint> points) {
 	}
 
+	/**
+	 * The schedule, its activities paged: {@code page} from 0, {@code size} 1 to
+	 * {@value Paging#MAX_SIZE}, by default the largest, so a plan of up to that many activities comes
+	 * in one answer; the answer says how many there are in all.
+	 */
 	@GetMapping("/schedule")
 	ScheduleViews.ScheduleView schedule(@PathVariable String key,
 			@RequestParam(required = false) LocalDate statusDate,
-			@RequestParam(required = false) ForecastMethod method) {
-		return schedules.view(schedules.compute(access.read(key), statusDate, method));
+			@RequestParam(required = false) ForecastMethod method, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		ProjectContext context = access.read(key);
+		Paging paging = Paging.of(page, size == null ? Paging.MAX_SIZE : size);
+		return schedules.view(schedules.compute(context, statusDate, method), paging);
 	}
 
 	@GetMapping("/milestone-status")

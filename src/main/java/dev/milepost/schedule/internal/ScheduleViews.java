@@ -19,9 +19,14 @@ final class ScheduleViews {
 			LocalDate lateStart, LocalDate lateFinish, int totalFloat, int freeFloat, boolean critical, boolean done) {
 	}
 
+	/**
+	 * The schedule; {@code activities} is one page of them (tasks, then milestones, in the plan's
+	 * order): {@code page} from 0, {@code size} per page, {@code totalActivities} in all.
+	 */
 	record ScheduleView(String project, LocalDate statusDate, ForecastMethod method, LocalDate projectStart,
 			LocalDate projectFinish, LocalDate targetFinish, List<UUID> criticalPath,
-			dev.milepost.schedule.EarnedSchedule earnedSchedule, List<ActivityView> activities) {
+			dev.milepost.schedule.EarnedSchedule earnedSchedule, List<ActivityView> activities, int page, int size,
+			int totalActivities, int totalPages) {
 	}
 
 	record PathStep(UUID id, ActivityKind kind, String name) {

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.milepost.common.Paging;
 import dev.milepost.common.RuleViolationException;
 import dev.milepost.plan.PlanQueries;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.plan.ProjectPlan;
 import dev.milepost.schedule.EarnedSchedule;
+import dev.milepost.schedule.Feedability;
 import dev.milepost.schedule.ForecastMethod;
 import dev.milepost.schedule.Forecasts;
 import dev.milepost.schedule.MilestoneFacts;
@@ -67,24 +69,48 @@ class Schedules {
 		return new Computed(mapping, mapping.schedule(), status, chosen);
 	}
 
-	ScheduleViews.ScheduleView view(Computed computed) {
+	/** The schedule with one page of its activities. */
+	ScheduleViews.ScheduleView view(Computed computed, Paging paging) {
 		PlanMapping mapping = computed.mapping();
 		Schedule schedule = computed.schedule();
-		List<ScheduleViews.ActivityView> activities = new ArrayList<>();
 		List<UUID> critical = new ArrayList<>();
-		for (int i = 0; i < mapping.network().size(); i++) {
+		for (int i : schedule.criticalActivities()) {
+			critical.add(mapping.idOf(i));
+		}
+		ProjectPlan plan = mapping.plan();
+		int total = mapping.network().size();
+		int from = (int) Math.min(paging.offset(), total);
+		int to = Math.min(total, from + paging.size());
+		return new ScheduleViews.ScheduleView(plan.key(), computed.statusDate(), computed.method(), plan.start(),
+				finish(computed), plan.targetFinish(), critical, earnedSchedule(computed),
+				activities(computed, from, to), paging.page(), paging.size(), total,
+				(total + paging.size() - 1) / paging.size());
+	}
+
+	/** Every activity as scheduled, tasks then milestones. */
+	List<ScheduleViews.ActivityView> activities(Computed computed) {
+		return activities(computed, 0, computed.mapping().network().size());
+	}
+
+	/** The activities numbered {@code from} up to {@code to} (exclusive) as scheduled. */
+	private List<ScheduleViews.ActivityView> activities(Computed computed, int from, int to) {
+		PlanMapping mapping = computed.mapping();
+		Schedule schedule = computed.schedule();
+		List<ScheduleViews.ActivityView> activities = new ArrayList<>(to - from);
+		for (int i = from; i < to; i++) {
 			PlanMapping.Dates dates = mapping.dates(schedule, i);
 			activities.add(new ScheduleViews.ActivityView(mapping.idOf(i), mapping.kindOf(i), mapping.nameOf(i),
 					dates.earlyStart(), dates.earlyFinish(), dates.lateStart(), dates.lateFinish(),
 					schedule.totalFloat(i), schedule.freeFloat(i), schedule.isCritical(i), schedule.isDone(i)));
 		}
-		for (int i : schedule.criticalActivities()) {
-			critical.add(mapping.idOf(i));
-		}
-		ProjectPlan plan = mapping.plan();
-		LocalDate finish = schedule.finish() == 0 ? plan.start() : mapping.calendar().finishDate(schedule.finish());
-		return new ScheduleViews.ScheduleView(plan.key(), computed.statusDate(), computed.method(), plan.start(),
-				finish, plan.targetFinish(), critical, earnedSchedule(computed), activities);
+		return activities;
+	}
+
+	/** The forecast project finish. */
+	LocalDate finish(Computed computed) {
+		Schedule schedule = computed.schedule();
+		ProjectPlan plan = computed.mapping().plan();
+		return schedule.finish() == 0 ? plan.start() : computed.mapping().calendar().finishDate(schedule.finish());
 	}
 
 	/**
@@ -97,8 +123,8 @@ class Schedules {
 		Map<UUID, BaselineDates> base = baselines.latest(plan.projectId())
 			.map(b -> baselines.dates(b.id()))
 			.orElse(Map.of());
-		PlanMapping planned = PlanMapping.of(withoutProgress(plan), null, computed.method());
-		Schedule plannedSchedule = planned.schedule();
+		// the same network without progress: scheduled again, not mapped again
+		Schedule plannedSchedule = mapping.schedule(mapping.plannedScenario());
 		var calendar = mapping.calendar();
 		List<EarnedSchedule.Work> work = new ArrayList<>();
 		for (int i = 0; i < plan.tasks().size(); i++) {
@@ -110,22 +136,6 @@ class Schedules {
 			work.add(new EarnedSchedule.Work(start, finish, task.durationDays(), done));
 		}
 		return EarnedSchedule.of(work, calendar.dayIndex(computed.statusDate()));
-	}
-
-	private static ProjectPlan withoutProgress(ProjectPlan plan) {
-		List<ProjectPlan.Task> tasks = plan.tasks()
-			.stream()
-			.map(t -> new ProjectPlan.Task(t.id(), t.name(), t.durationDays(), 0, t.plannedStart(), null, null,
-					t.optimistic(), t.mostLikely(), t.pessimistic(), t.assignees()))
-			.toList();
-		List<ProjectPlan.Milestone> milestones = plan.milestones()
-			.stream()
-			.map(m -> new ProjectPlan.Milestone(m.id(), m.name(), m.targetDate(), m.owner(), m.criterionKind(),
-					m.criterionText(), m.approver(), m.role(), m.tags(), null, null))
-			.toList();
-		return new ProjectPlan(plan.projectId(), plan.key(), plan.name(), plan.sponsor(), plan.manager(), plan.start(),
-				plan.targetFinish(), plan.status(), plan.workingDays(), plan.holidays(), plan.goals(), tasks,
-				milestones, plan.deliverables(), plan.links());
 	}
 
 	/** The seed of the run every status weighs: the same plan gives the same chances on every page. */
@@ -152,19 +162,22 @@ class Schedules {
 		ProjectPlan plan = mapping.plan();
 		Map<UUID, Forecasts.Risk> odds = odds(computed, iterations);
 		MilestoneStatusPolicy policy = new MilestoneStatusPolicy(rules);
+		Map<UUID, Feedability> feedability = Feedability.all(plan);
 		List<MilestoneEvaluation> evaluations = new ArrayList<>();
 		int tasks = plan.tasks().size();
 		for (int m = 0; m < plan.milestones().size(); m++) {
 			ProjectPlan.Milestone milestone = plan.milestones().get(m);
 			int activity = tasks + m;
-			MilestoneFacts facts = StatusFacts.of(mapping, computed.schedule(), activity, computed.statusDate(),
-					baselineName, baseline, odds.get(milestone.id()));
+			List<Integer> path = computed.schedule().drivingPath(activity);
+			MilestoneFacts facts = StatusFacts.of(mapping, computed.schedule(), activity, path,
+					feedability.get(milestone.id()), computed.statusDate(), baselineName, baseline,
+					odds.get(milestone.id()));
 			MilestoneStatusPolicy.Decision decision = policy.decide(facts);
 			LocalDate forecast = milestone.achieved()
 					? LocalDate.ofInstant(milestone.achievedAt(), java.time.ZoneOffset.UTC) : facts.forecast();
 			evaluations.add(new MilestoneEvaluation(milestone.id(), milestone.name(), milestone.targetDate(), forecast,
 					facts.slackDays(), decision.status(), decision.reasons(),
-					mapping.drivingPath(computed.schedule(), activity),
+					path.stream().map(mapping::idOf).toList(),
 					facts.chance() == null || milestone.achieved() ? null : odds.get(milestone.id())));
 		}
 		return evaluations;

@@ -25,18 +25,20 @@ final class StatusFacts {
 	}
 
 	/**
-	 * The facts of milestone {@code activity}. {@code risk} is its simulated outcome, or null when
-	 * the plan could not be simulated; the chance it gives is left out for a milestone that nothing
-	 * feeds or that cannot be achieved, where it says nothing.
+	 * The facts of milestone {@code activity}, whose driving path ({@link Schedule#drivingPath}, walked
+	 * once by the caller) is {@code path} and whose feedability is {@code feedability} (from
+	 * {@link Feedability#all}, one pass for every milestone). {@code risk} is its simulated outcome,
+	 * or null when the plan could not be simulated; the chance it gives is left out for a milestone
+	 * that nothing feeds or that cannot be achieved, where it says nothing.
 	 */
-	static MilestoneFacts of(PlanMapping mapping, Schedule schedule, int activity, LocalDate statusDate,
-			String baselineName, Map<UUID, BaselineDates> baseline, Forecasts.Risk risk) {
+	static MilestoneFacts of(PlanMapping mapping, Schedule schedule, int activity, List<Integer> path,
+			Feedability feedability, LocalDate statusDate, String baselineName, Map<UUID, BaselineDates> baseline,
+			Forecasts.Risk risk) {
 		ProjectPlan plan = mapping.plan();
 		ProjectPlan.Milestone milestone = plan.milestones().get(activity - plan.tasks().size());
-		Feedability feedability = Feedability.of(plan, milestone);
 		List<UUID> work = new ArrayList<>();
 		List<String> names = new ArrayList<>();
-		for (int step : schedule.drivingPath(activity)) {
+		for (int step : path) {
 			if (step != activity) {
 				work.add(mapping.idOf(step));
 				names.add(mapping.nameOf(step));
@@ -48,7 +50,7 @@ final class StatusFacts {
 				mapping.slackToTarget(schedule, activity), chanceMeansSomething ? risk.chanceOfMeetingTarget() : null,
 				chanceMeansSomething ? risk.iterations() : 0, feedability, work, names,
 				milestone.achieved() ? List.of()
-						: lateWorkOnPath(mapping, schedule, activity, statusDate, baselineName, baseline));
+						: lateWorkOnPath(mapping, schedule, activity, path, statusDate, baselineName, baseline));
 	}
 
 	/**
@@ -57,11 +59,11 @@ final class StatusFacts {
 	 * its baseline and so pushes the milestone (a shifted dependency).
 	 */
 	private static List<Reason> lateWorkOnPath(PlanMapping mapping, Schedule schedule, int milestone,
-			LocalDate today, String baselineName, Map<UUID, BaselineDates> baseline) {
+			List<Integer> path, LocalDate today, String baselineName, Map<UUID, BaselineDates> baseline) {
 		List<Reason> reasons = new ArrayList<>();
 		WorkingCalendar calendar = mapping.calendar();
 		int tasks = mapping.plan().tasks().size();
-		for (int step : schedule.drivingPath(milestone)) {
+		for (int step : path) {
 			if (step == milestone || schedule.isDone(step)) {
 				continue;
 			}

@@ -117,6 +117,30 @@ class MilestoneStatusStoriesTests {
 		assertThat(evaluation.risk()).isNull();
 	}
 
+	@Test
+	void aLongDrivingPathIsNamedByItsFirstStepsAndTheRestCounted() {
+		PlanFixture plan = PlanFixture.project();
+		UUID previous = null;
+		for (int i = 1; i <= 12; i++) {
+			UUID step = plan.task("Step " + i, 2);
+			if (previous != null) {
+				plan.link(previous, step);
+			}
+			previous = step;
+		}
+		UUID done = plan.milestone("Chain done", LocalDate.of(2026, 4, 3));
+		plan.link(previous, done);
+
+		MilestoneEvaluation chain = evaluate(plan.plan(), PlanFixture.START, 0).get(0);
+
+		// 24 working days of work end on 2 April, one day before the target: little slack names the work
+		assertThat(chain.drivingPath()).hasSize(13);
+		assertThat(chain.decidedBy().code()).isEqualTo("LOW_SLACK");
+		String said = String.join(" ", chain.reasons().stream().map(Reason::message).toList());
+		assertThat(said).contains("'Step 1' → 'Step 2' → 'Step 3' → 'Step 4' → 'Step 5' and 7 more steps")
+			.doesNotContain("'Step 6'");
+	}
+
 	private static List<MilestoneEvaluation> evaluate(ProjectPlan plan, LocalDate status, int runs) {
 		PlanMapping mapping = PlanMapping.of(plan, status, ForecastMethod.PLANNED_RATE);
 		return Schedules.evaluate(new Schedules.Computed(mapping, mapping.schedule(), status,

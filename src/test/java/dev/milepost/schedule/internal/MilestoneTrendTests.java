@@ -31,6 +31,12 @@ class MilestoneTrendTests {
 	@Autowired
 	MilestoneStatuses statuses;
 
+	@Autowired
+	ForecastTrends trends;
+
+	@Autowired
+	dev.milepost.plan.PlanQueries plans;
+
 	@Test
 	void everyChangeOnTheSameDayKeepsItsOwnPointInTheOrderItHappened() {
 		Teams.Team team = teams.team(Api.at(port));
@@ -61,6 +67,40 @@ class MilestoneTrendTests {
 		assertThat(trend).extracting(MilestoneStatuses.TrendPoint::forecast).isSorted().doesNotHaveDuplicates();
 		assertThat(trend).extracting(MilestoneStatuses.TrendPoint::recordedAt).isSorted();
 		assertThat(trend).extracting(MilestoneStatuses.TrendPoint::status).containsOnly(MilestoneStatus.ON_TRACK);
+	}
+
+	@Test
+	void aProjectsTrendsReadInOneGoAreEachMilestonesOwnTrend() {
+		Teams.Team team = teams.team(Api.at(port));
+		Api manager = team.as(team.manager());
+		String design = check(manager.post(team.path("/tasks"), Map.of("name", "Design", "durationDays", 5)), 201)
+			.json().get("id").asString();
+		List<UUID> milestones = new java.util.ArrayList<>();
+		for (String name : new String[] { "Design signed off", "Build started" }) {
+			Map<String, Object> milestone = new HashMap<>(Teams.milestone(name, team.manager(), Teams.ownerConfirmation()));
+			milestone.put("targetDate", LocalDate.now(ZoneOffset.UTC).plusMonths(6).toString());
+			UUID id = UUID.fromString(check(manager.post(team.path("/milestones"), milestone), 201).json().get("id")
+				.asString());
+			milestones.add(id);
+			check(manager.post(team.path("/dependencies"),
+					Map.of("predecessor", design, "successor", id.toString(), "type", "FS", "lagDays", 0)), 201);
+			statuses.recompute(team.key());
+		}
+		String task = team.path("/tasks/" + design);
+		check(manager.patch(task, Map.of("durationDays", 9), manager.get(task).etag()), 200);
+		statuses.recompute(team.key());
+
+		var all = trends.ofProject(plans.projectId(team.key()).orElseThrow());
+
+		assertThat(all).containsOnlyKeys(milestones);
+		for (UUID milestone : milestones) {
+			assertThat(all.get(milestone)).isNotEmpty()
+				.extracting(p -> p.statusDate() + " " + p.forecast() + " " + p.status() + " " + p.recordedAt())
+				.containsExactlyElementsOf(statuses.trend(milestone)
+					.stream()
+					.map(p -> p.statusDate() + " " + p.forecast() + " " + p.status() + " " + p.recordedAt())
+					.toList());
+		}
 	}
 
 }
