@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param forecastMethod how remaining work of tasks under way is estimated (default planned rate)
  * @param statusSharedSpread the spread of the slip the status's Monte Carlo run shares among all
  * the work of an iteration, its centre fitted from the project's finished tasks ({@link SharedSlip};
- * default 0.15; 0 draws tasks independently)
+ * default 0.2; 0 draws tasks independently)
  */
 @ConfigurationProperties("milepost.schedule")
 record ScheduleSettings(Integer approachingDays, Integer atRiskSlackDays, Double atRiskChance,
@@ -31,7 +31,7 @@ record ScheduleSettings(Integer approachingDays, Integer atRiskSlackDays, Double
 		atRiskChance = atRiskChance == null ? 0.5 : atRiskChance;
 		statusIterations = statusIterations == null ? 500 : statusIterations;
 		forecastMethod = forecastMethod == null ? ForecastMethod.PLANNED_RATE : forecastMethod;
-		statusSharedSpread = statusSharedSpread == null ? 0.15 : statusSharedSpread;
+		statusSharedSpread = statusSharedSpread == null ? 0.2 : statusSharedSpread;
 		if (!(statusSharedSpread >= 0 && statusSharedSpread <= 1)) {
 			throw new IllegalArgumentException("milepost.schedule.status-shared-spread is from 0 to 1, got "
 					+ statusSharedSpread);

@@ -94,8 +94,8 @@ public final class EarlyWarningHarness {
 			rules.add(Scores.daily("chance < " + t + " or forecast late",
 					d -> d.slack() < 0 || (!Double.isNaN(d.chance()) && d.chance() < t)));
 		}
-		for (double[] h : new double[][] { { 0.2, 0.4, 1 }, { 0.3, 0.5, 1 }, { 0.2, 0.4, 5 }, { 0.3, 0.5, 5 },
-				{ 0.2, 0.35, 10 }, { 0.1, 0.3, 5 } }) {
+		for (double[] h : new double[][] { { 0.2, 0.4, 1 }, { 0.3, 0.5, 1 }, { 0.5, 0.5, 3 }, { 0.5, 0.6, 5 },
+				{ 0.3, 0.5, 3 }, { 0.2, 0.4, 5 }, { 0.3, 0.5, 5 }, { 0.2, 0.35, 10 }, { 0.1, 0.3, 5 } }) {
 			rules.add(Scores.hysteresis("enter < " + h[0] + " for " + (int) h[2] + " d, leave ≥ " + h[1], h[0], h[1],
 					(int) h[2]));
 		}

@@ -433,6 +433,13 @@ final class ReplayProject {
 		}
 	}
 
+	/** The day a link was entered: when the later of its ends was found (0: the first plan). */
+	private int foundOn(Dependency link) {
+		Work from = byId(link.from());
+		Work to = byId(link.to());
+		return Math.max(from == null ? 0 : Math.max(0, from.found()), to == null ? 0 : Math.max(0, to.found()));
+	}
+
 	Work byId(UUID id) {
 		for (Work task : work) {
 			if (task.id.equals(id)) {
@@ -460,10 +467,14 @@ final class ReplayProject {
 		java.util.Set<UUID> known = new java.util.HashSet<>();
 		java.util.Map<UUID, ProjectPlan.Task> reported = new java.util.HashMap<>();
 		progress.forEach(t -> reported.put(t.id(), t));
-		for (Work task : work) {
-			if (task.found() != 0 && (task.found() < 0 || task.found() > day)) {
-				continue;
-			}
+		// listed as the application lists them, in the order they were entered: the first plan, then
+		// found work by the day it was found (the order decides which draw each task gets)
+		List<Work> entered = new ArrayList<>(work.stream().filter(t -> t.found() == 0).toList());
+		work.stream()
+			.filter(t -> t.found() > 0 && t.found() <= day)
+			.sorted(java.util.Comparator.comparingInt(Work::found))
+			.forEach(entered::add);
+		for (Work task : entered) {
 			known.add(task.id);
 			ProjectPlan.Task now = reported.get(task.id);
 			tasks.add(new ProjectPlan.Task(task.id, task.name, task.duration, now == null ? 0 : now.percentComplete(),
@@ -481,15 +492,21 @@ final class ReplayProject {
 		// the application lists milestones by target date
 		milestones.sort(java.util.Comparator.comparing(ProjectPlan.Milestone::targetDate,
 				java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+		// links too in the order they were entered: those of found work when it was found
 		List<ProjectPlan.Link> planLinks = new ArrayList<>();
-		int n = 0;
-		for (Dependency link : links) {
+		List<Integer> order = new ArrayList<>();
+		for (int n = 0; n < links.size(); n++) {
+			Dependency link = links.get(n);
 			if (known.contains(link.from()) && known.contains(link.to())) {
-				planLinks.add(new ProjectPlan.Link(UUID.nameUUIDFromBytes(("link " + number + "/" + n).getBytes()),
-						link.from(), link.fromGate() ? ActivityKind.MILESTONE : ActivityKind.TASK, link.to(),
-						link.toGate() ? ActivityKind.MILESTONE : ActivityKind.TASK, link.type(), link.lag()));
+				order.add(n);
 			}
-			n++;
+		}
+		order.sort(java.util.Comparator.comparingInt(n -> foundOn(links.get(n))));
+		for (int n : order) {
+			Dependency link = links.get(n);
+			planLinks.add(new ProjectPlan.Link(UUID.nameUUIDFromBytes(("link " + number + "/" + n).getBytes()),
+					link.from(), link.fromGate() ? ActivityKind.MILESTONE : ActivityKind.TASK, link.to(),
+					link.toGate() ? ActivityKind.MILESTONE : ActivityKind.TASK, link.type(), link.lag()));
 		}
 		LocalDate finish = gates.isEmpty() ? start : gates.get(gates.size() - 1).target;
 		return new ProjectPlan(UUID.nameUUIDFromBytes(("project " + number).getBytes()), "R" + number,
