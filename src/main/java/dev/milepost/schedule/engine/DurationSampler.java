@@ -42,8 +42,18 @@ final class DurationSampler {
 	// under way: remaining days per day of the planned duration
 	private final double[] remainingShare;
 
+	// the slip shared by an iteration's work: exp(shift + spread × Z); none when both are 0
+	private final boolean shared;
+
+	private final double sharedShift;
+
+	private final double sharedSpread;
+
 	DurationSampler(Network network, Scenario base, Estimates estimates, Distribution distribution) {
 		this.distribution = distribution;
+		this.shared = estimates.hasSharedSlip();
+		this.sharedShift = estimates.sharedShift();
+		this.sharedSpread = estimates.sharedSpread();
 		int size = network.size;
 		this.durations = Scheduler.durations(network, base).clone();
 		this.remaining = base.remaining == null ? null : base.remaining.clone();
@@ -125,16 +135,17 @@ final class DurationSampler {
 
 	/** Draws this iteration's durations and remaining days into the worker's arrays. */
 	void draw(SplitMix64 random, int[] durationsOut, int[] remainingOut) {
+		double factor = shared ? Math.exp(sharedShift + sharedSpread * random.nextGaussian()) : 1;
 		if (distribution == Distribution.PERT) {
 			for (int e = 0; e < count; e++) {
 				double x = low[e] + span[e] * Distribution.beta(alphaD[e], alphaC[e], betaD[e], betaC[e], random);
-				store(e, x, durationsOut, remainingOut);
+				store(e, x * factor, durationsOut, remainingOut);
 			}
 		}
 		else {
 			for (int e = 0; e < count; e++) {
 				double x = low[e] + span[e] * Distribution.triangular(mode[e], random.nextDouble());
-				store(e, x, durationsOut, remainingOut);
+				store(e, x * factor, durationsOut, remainingOut);
 			}
 		}
 	}

@@ -27,6 +27,10 @@ public final class Estimates {
 
 	private final double over;
 
+	private final double sharedShift;
+
+	private final double sharedSpread;
+
 	private Estimates(Builder builder) {
 		this.size = builder.size;
 		this.optimistic = builder.optimistic.clone();
@@ -34,6 +38,26 @@ public final class Estimates {
 		this.pessimistic = builder.pessimistic.clone();
 		this.under = builder.under;
 		this.over = builder.over;
+		this.sharedShift = builder.sharedShift;
+		this.sharedSpread = builder.sharedSpread;
+	}
+
+	/**
+	 * Whether each iteration draws one slip shared by all its work (see {@link Builder#shared}); when
+	 * not, tasks vary independently and no extra number is drawn.
+	 */
+	public boolean hasSharedSlip() {
+		return sharedShift != 0 || sharedSpread > 0;
+	}
+
+	/** The log of the shared slip's median factor. */
+	public double sharedShift() {
+		return sharedShift;
+	}
+
+	/** The spread (standard deviation of its log) of the shared slip. */
+	public double sharedSpread() {
+		return sharedSpread;
 	}
 
 	/** No estimates of its own: every task gets the default spread. */
@@ -98,6 +122,10 @@ public final class Estimates {
 
 		private double over = DEFAULT_OVER;
 
+		private double sharedShift;
+
+		private double sharedSpread;
+
 		private Builder(Network network) {
 			this.network = network;
 			this.size = network.size;
@@ -124,6 +152,23 @@ public final class Estimates {
 			}
 			this.under = underFraction;
 			this.over = overFraction;
+			return this;
+		}
+
+		/**
+		 * A slip shared by all the work of an iteration: each iteration multiplies every drawn
+		 * duration by one factor exp(shift + spread × Z), Z standard normal. Work on one project tends
+		 * to run late together (the same people, the same unknowns), which independent draws miss:
+		 * they average the slips out and give dates that are too sure. (0, 0), the default, draws
+		 * tasks independently.
+		 */
+		public Builder shared(double shift, double spread) {
+			if (!Double.isFinite(shift) || !(spread >= 0) || Double.isInfinite(spread)) {
+				throw new IllegalArgumentException(
+						"A shared slip needs a finite shift and a finite spread of at least 0, got " + shift + ", " + spread);
+			}
+			this.sharedShift = shift;
+			this.sharedSpread = spread;
 			return this;
 		}
 

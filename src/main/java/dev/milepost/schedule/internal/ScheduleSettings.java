@@ -14,10 +14,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param statusIterations the Monte Carlo runs behind each status's chance of meeting the target
  * (default 500; 0 decides by slack and late work alone)
  * @param forecastMethod how remaining work of tasks under way is estimated (default planned rate)
+ * @param statusSharedSpread the spread of the slip the status's Monte Carlo run shares among all
+ * the work of an iteration, its centre fitted from the project's finished tasks ({@link SharedSlip};
+ * default 0.2; 0 draws tasks independently)
  */
 @ConfigurationProperties("milepost.schedule")
 record ScheduleSettings(Integer approachingDays, Integer atRiskSlackDays, Double atRiskChance,
-		Integer statusIterations, ForecastMethod forecastMethod) {
+		Integer statusIterations, ForecastMethod forecastMethod, Double statusSharedSpread) {
+
+	/** The defaults, as an application without {@code milepost.schedule.*} settings has them. */
+	static final ScheduleSettings DEFAULTS = new ScheduleSettings(null, null, null, null, null, null);
 
 	ScheduleSettings {
 		approachingDays = approachingDays == null ? 14 : approachingDays;
@@ -25,6 +31,11 @@ record ScheduleSettings(Integer approachingDays, Integer atRiskSlackDays, Double
 		atRiskChance = atRiskChance == null ? 0.5 : atRiskChance;
 		statusIterations = statusIterations == null ? 500 : statusIterations;
 		forecastMethod = forecastMethod == null ? ForecastMethod.PLANNED_RATE : forecastMethod;
+		statusSharedSpread = statusSharedSpread == null ? 0.2 : statusSharedSpread;
+		if (!(statusSharedSpread >= 0 && statusSharedSpread <= 1)) {
+			throw new IllegalArgumentException("milepost.schedule.status-shared-spread is from 0 to 1, got "
+					+ statusSharedSpread);
+		}
 		if (statusIterations < 0) {
 			throw new IllegalArgumentException("milepost.schedule.status-iterations cannot be negative");
 		}

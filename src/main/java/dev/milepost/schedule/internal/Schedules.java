@@ -22,6 +22,7 @@ import dev.milepost.schedule.StatusRules;
 import dev.milepost.schedule.PlanMapping;
 import dev.milepost.schedule.engine.CycleFoundException;
 import dev.milepost.schedule.engine.Schedule;
+import dev.milepost.schedule.engine.SimulationProgress;
 import org.springframework.stereotype.Service;
 
 /** Computes a project's schedule and its milestones' status, as of a status date. */
@@ -147,7 +148,7 @@ class Schedules {
 	 */
 	List<MilestoneEvaluation> evaluate(Computed computed) {
 		var baseline = baselines.latest(computed.mapping().plan().projectId());
-		return evaluate(computed, settings.rules(), settings.statusIterations(),
+		return evaluate(computed, settings.rules(), settings.statusIterations(), settings.statusSharedSpread(),
 				baseline.map(Baselines.Baseline::name).orElse(null),
 				baseline.map(b -> baselines.dates(b.id())).orElse(Map.of()));
 	}
@@ -157,28 +158,57 @@ class Schedules {
 	 * the application does. {@code iterations} 0 leaves the chance out.
 	 */
 	static List<MilestoneEvaluation> evaluate(Computed computed, StatusRules rules, int iterations,
-			String baselineName, Map<UUID, BaselineDates> baseline) {
+			double sharedSpread, String baselineName, Map<UUID, BaselineDates> baseline) {
+		return decide(computed, gather(computed, iterations, sharedSpread, baselineName, baseline),
+				new MilestoneStatusPolicy(rules));
+	}
+
+	/**
+	 * A milestone's facts, with the simulated outcome they took their chance from (null: none) and
+	 * its driving path as activity numbers.
+	 */
+	record Gathered(MilestoneFacts facts, Forecasts.Risk risk, List<Integer> path) {
+	}
+
+	/**
+	 * Every milestone's facts, in the plan's order: the schedule, the latest baseline and one seeded
+	 * Monte Carlo run of the plan ({@code iterations} 0 leaves the chance out), its work sharing a
+	 * slip of {@code sharedSpread} fitted to the project's history ({@link SharedSlip}). Deciding is
+	 * apart, so a replay can weigh the same facts under several rules.
+	 */
+	static List<Gathered> gather(Computed computed, int iterations, double sharedSpread, String baselineName,
+			Map<UUID, BaselineDates> baseline) {
 		PlanMapping mapping = computed.mapping();
 		ProjectPlan plan = mapping.plan();
-		Map<UUID, Forecasts.Risk> odds = odds(computed, iterations);
-		MilestoneStatusPolicy policy = new MilestoneStatusPolicy(rules);
+		Map<UUID, Forecasts.Risk> odds = odds(computed, iterations,
+				SharedSlip.fit(plan, mapping.calendar(), sharedSpread));
 		Map<UUID, Feedability> feedability = Feedability.all(plan);
-		List<MilestoneEvaluation> evaluations = new ArrayList<>();
+		List<Gathered> gathered = new ArrayList<>();
 		int tasks = plan.tasks().size();
 		for (int m = 0; m < plan.milestones().size(); m++) {
 			ProjectPlan.Milestone milestone = plan.milestones().get(m);
-			int activity = tasks + m;
-			List<Integer> path = computed.schedule().drivingPath(activity);
-			MilestoneFacts facts = StatusFacts.of(mapping, computed.schedule(), activity, path,
-					feedability.get(milestone.id()), computed.statusDate(), baselineName, baseline,
-					odds.get(milestone.id()));
+			Forecasts.Risk risk = odds.get(milestone.id());
+			List<Integer> path = computed.schedule().drivingPath(tasks + m);
+			gathered.add(new Gathered(StatusFacts.of(mapping, computed.schedule(), tasks + m, path,
+					feedability.get(milestone.id()), computed.statusDate(), baselineName, baseline, risk), risk, path));
+		}
+		return gathered;
+	}
+
+	/** Each milestone's status as {@code policy} decides it on the gathered facts. */
+	static List<MilestoneEvaluation> decide(Computed computed, List<Gathered> gathered, MilestoneStatusPolicy policy) {
+		PlanMapping mapping = computed.mapping();
+		List<MilestoneEvaluation> evaluations = new ArrayList<>();
+		for (Gathered each : gathered) {
+			MilestoneFacts facts = each.facts();
+			ProjectPlan.Milestone milestone = facts.milestone();
 			MilestoneStatusPolicy.Decision decision = policy.decide(facts);
 			LocalDate forecast = milestone.achieved()
 					? LocalDate.ofInstant(milestone.achievedAt(), java.time.ZoneOffset.UTC) : facts.forecast();
 			evaluations.add(new MilestoneEvaluation(milestone.id(), milestone.name(), milestone.targetDate(), forecast,
 					facts.slackDays(), decision.status(), decision.reasons(),
-					path.stream().map(mapping::idOf).toList(),
-					facts.chance() == null || milestone.achieved() ? null : odds.get(milestone.id())));
+					each.path().stream().map(mapping::idOf).toList(),
+					facts.chance() == null || milestone.achieved() ? null : each.risk()));
 		}
 		return evaluations;
 	}
@@ -187,14 +217,15 @@ class Schedules {
 	 * Each milestone's simulated outcome from a seeded run of the plan as computed; none when the
 	 * run is switched off or the plan's estimates cannot be simulated (the simulation says why).
 	 */
-	private static Map<UUID, Forecasts.Risk> odds(Computed computed, int iterations) {
+	private static Map<UUID, Forecasts.Risk> odds(Computed computed, int iterations, SharedSlip shared) {
 		if (iterations == 0 || computed.mapping().plan().milestones().isEmpty()) {
 			return Map.of();
 		}
 		Simulations.Result result;
 		try {
 			result = Simulations.run(computed,
-					new Simulations.Request(iterations, STATUS_SEED, null, null, null, computed.statusDate()));
+					new Simulations.Request(iterations, STATUS_SEED, null, null, null, computed.statusDate()),
+					SimulationProgress.NONE, shared);
 		}
 		catch (RuleViolationException e) {
 			return Map.of();

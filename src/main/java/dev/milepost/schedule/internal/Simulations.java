@@ -65,6 +65,11 @@ final class Simulations {
 
 	/** Runs it, telling {@code progress} after each chunk of iterations how many are done. */
 	static Result run(Schedules.Computed computed, Request request, SimulationProgress progress) {
+		return run(computed, request, progress, SharedSlip.NONE);
+	}
+
+	/** Runs it with every iteration's work sharing one slip (the status's run: {@link SharedSlip}). */
+	static Result run(Schedules.Computed computed, Request request, SimulationProgress progress, SharedSlip shared) {
 		PlanMapping mapping = computed.mapping();
 		ProjectPlan plan = mapping.plan();
 		Estimates.Builder estimates = Estimates.builder(mapping.network());
@@ -72,6 +77,7 @@ final class Simulations {
 			estimates.spread(request.spreadUnder() == null ? Estimates.DEFAULT_UNDER : request.spreadUnder(),
 					request.spreadOver() == null ? Estimates.DEFAULT_OVER : request.spreadOver());
 		}
+		estimates.shared(shared.shift(), shared.spread());
 		for (int i = 0; i < plan.tasks().size(); i++) {
 			ProjectPlan.Task task = plan.tasks().get(i);
 			if (task.optimistic() != null) {
