@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,7 +61,8 @@ class MilestoneStatuses {
 	record LastPoint(UUID milestoneId, LocalDate forecastDate, String status) {
 	}
 
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	/** Recomputes the project's statuses in the caller's transaction (the worker's: see {@link StatusRecomputeWorker}). */
+	@Transactional
 	public void recompute(String projectKey) {
 		UUID projectId = plans.projectId(projectKey).orElse(null);
 		if (projectId == null || !plans.lock(projectId)) {
