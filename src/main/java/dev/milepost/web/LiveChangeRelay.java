@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
+import dev.milepost.common.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,7 +80,7 @@ class LiveChangeRelay {
 		for (Row row : jdbc
 			.sql("select id, project_key, what, origin, created_at from live_change where created_at > :since order by id")
 			.param("since", Timestamp.from(since))
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.list()) {
 			if (heard.putIfAbsent(row.id(), row.createdAt().toInstant()) == null && !origin.equals(row.origin())) {
 				List<String> what = changes.computeIfAbsent(row.projectKey(), key -> new ArrayList<>());

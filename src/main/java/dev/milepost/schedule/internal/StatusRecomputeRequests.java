@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.milepost.common.Rows;
 import dev.milepost.schedule.StatusRecomputation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -74,7 +75,7 @@ class StatusRecomputeRequests {
 			.sql("select id, changed, project_deleted, attempts from status_recompute where project_key = :key "
 					+ "order by id for update skip locked")
 			.param("key", projectKey)
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.list();
 		if (rows.isEmpty()) {
 			return Optional.empty();

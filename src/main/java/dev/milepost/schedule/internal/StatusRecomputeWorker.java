@@ -71,6 +71,10 @@ class StatusRecomputeWorker implements StatusRecomputation, SmartLifecycle {
 			@Value("${milepost.schedule.recompute.poll-interval:5s}") Duration pollInterval,
 			@Value("${milepost.schedule.recompute.retry-initial:30s}") Duration retryInitial,
 			@Value("${milepost.schedule.recompute.retry-max:30m}") Duration retryMax) {
+		if (!positive(retryInitial) || retryMax.compareTo(retryInitial) < 0 || !positive(pollInterval)) {
+			throw new IllegalArgumentException("milepost.schedule.recompute: poll-interval and retry-initial must be "
+					+ "positive and retry-max at least retry-initial");
+		}
 		this.requests = requests;
 		this.statuses = statuses;
 		this.baselines = baselines;
@@ -81,6 +85,10 @@ class StatusRecomputeWorker implements StatusRecomputation, SmartLifecycle {
 		this.pollInterval = pollInterval;
 		this.retryInitial = retryInitial;
 		this.retryMax = retryMax;
+	}
+
+	private static boolean positive(Duration duration) {
+		return !duration.isNegative() && !duration.isZero();
 	}
 
 	@Override
