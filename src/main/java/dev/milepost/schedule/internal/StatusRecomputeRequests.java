@@ -111,6 +111,17 @@ class StatusRecomputeRequests {
 			.isPresent();
 	}
 
+	/**
+	 * Waits, in the caller's transaction, until the oldest due request another transaction holds is
+	 * released (served and gone, or failed and put off), by asking for its lock.
+	 */
+	void awaitHeld() {
+		jdbc.sql("select id from status_recompute where not_before <= :now order by id limit 1 for update")
+			.param("now", Timestamp.from(clock.instant()))
+			.query(Long.class)
+			.optional();
+	}
+
 	Optional<StatusRecomputation.Staleness> staleness(String projectKey) {
 		record Row(Timestamp since, Integer attempts) {
 		}

@@ -39,6 +39,9 @@ class StatusRecomputeWorker implements StatusRecomputation, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(StatusRecomputeWorker.class);
 
+	/** How many times {@link #runDue()} waits for requests other workers hold before it returns anyway. */
+	private static final int MAX_WAITS = 100;
+
 	private final StatusRecomputeRequests requests;
 
 	private final MilestoneStatuses statuses;
@@ -125,11 +128,30 @@ class StatusRecomputeWorker implements StatusRecomputation, SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Serves what is due on the caller's thread, and waits for what is due but held by a worker of
+	 * another instance (or another application on the same database, in tests), so that on return
+	 * every change committed before the call has its statuses recomputed, or its recompute failed.
+	 */
 	@Override
 	public int runDue() {
 		draining.writeLock().lock();
 		try {
-			return serveDue();
+			int done = 0;
+			for (int round = 0; round < MAX_WAITS; round++) {
+				done += serveDue();
+				if (!requests.anyDue()) {
+					return done;
+				}
+				try {
+					transactions.executeWithoutResult(status -> requests.awaitHeld());
+				}
+				catch (RuntimeException lockTimeout) {
+					// H2 gives up waiting for a lock after a while; look again
+					log.debug("Waited for a recompute another worker holds: {}", lockTimeout.toString());
+				}
+			}
+			return done;
 		}
 		finally {
 			draining.writeLock().unlock();
