@@ -72,7 +72,7 @@ public final class Rows<T extends Record> implements RowMapper<T> {
 		}
 		Object[] args = new Object[names.length];
 		for (int i = 0; i < names.length; i++) {
-			Object value = JdbcUtils.getResultSetValue(rs, columns[i], types[i].getObjectType());
+			Object value = JdbcUtils.getResultSetValue(rs, columns[i], types[i].getType());
 			args[i] = CONVERSIONS.convert(value, types[i]);
 		}
 		return BeanUtils.instantiateClass(constructor, args);
