@@ -19,8 +19,8 @@ import org.springframework.jdbc.support.JdbcUtils;
 
 /**
  * Reads rows into records by column name, {@code project_id} or {@code projectId} alike, as
- * {@code JdbcClient.query(SomeRecord.class)} does, but looking the names up once per result in its
- * metadata. Spring's {@code SimplePropertyRowMapper} asks the driver for the camel-case name first
+ * {@code JdbcClient} does when given the record class, but looking the names up once per result
+ * in its metadata. Spring's {@code SimplePropertyRowMapper} asks the driver for the camel-case name first
  * and falls back to the snake-case one when that throws: an exception per camel-case component per
  * row, which H2 also writes with its stack trace to its trace file (tens of kilobytes per request).
  * Use {@code .query(Rows.of(SomeRecord.class))} for every record read. A mapper serves one query at
