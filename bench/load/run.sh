@@ -9,7 +9,8 @@
 #   bench/load/run.sh 1 sizes --sizes 1000,10000,50000 --rounds 5
 #
 # MILEPOST_LOAD_SKIP_BUILD=1 reuses target/milepost-*.jar; MILEPOST_LOAD_DB names the database
-# (dropped and created afresh, default milepost_load); MILEPOST_LOAD_HEAP sets -Xmx (default 2g).
+# (dropped and created afresh, default milepost_load); MILEPOST_LOAD_HEAP sets -Xmx (default 2g);
+# MILEPOST_LOAD_PORT is the first instance's port (default 18081, the next ones follow).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -17,6 +18,7 @@ instances=${1:-1}
 shift || true
 db=${MILEPOST_LOAD_DB:-milepost_load}
 heap=${MILEPOST_LOAD_HEAP:-2g}
+first_port=${MILEPOST_LOAD_PORT:-18081}
 admin_password=admin-password-for-load
 
 if [ "${MILEPOST_LOAD_SKIP_BUILD:-0}" != 1 ]; then
@@ -36,7 +38,7 @@ stop() {
 trap stop EXIT
 
 for i in $(seq 1 "$instances"); do
-  port=$((18080 + i))
+  port=$((first_port + i - 1))
   log=target/load-instance-$i.log
   SPRING_PROFILES_ACTIVE=postgres \
   MILEPOST_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MILEPOST_DB_USER=postgres \

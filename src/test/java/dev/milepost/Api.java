@@ -24,30 +24,44 @@ public final class Api {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private final int port;
+
 	private final String base;
 
 	private final String authorization;
 
-	private Api(String base, String authorization) {
-		this.base = base;
+	private final boolean recompute;
+
+	private Api(int port, String authorization, boolean recompute) {
+		this.port = port;
+		this.base = "http://localhost:" + port;
 		this.authorization = authorization;
+		this.recompute = recompute;
 	}
 
 	public static Api at(int port) {
-		return new Api("http://localhost:" + port, null);
+		return new Api(port, null, true);
 	}
 
 	public Api withToken(String token) {
-		return new Api(base, "Bearer " + token);
+		return new Api(port, "Bearer " + token, recompute);
 	}
 
 	public Api withBasic(String username, String password) {
-		return new Api(base, "Basic " + Base64.getEncoder()
-			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+		return new Api(port, "Basic " + Base64.getEncoder()
+			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)), recompute);
 	}
 
 	public Api anonymous() {
-		return new Api(base, null);
+		return new Api(port, null, recompute);
+	}
+
+	/**
+	 * The same client, not serving the status recomputes its writes ask for (see
+	 * {@link StatusesAfterWrites}): for tests of the recompute worker itself.
+	 */
+	public Api withoutStatusRecompute() {
+		return new Api(port, authorization, false);
 	}
 
 	public Response get(String path) {
@@ -83,6 +97,10 @@ public final class Api {
 				: HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
 		try {
 			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			if (recompute && !method.equals("GET") && !method.equals("HEAD")) {
+				// as the statuses are once the background worker has served the change
+				StatusesAfterWrites.recompute(port);
+			}
 			return new Response(response.statusCode(), response.headers().map(), response.body());
 		}
 		catch (IOException e) {

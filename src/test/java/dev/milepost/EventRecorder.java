@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.milepost.approval.ApprovalDecided;
 import dev.milepost.approval.ApprovalRequested;
 import dev.milepost.schedule.MilestoneStatusChanged;
+import dev.milepost.schedule.MilestoneStatusesRecomputed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,11 @@ public class EventRecorder {
 
 	@EventListener
 	void on(MilestoneStatusChanged event) {
+		events.add(event);
+	}
+
+	@EventListener
+	void on(MilestoneStatusesRecomputed event) {
 		events.add(event);
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({ People.class, Teams.class, EventRecorder.class, Background.class, TestBlueprints.Config.class })
+@Import({ People.class, Teams.class, EventRecorder.class, Background.class, RecomputeFaults.class,
+		TestBlueprints.Config.class })
 public @interface MilepostTest {
 }

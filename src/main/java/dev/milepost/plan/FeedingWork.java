@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.milepost.common.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -89,7 +90,7 @@ public class FeedingWork {
 				       actual_finish is not null as done
 				from task where project_id = :p""")
 			.param("p", projectId)
-			.query(WorkItem.class)
+			.query(Rows.of(WorkItem.class))
 			.list()
 			.forEach(task -> tasks.put(task.id(), task));
 		return tasks;

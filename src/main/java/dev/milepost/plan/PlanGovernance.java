@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.milepost.common.Rows;
 import dev.milepost.plan.milestone.Milestones;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,7 +62,7 @@ public class PlanGovernance {
 				where d.id = :id and d.project_id = :p""")
 			.param("id", id)
 			.param("p", context.projectId())
-			.query(ProjectPlan.Deliverable.class)
+			.query(Rows.of(ProjectPlan.Deliverable.class))
 			.optional();
 	}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.milepost.common.Rows;
 import dev.milepost.plan.milestone.Milestones;
 import dev.milepost.plan.milestone.MilestoneView;
 import dev.milepost.plan.project.Projects;
@@ -97,7 +98,7 @@ public class PlanQueries {
 				join app_user m on m.id = p.manager_id join app_user s on s.id = p.sponsor_id
 				where p.id = :p""")
 			.param("p", projectId)
-			.query(Head.class)
+			.query(Rows.of(Head.class))
 			.optional()
 			.map(head -> {
 				Map<ProjectRole, List<String>> members = new java.util.EnumMap<>(ProjectRole.class);
@@ -146,11 +147,11 @@ public class PlanQueries {
 				LocalDate targetFinish, String status) {
 		}
 		Head head = jdbc.sql("select id, project_key, name, sponsor_id, manager_id, start_date, target_finish, status "
-				+ "from project where id = :p").param("p", projectId).query(Head.class).single();
+				+ "from project where id = :p").param("p", projectId).query(Rows.of(Head.class)).single();
 		WorkCalendar calendar = projects.calendarOf(projectId);
 		List<ProjectPlan.Goal> goals = jdbc.sql("select id, outcome, measure from goal where project_id = :p order by created_at, id")
 			.param("p", projectId)
-			.query(ProjectPlan.Goal.class)
+			.query(Rows.of(ProjectPlan.Goal.class))
 			.list();
 		Map<UUID, List<String>> assignees = new HashMap<>();
 		jdbc.sql("select a.task_id, a.user_id from task_assignee a join task t on t.id = a.task_id where t.project_id = :p")

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import dev.milepost.common.ForbiddenException;
 import dev.milepost.common.NotFoundException;
+import dev.milepost.common.Rows;
 import dev.milepost.identity.CurrentUser;
 import dev.milepost.identity.CurrentUsers;
 import dev.milepost.identity.SystemActor;
@@ -37,7 +38,7 @@ public class ProjectAccess {
 				where p.project_key = :key""")
 			.param("user", user.id())
 			.param("key", projectKey)
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.optional()
 			.filter(found -> found.role() != null || user.admin())
 			.orElseThrow(() -> NotFoundException.of("project", projectKey));

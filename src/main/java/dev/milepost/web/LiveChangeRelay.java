@@ -4,13 +4,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
+import dev.milepost.common.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,24 +68,28 @@ class LiveChangeRelay {
 
 	/**
 	 * Hands every change another instance recorded in the window, and not handed on before, to
-	 * {@code deliver} (project key, what changed). Called from one thread only.
+	 * {@code deliver}: once per project, with what changed there. Called from one thread only.
 	 */
-	void poll(BiConsumer<String, String> deliver) {
+	void poll(BiConsumer<String, List<String>> deliver) {
 		Instant now = clock.instant();
 		Instant since = now.minus(WINDOW);
-		jdbc.sql("select id, project_key, what, origin, created_at from live_change where created_at > :since order by id")
+		record Row(long id, String projectKey, String what, String origin, Timestamp createdAt) {
+		}
+		Map<String, List<String>> changes = new LinkedHashMap<>();
+		// read first, deliver after: no page is written to while a connection is held
+		for (Row row : jdbc
+			.sql("select id, project_key, what, origin, created_at from live_change where created_at > :since order by id")
 			.param("since", Timestamp.from(since))
-			.query((rs, row) -> {
-				long id = rs.getLong("id");
-				if (!heard.containsKey(id)) {
-					heard.put(id, rs.getTimestamp("created_at").toInstant());
-					if (!origin.equals(rs.getString("origin"))) {
-						deliver.accept(rs.getString("project_key"), rs.getString("what"));
-					}
+			.query(Rows.of(Row.class))
+			.list()) {
+			if (heard.putIfAbsent(row.id(), row.createdAt().toInstant()) == null && !origin.equals(row.origin())) {
+				List<String> what = changes.computeIfAbsent(row.projectKey(), key -> new ArrayList<>());
+				if (!what.contains(row.what())) {
+					what.add(row.what());
 				}
-				return id;
-			})
-			.list();
+			}
+		}
+		changes.forEach(deliver);
 		for (Iterator<Instant> written = heard.values().iterator(); written.hasNext();) {
 			if (!written.next().isAfter(since)) {
 				written.remove();

@@ -2,6 +2,8 @@ package dev.milepost.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.milepost.common.EntityChanged;
-import dev.milepost.schedule.MilestoneStatusChanged;
+import dev.milepost.schedule.MilestoneStatusesRecomputed;
+import dev.milepost.schedule.StatusRecomputation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -105,37 +108,46 @@ class LiveUpdates implements SmartLifecycle {
 		return listeners.getOrDefault(projectKey, Set.of()).size();
 	}
 
+	/**
+	 * A change that calls for a status recompute is announced once that recompute is done (below),
+	 * so a page re-fetches once and sees the statuses of the change; other changes at their commit.
+	 */
 	@EventListener
 	void on(EntityChanged change) {
-		if (!EntityChanged.WORKSPACE.equals(change.scope())) {
-			afterCommit(change.scope(), change.entityType());
+		if (!EntityChanged.WORKSPACE.equals(change.scope()) && !StatusRecomputation.follows(change)) {
+			afterCommit(change.scope(), List.of(change.entityType()));
 		}
 	}
 
 	@EventListener
-	void on(MilestoneStatusChanged change) {
-		afterCommit(change.projectKey(), "milestone-status");
+	void on(MilestoneStatusesRecomputed recomputed) {
+		List<String> what = new ArrayList<>(recomputed.changed());
+		what.add("milestone-status");
+		afterCommit(recomputed.projectKey(), what);
 	}
 
-	/** Pages hear of a change only once it is committed, and once per project and kind per transaction. */
-	private void afterCommit(String projectKey, String what) {
+	/** Pages hear of a change only once it is committed, and once per project per transaction. */
+	private void afterCommit(String projectKey, List<String> what) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			relay.record(List.of(Map.entry(projectKey, what)));
+			relay.record(what.stream().map(each -> Map.entry(projectKey, each)).toList());
 			sender.execute(() -> send(projectKey, what));
 			return;
 		}
 		@SuppressWarnings("unchecked")
-		Set<Map.Entry<String, String>> pending = (Set<Map.Entry<String, String>>) TransactionSynchronizationManager
+		Map<String, Set<String>> pending = (Map<String, Set<String>>) TransactionSynchronizationManager
 			.getResource(PENDING);
 		if (pending == null) {
-			Set<Map.Entry<String, String>> changes = new LinkedHashSet<>();
+			Map<String, Set<String>> changes = new LinkedHashMap<>();
 			TransactionSynchronizationManager.bindResource(PENDING, changes);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 				@Override
 				public void beforeCommit(boolean readOnly) {
 					if (!readOnly) {
-						relay.record(changes);
+						relay.record(changes.entrySet()
+							.stream()
+							.flatMap(project -> project.getValue().stream().map(each -> Map.entry(project.getKey(), each)))
+							.toList());
 					}
 				}
 
@@ -143,20 +155,23 @@ class LiveUpdates implements SmartLifecycle {
 				public void afterCompletion(int status) {
 					TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
 					if (status == STATUS_COMMITTED) {
-						changes.forEach(change -> sender.execute(() -> send(change.getKey(), change.getValue())));
+						changes.forEach((key, kinds) -> sender.execute(() -> send(key, List.copyOf(kinds))));
 					}
 				}
 
 			});
 			pending = changes;
 		}
-		pending.add(Map.entry(projectKey, what));
+		pending.computeIfAbsent(projectKey, key -> new LinkedHashSet<>()).addAll(what);
 	}
 
-	private void send(String projectKey, String what) {
+	/** One event per project, however many kinds of thing changed: each kind is a line of its data. */
+	private void send(String projectKey, List<String> what) {
 		for (SseEmitter emitter : listeners.getOrDefault(projectKey, Set.of())) {
 			try {
-				emitter.send(SseEmitter.event().name(EVENT).data(what));
+				SseEmitter.SseEventBuilder event = SseEmitter.event().name(EVENT);
+				what.forEach(event::data);
+				emitter.send(event);
 			}
 			catch (IOException | IllegalStateException e) {
 				// the page went away; its connection is cleaned up by the completion callbacks

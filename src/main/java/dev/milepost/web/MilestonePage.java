@@ -18,6 +18,7 @@ import dev.milepost.plan.ProjectContext;
 import dev.milepost.plan.ProjectPlan;
 import dev.milepost.schedule.Forecasts;
 import dev.milepost.schedule.ProjectForecast;
+import dev.milepost.schedule.StatusRecomputation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,7 +44,11 @@ class MilestonePage {
 
 	private final ApprovalRequests approvals;
 
-	MilestonePage(ProjectAccess access, PlanQueries plans, Forecasts forecasts, ApprovalRequests approvals) {
+	private final StatusRecomputation recomputation;
+
+	MilestonePage(ProjectAccess access, PlanQueries plans, Forecasts forecasts, ApprovalRequests approvals,
+			StatusRecomputation recomputation) {
+		this.recomputation = recomputation;
 		this.access = access;
 		this.plans = plans;
 		this.forecasts = forecasts;
@@ -68,6 +73,7 @@ class MilestonePage {
 		model.addAttribute("me", context.user());
 		model.addAttribute("canManage", context.canManage());
 		model.addAttribute("project", forecast.plan());
+		model.addAttribute("staleStatuses", StaleStatuses.of(recomputation.staleness(context.projectKey())));
 		model.addAttribute("milestone", milestone);
 		model.addAttribute("status", Overview.MilestoneRow.of(status));
 		model.addAttribute("trend", TrendChart.of(forecasts.trend(context, id), milestone.targetDate(),

@@ -7,6 +7,7 @@ import dev.milepost.health.PlanHealth;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.schedule.Forecasts;
+import dev.milepost.schedule.StatusRecomputation;
 import dev.milepost.schedule.ProjectForecast;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +31,11 @@ class ProjectOverviewPage {
 
 	private final CalendarFeeds feeds;
 
-	ProjectOverviewPage(ProjectAccess access, Forecasts forecasts, PlanHealth health, CalendarFeeds feeds) {
+	private final StatusRecomputation recomputation;
+
+	ProjectOverviewPage(ProjectAccess access, Forecasts forecasts, PlanHealth health, CalendarFeeds feeds,
+			StatusRecomputation recomputation) {
+		this.recomputation = recomputation;
 		this.access = access;
 		this.forecasts = forecasts;
 		this.health = health;
@@ -58,6 +63,7 @@ class ProjectOverviewPage {
 		LocalDate today = forecast.statusDate();
 		model.addAttribute("me", context.user());
 		model.addAttribute("project", forecast.plan());
+		model.addAttribute("staleStatuses", StaleStatuses.of(recomputation.staleness(context.projectKey())));
 		model.addAttribute("forecast", forecast);
 		model.addAttribute("today", today);
 		model.addAttribute("milestones", Overview.milestones(forecast));

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.milepost.People;
+import dev.milepost.StatusesAfterWrites;
 
 /**
  * A person using the pages over plain HTTP: a session cookie from the sign-in form, and form posts
@@ -27,6 +28,8 @@ final class PageSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+	private final int port;
+
 	private final String base;
 
 	private final HttpClient client;
@@ -34,6 +37,7 @@ final class PageSession {
 	private String csrf;
 
 	private PageSession(int port) {
+		this.port = port;
 		this.base = "http://localhost:" + port;
 		this.client = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
@@ -142,8 +146,13 @@ final class PageSession {
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
-			return client.send(request.header("Accept", "text/html").timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpRequest built = request.header("Accept", "text/html").timeout(Duration.ofSeconds(30)).build();
+			HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
+			if (!built.method().equals("GET")) {
+				// as the statuses are once the background worker has served the change
+				StatusesAfterWrites.recompute(port);
+			}
+			return response;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.milepost.common.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -62,7 +63,7 @@ class StoredActiveBlueprints implements ActiveBlueprints {
 				where %s
 				order by b.project_id nulls first, b.created_at, b.id""".formatted(project))
 			.param(name, value)
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.list();
 		if (rows.isEmpty()) {
 			return Optional.empty();

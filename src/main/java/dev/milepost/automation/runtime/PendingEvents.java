@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.milepost.common.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -88,7 +89,7 @@ class PendingEvents {
 		return jdbc.sql(sql)
 			.params(params)
 			.param("now", Timestamp.from(clock.instant()))
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.list()
 			.stream()
 			.map(row -> new Pending(row.id(), row.projectId(),

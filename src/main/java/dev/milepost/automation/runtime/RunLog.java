@@ -302,10 +302,12 @@ class RunLog {
 	}
 
 	RunView get(UUID projectId, UUID id) {
+		// read before the run, not inside its row callback: that would ask for a second connection
+		List<ActionView> actions = actions(id);
 		return jdbc.sql(COLUMNS + " where project_id = :p and id = :id")
 			.param("p", projectId)
 			.param("id", id)
-			.query((rs, n) -> view(rs, actions(id)))
+			.query((rs, n) -> view(rs, actions))
 			.optional()
 			.orElseThrow(() -> NotFoundException.of("automation run", id));
 	}

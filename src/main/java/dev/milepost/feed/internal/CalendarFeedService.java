@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import dev.milepost.common.EntityChanged;
 import dev.milepost.common.NotFoundException;
+import dev.milepost.common.Rows;
 import dev.milepost.feed.CalendarFeeds;
 import dev.milepost.identity.CurrentUsers;
 import dev.milepost.identity.UserSummary;
@@ -86,7 +87,7 @@ class CalendarFeedService implements CalendarFeeds {
 		return jdbc.sql("select " + COLUMNS + " from calendar_feed where project_id = :project and user_id = :user")
 			.param("project", context.projectId())
 			.param("user", context.user().id())
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.optional();
 	}
 
@@ -155,7 +156,7 @@ class CalendarFeedService implements CalendarFeeds {
 		}
 		Optional<Row> found = jdbc.sql("select " + COLUMNS + " from calendar_feed where secret_hash = :hash")
 			.param("hash", hash(secret))
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.optional();
 		if (found.isEmpty()) {
 			return Optional.empty();

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.milepost.common.MilepostException;
+import dev.milepost.common.Rows;
 import dev.milepost.job.Jobs;
 import dev.milepost.job.JobsBusyException;
 import jakarta.annotation.PreDestroy;
@@ -164,7 +165,7 @@ class BackgroundJobs implements Jobs {
 				select id, kind, scope, owner_id, status, done, total, message, created_at, updated_at, finished_at
 				from background_job where id = :id""")
 			.param("id", id)
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.optional()
 			.map(this::job);
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import dev.milepost.common.Rows;
 import dev.milepost.notification.Channel;
 import dev.milepost.notification.NotificationKind;
 import dev.milepost.notification.outbox.Notice;
@@ -71,7 +72,7 @@ public class Digests {
 				where d.recipient_id = :r and d.status = 'HELD' and d.channel = 'EMAIL'
 				order by d.created_at, d.id""")
 			.param("r", recipient)
-			.query(Held.class)
+			.query(Rows.of(Held.class))
 			.list();
 		if (held.isEmpty()) {
 			return false;

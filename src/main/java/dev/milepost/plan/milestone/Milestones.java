@@ -14,6 +14,7 @@ import dev.milepost.common.ETags;
 import dev.milepost.common.NotFoundException;
 import dev.milepost.common.PageResponse;
 import dev.milepost.common.Paging;
+import dev.milepost.common.Rows;
 import dev.milepost.common.RuleViolationException;
 import dev.milepost.identity.Users;
 import dev.milepost.plan.ApprovalGiven;
@@ -314,7 +315,7 @@ public class Milestones {
 		List<MilestoneAchievement.Confirmation> deliverables = jdbc
 			.sql("select name, accepted_at is not null as accepted from deliverable where milestone_id = :m order by name")
 			.param("m", milestone.id())
-			.query(MilestoneAchievement.Confirmation.class)
+			.query(Rows.of(MilestoneAchievement.Confirmation.class))
 			.list();
 		return new MilestoneAchievement.Work(feedingWork.upstreamOf(milestone.projectId(), milestone.id()),
 				deliverables);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.milepost.common.Rows;
 import dev.milepost.plan.ActivityKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ public class Activities {
 				select id, 'MILESTONE' as kind, name from milestone where id = :id and project_id = :p""")
 			.param("id", id)
 			.param("p", projectId)
-			.query(ActivityRef.class)
+			.query(Rows.of(ActivityRef.class))
 			.optional();
 	}
 
@@ -40,7 +41,7 @@ public class Activities {
 				union all
 				select id, 'MILESTONE' as kind, name from milestone where project_id = :p""")
 			.param("p", projectId)
-			.query(ActivityRef.class)
+			.query(Rows.of(ActivityRef.class))
 			.list()
 			.forEach(ref -> all.put(ref.id(), ref));
 		return all;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.milepost.common.Rows;
 import dev.milepost.common.RuleViolationException;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.plan.ProjectRole;
@@ -61,7 +62,7 @@ public class Participants {
 		}
 		jdbc.sql("select id, username from app_user where id in (:ids)")
 			.param("ids", List.copyOf(ids))
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.list()
 			.forEach(row -> names.put(row.id(), row.username()));
 		return names;

@@ -3,6 +3,7 @@ package dev.milepost.process.internal;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import dev.milepost.common.Rows;
 import dev.milepost.plan.MilestoneAchieved;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.process.ProcessCompleted;
@@ -44,7 +45,7 @@ class ProcessEntryPoints implements ProcessStarting {
 		}
 		jdbc.sql("select id, name, template_id, template_name from process where milestone_id = :m")
 			.param("m", achieved.milestoneId())
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.list()
 			.forEach(row -> events.publishEvent(new ProcessCompleted(achieved.projectKey(), row.id(), row.name(),
 					row.templateId(), row.templateName(), achieved.milestoneId(), achieved.achievedAt())));

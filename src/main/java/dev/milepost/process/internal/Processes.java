@@ -22,6 +22,7 @@ import dev.milepost.approval.ApprovalMode;
 import dev.milepost.approval.ApprovalRequests;
 import dev.milepost.approval.ApprovalStatus;
 import dev.milepost.common.NotFoundException;
+import dev.milepost.common.Rows;
 import dev.milepost.common.RuleViolationException;
 import dev.milepost.plan.PlanBuilding;
 import dev.milepost.plan.PlanQueries;
@@ -256,7 +257,7 @@ class Processes {
 				from process where id = :id and project_id = :p""")
 			.param("id", id)
 			.param("p", context.projectId())
-			.query(Head.class)
+			.query(Rows.of(Head.class))
 			.optional()
 			.orElseThrow(() -> NotFoundException.of("process", id));
 		List<StepView> steps = jdbc.sql("""

@@ -12,6 +12,7 @@ import java.util.UUID;
 import dev.milepost.common.ConflictException;
 import dev.milepost.common.EntityChanged;
 import dev.milepost.common.NotFoundException;
+import dev.milepost.common.Rows;
 import dev.milepost.plan.ActivityKind;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.schedule.PlanMapping;
@@ -84,7 +85,7 @@ class Baselines {
 	List<Baseline> list(UUID projectId) {
 		return jdbc.sql("select id, name, created_at, created_by, status_date from baseline where project_id = :p order by created_at desc, name")
 			.param("p", projectId)
-			.query(Baseline.class)
+			.query(Rows.of(Baseline.class))
 			.list();
 	}
 
@@ -92,7 +93,7 @@ class Baselines {
 		return jdbc.sql("select id, name, created_at, created_by, status_date from baseline where project_id = :p and id = :id")
 			.param("p", context.projectId())
 			.param("id", id)
-			.query(Baseline.class)
+			.query(Rows.of(Baseline.class))
 			.optional()
 			.orElseThrow(() -> NotFoundException.of("baseline", id));
 	}
@@ -106,7 +107,7 @@ class Baselines {
 		Map<UUID, BaselineDates> dates = new HashMap<>();
 		jdbc.sql("select activity_id, name, start_date as start, finish_date as finish, duration_days from baseline_activity where baseline_id = :b")
 			.param("b", baselineId)
-			.query(BaselineDates.class)
+			.query(Rows.of(BaselineDates.class))
 			.list()
 			.forEach(row -> dates.put(row.activityId(), row));
 		return dates;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.milepost.common.Rows;
 import dev.milepost.plan.PlanQueries;
 import dev.milepost.schedule.MilestoneStatus;
 import dev.milepost.schedule.MilestoneStatusChanged;
@@ -18,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,7 +62,8 @@ class MilestoneStatuses {
 	record LastPoint(UUID milestoneId, LocalDate forecastDate, String status) {
 	}
 
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	/** Recomputes the project's statuses in the caller's transaction (the worker's: see {@link StatusRecomputeWorker}). */
+	@Transactional
 	public void recompute(String projectKey) {
 		UUID projectId = plans.projectId(projectKey).orElse(null);
 		if (projectId == null || !plans.lock(projectId)) {
@@ -73,7 +74,7 @@ class MilestoneStatuses {
 		Map<UUID, Stored> stored = new HashMap<>();
 		jdbc.sql("select milestone_id, status from milestone_status where project_id = :p")
 			.param("p", projectId)
-			.query(Stored.class)
+			.query(Rows.of(Stored.class))
 			.list()
 			.forEach(row -> stored.put(row.milestoneId(), row));
 		Map<UUID, LastPoint> trend = new HashMap<>();
@@ -81,7 +82,7 @@ class MilestoneStatuses {
 				select milestone_id, forecast_date, status from milestone_forecast
 				where id in (select max(id) from milestone_forecast where project_id = :p group by milestone_id)""")
 			.param("p", projectId)
-			.query(LastPoint.class)
+			.query(Rows.of(LastPoint.class))
 			.list()
 			.forEach(point -> trend.put(point.milestoneId(), point));
 		Timestamp now = Timestamp.from(clock.instant());

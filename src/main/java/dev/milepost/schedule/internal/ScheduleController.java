@@ -1,6 +1,7 @@
 package dev.milepost.schedule.internal;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.schedule.ForecastMethod;
 import dev.milepost.schedule.PlanMapping;
+import dev.milepost.schedule.StatusRecomputation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -41,11 +43,15 @@ class ScheduleController {
 
 	private final MilestoneStatuses statuses;
 
-	ScheduleController(ProjectAccess access, Schedules schedules, Baselines baselines, MilestoneStatuses statuses) {
+	private final StatusRecomputation recomputation;
+
+	ScheduleController(ProjectAccess access, Schedules schedules, Baselines baselines, MilestoneStatuses statuses,
+			StatusRecomputation recomputation) {
 		this.access = access;
 		this.schedules = schedules;
 		this.baselines = baselines;
 		this.statuses = statuses;
+		this.recomputation = recomputation;
 	}
 
 	record BaselineRequest(@NotBlank @Size(max = 100) String name) {
@@ -63,7 +69,9 @@ class ScheduleController {
 	record VarianceReport(UUID baseline, String name, LocalDate statusDate, List<Baselines.Variance> activities) {
 	}
 
-	record Trend(UUID milestone, String name, LocalDate target, List<MilestoneStatuses.TrendPoint> points) {
+	/** {@code statusesStaleSince}: the points miss the changes since then, while their recompute waits or is retried. */
+	record Trend(UUID milestone, String name, LocalDate target, List<MilestoneStatuses.TrendPoint> points,
+			Instant statusesStaleSince) {
 	}
 
 	/**
@@ -84,7 +92,8 @@ class ScheduleController {
 	@GetMapping("/milestone-status")
 	ScheduleViews.StatusReport status(@PathVariable String key, @RequestParam(required = false) LocalDate statusDate,
 			@RequestParam(required = false) ForecastMethod method) {
-		return schedules.report(schedules.compute(access.read(key), statusDate, method));
+		ProjectContext context = access.read(key);
+		return schedules.report(schedules.compute(context, statusDate, method)).staleSince(staleSince(context));
 	}
 
 	@PostMapping("/impact")
@@ -144,7 +153,11 @@ class ScheduleController {
 			.filter(m -> m.id().equals(id))
 			.findFirst()
 			.orElseThrow(() -> NotFoundException.of("milestone", id));
-		return new Trend(id, milestone.name(), milestone.targetDate(), statuses.trend(id));
+		return new Trend(id, milestone.name(), milestone.targetDate(), statuses.trend(id), staleSince(context));
+	}
+
+	private Instant staleSince(ProjectContext context) {
+		return recomputation.staleness(context.projectKey()).map(StatusRecomputation.Staleness::since).orElse(null);
 	}
 
 }

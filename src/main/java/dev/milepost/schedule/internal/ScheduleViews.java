@@ -1,5 +1,6 @@
 package dev.milepost.schedule.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -42,7 +43,18 @@ final class ScheduleViews {
 			List<Reason> reasons, List<PathStep> drivingPath) {
 	}
 
-	record StatusReport(String project, LocalDate statusDate, List<MilestoneStatusView> milestones) {
+	/**
+	 * The statuses as of the status date, computed now; {@code statusesStaleSince} says since when
+	 * the project's stored statuses (the trend, the notices of status changes, what re-planning
+	 * goes by) miss a change, while its recompute waits or fails and is retried (null: current).
+	 */
+	record StatusReport(String project, LocalDate statusDate, List<MilestoneStatusView> milestones,
+			Instant statusesStaleSince) {
+
+		StatusReport staleSince(Instant since) {
+			return new StatusReport(project, statusDate, milestones, since);
+		}
+
 	}
 
 }

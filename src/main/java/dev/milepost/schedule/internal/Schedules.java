@@ -249,7 +249,7 @@ class Schedules {
 								mapping.nameOf(mapping.indexOf(id))))
 						.toList()))
 			.toList();
-		return new ScheduleViews.StatusReport(mapping.plan().key(), computed.statusDate(), views);
+		return new ScheduleViews.StatusReport(mapping.plan().key(), computed.statusDate(), views, null);
 	}
 
 	/** How each activity's current dates differ from a baseline's, in working days. */

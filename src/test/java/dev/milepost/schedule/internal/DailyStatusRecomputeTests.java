@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @MilepostTest
 class DailyStatusRecomputeTests {
@@ -40,6 +42,15 @@ class DailyStatusRecomputeTests {
 
 	@Autowired
 	EventRecorder events;
+
+	@Autowired
+	StatusRecomputeRequests requests;
+
+	@Autowired
+	StatusRecomputeWorker worker;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void theDailyRunIsRegisteredOnceAsPersistentBackgroundWork() {
@@ -66,7 +77,8 @@ class DailyStatusRecomputeTests {
 		jdbc.sql("update milestone_status set status = 'APPROACHING' where milestone_id = :m").param("m", milestone)
 			.update();
 
-		DailyStatusRecompute.recomputeAll(plans, statuses);
+		DailyStatusRecompute.requestAll(plans, requests, worker, new TransactionTemplate(transactions));
+		worker.runDue();
 
 		assertThat(statuses.stored(milestone).orElseThrow().status()).isEqualTo(MilestoneStatus.ON_TRACK);
 		assertThat(events.all(MilestoneStatusChanged.class)).anySatisfy(event -> {
