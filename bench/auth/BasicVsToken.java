@@ -35,11 +35,17 @@ public class BasicVsToken {
 		}
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/me/tokens"))
+		HttpRequest issue = HttpRequest.newBuilder(URI.create(base + "/api/v1/me/tokens"))
 			.header("Authorization", basic)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"basic-vs-token " + System.nanoTime() + "\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.build();
+		HttpResponse<String> issued = http.send(issue, HttpResponse.BodyHandlers.ofString());
+		// a fresh instance may still be loading its demo people: wait up to two minutes for them
+		for (int wait = 0; issued.statusCode() == 401 && wait < 120; wait++) {
+			Thread.sleep(1000);
+			issued = http.send(issue, HttpResponse.BodyHandlers.ofString());
+		}
 		Matcher secret = Pattern.compile("\"token\"\\s*:\\s*\"(mp_[^\"]+)\"").matcher(issued.body());
 		if (issued.statusCode() != 201 || !secret.find()) {
 			throw new IllegalStateException("could not issue a token: " + issued.statusCode() + " " + issued.body());
