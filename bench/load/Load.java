@@ -993,7 +993,7 @@ public class Load {
 
 		long total(String base, String key, String what, String token) {
 			Reply reply = http.must(http.get(base, "/api/v1/projects/" + key + "/" + what + "?size=1", token), "count");
-			return Long.parseLong(match("\"total\"\\s*:\\s*(\\d+)", reply.body()));
+			return Long.parseLong(match("\"totalItems\"\\s*:\\s*(\\d+)", reply.body()));
 		}
 
 		/**

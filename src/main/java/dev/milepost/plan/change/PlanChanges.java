@@ -117,7 +117,7 @@ public class PlanChanges {
 			}
 		}
 		dependencies.refuseCycles(run.graph, run.activities).ifPresent(cycle -> run.refuse(cycle.getKey(),
-				cycle.getValue()));
+				prefixed("value.", cycle.getValue())));
 		if (run.errors.isEmpty()) {
 			tasks.insertAll(run.newTasks);
 			milestones.insertAll(run.newMilestones);

@@ -41,11 +41,14 @@ public class Dependencies {
 
 	private final JdbcClient jdbc;
 
+	private final boolean postgres;
+
 	private final Clock clock;
 
 	Dependencies(DependencyRepository dependencies, Activities activities, ProjectAccess access, PlanEvents events,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, javax.sql.DataSource dataSource, Clock clock) {
 		this.jdbc = jdbc;
+		this.postgres = isPostgres(dataSource);
 		this.dependencies = dependencies;
 		this.activities = activities;
 		this.access = access;
@@ -104,7 +107,7 @@ public class Dependencies {
 		Dependency dependency = Dependency.link(context.projectId(), predecessor.id(), predecessor.kind(),
 				successor.id(), successor.kind(), request.type(), request.lagDays(), clock.instant());
 		// only what lies downstream of the successor is read, not every link of the project
-		if (reaches(successor.id(), predecessor.id())) {
+		if (reaches(context.projectId(), successor.id(), predecessor.id())) {
 			CycleDetector.cycleClosedBy(dependencies.findByProjectId(context.projectId()), predecessor.id(),
 					successor.id())
 				.ifPresent(cycle -> {
@@ -179,18 +182,58 @@ public class Dependencies {
 				"No task or milestone " + id + " exists in project " + context.projectKey() + ".");
 	}
 
-	private boolean reaches(UUID from, UUID target) {
-		return jdbc.sql("""
-				with recursive downstream(id) as (
-				  select cast(:from as uuid)
-				  union
-				  select d.successor_id from dependency d join downstream s on d.predecessor_id = s.id
-				)
-				select count(*) from downstream where id = :target""")
-			.param("from", from)
-			.param("target", target)
-			.query(Long.class)
-			.single() > 0;
+	/**
+	 * Whether {@code target} lies downstream of {@code from}. On PostgreSQL a recursive query
+	 * follows only the links downstream of {@code from} (its {@code union} visits each activity
+	 * once); H2's recursive {@code union} does not drop repeats, so there the project's links are
+	 * read as pairs and walked in memory.
+	 */
+	private boolean reaches(UUID projectId, UUID from, UUID target) {
+		if (postgres) {
+			return jdbc.sql("""
+					with recursive downstream(id) as (
+					  select cast(:from as uuid)
+					  union
+					  select d.successor_id from dependency d join downstream s on d.predecessor_id = s.id
+					)
+					select count(*) from downstream where id = :target""")
+				.param("from", from)
+				.param("target", target)
+				.query(Long.class)
+				.single() > 0;
+		}
+		Map<UUID, List<UUID>> next = new java.util.HashMap<>();
+		jdbc.sql("""
+				select predecessor_id, successor_id from dependency where project_id = :p""")
+			.param("p", projectId)
+			.query((rs, n) -> next.computeIfAbsent(rs.getObject(1, UUID.class), key -> new java.util.ArrayList<>())
+				.add(rs.getObject(2, UUID.class)))
+			.list();
+		java.util.Set<UUID> seen = new java.util.HashSet<>(List.of(from));
+		java.util.ArrayDeque<UUID> queue = new java.util.ArrayDeque<>(List.of(from));
+		while (!queue.isEmpty()) {
+			UUID current = queue.poll();
+			if (current.equals(target)) {
+				return true;
+			}
+			for (UUID following : next.getOrDefault(current, List.of())) {
+				if (seen.add(following)) {
+					queue.add(following);
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Asked once, at start-up: a request must not take a second connection to find out. */
+	private static boolean isPostgres(javax.sql.DataSource dataSource) {
+		try {
+			return "PostgreSQL".equals(org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(dataSource,
+					java.sql.DatabaseMetaData::getDatabaseProductName));
+		}
+		catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+			return false;
+		}
 	}
 
 	private static ConflictException duplicate(ActivityRef predecessor, ActivityRef successor) {

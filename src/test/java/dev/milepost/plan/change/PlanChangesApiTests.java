@@ -99,7 +99,7 @@ class PlanChangesApiTests {
 		assertThat(response.json().get("errors").get(0).get("message").asString())
 			.contains("would close a cycle: 'Beta' → 'Stored' → 'Alpha' → 'Beta'");
 		assertThat(taskCount()).isEqualTo(1);
-		assertThat(manager.get(team.path("/dependencies")).json().get("total").asLong()).isZero();
+		assertThat(manager.get(team.path("/dependencies")).json().get("totalItems").asLong()).isZero();
 	}
 
 	@Test

@@ -50,12 +50,14 @@ class LinkGraphTests {
 		assertThat(graph.cycle()).isEmpty();
 		assertThat(graph.links(a, b)).isFalse();
 
-		graph.add(a, b, 2);
-		graph.add(b, c, 3);
-		graph.add(c, a, 4);
+		UUID e = UUID.randomUUID();
+		graph.add(c, d, 2);
+		graph.add(d, e, 3);
+		graph.add(e, c, 4);
 		assertThat(graph.cycle()).isPresent();
-		graph.removeTouching(c);
+		graph.removeTouching(e);
 		assertThat(graph.cycle()).isEmpty();
+		assertThat(graph.links(c, d)).isTrue();
 	}
 
 	@Test
