@@ -952,12 +952,13 @@ public class Load {
 				Reply reply = http.bulk(base, key, token, body);
 				http.must(reply, "bulk load");
 				double seconds = reply.nanos() / 1e9;
-				long stored = total(base, key, "tasks", token);
-				long linked = total(base, key, "dependencies", token);
-				System.out.printf("%s %d: %d in %.2f s; stored %,d tasks, %,d links%n", round == 0 ? "warm-up" : "round",
+				// counted from the answer: listing 10,000 tasks through the API is a cost of its own
+				long stored = all("\"type\"\\s*:\\s*\"(task)\"", reply.body()).size();
+				long linked = all("\"type\"\\s*:\\s*\"(dependency)\"", reply.body()).size();
+				System.out.printf("%s %d: %d in %.2f s; created %,d tasks, %,d links%n", round == 0 ? "warm-up" : "round",
 						round, reply.status(), seconds, stored, linked);
 				if (stored != tasks || linked != links) {
-					throw new IllegalStateException("stored " + stored + " tasks and " + linked + " links");
+					throw new IllegalStateException("created " + stored + " tasks and " + linked + " links");
 				}
 				if (round > 0) {
 					times.add(seconds);

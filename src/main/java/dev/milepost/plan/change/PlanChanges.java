@@ -59,6 +59,8 @@ public class PlanChanges {
 
 	private static final int MAX_ERRORS = 200;
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlanChanges.class);
+
 	private final ProjectAccess access;
 
 	private final Tasks tasks;
@@ -101,6 +103,7 @@ public class PlanChanges {
 			throw new RuleViolationException("operations", "At most " + MAX_OPERATIONS
 					+ " operations go in one request (this one has " + operations.size() + "); split them.");
 		}
+		long started = System.nanoTime();
 		// links added here and by others at the same time could together close a cycle
 		access.lock(context);
 		Run run = new Run(context, operations.size());
@@ -155,6 +158,9 @@ public class PlanChanges {
 					Map.of("operations", operations.size(), "created", run.createdRecord(), "updated", updated,
 							"deleted", deleted));
 		}
+		log.info("Applied {} plan changes to {} in {} ms (before commit): {} created, {} updated, {} deleted",
+				operations.size(), context.projectKey(), (System.nanoTime() - started) / 1_000_000, run.created.size(),
+				updated, deleted);
 		return new PlanChangesResult(operations.size(), run.created, updated, deleted);
 	}
 
