@@ -83,7 +83,8 @@ final class PageSession {
 		client
 			.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").GET().build(),
 					HttpResponse.BodyHandlers.ofLines())
-			.thenAccept(response -> response.body().forEach(lines::add));
+			// async: were the response already there, thenAccept would read the endless stream on this thread
+			.thenAcceptAsync(response -> response.body().forEach(lines::add));
 		return lines;
 	}
 
