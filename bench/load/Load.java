@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * java bench/load/Load.java mixed  --base http://127.0.0.1:18081[,http://127.0.0.1:18082] --clients 200 --seconds 60 [--rate R]
  * java bench/load/Load.java ratios --base http://127.0.0.1:18081 --clients 32 --seconds 10 --rounds 5
  * java bench/load/Load.java sizes  --base http://127.0.0.1:18081 --sizes 1000,10000,50000 --rounds 5
+ * java bench/load/Load.java bulk   --base http://127.0.0.1:18081 --tasks 10000 --links 15000 --rounds 3
  * </pre>
  */
 public class Load {
@@ -53,8 +54,9 @@ public class Load {
 			case "mixed" -> new Mixed(http, options).run();
 			case "ratios" -> new Ratios(http, options).run();
 			case "sizes" -> new Sizes(http, options).run();
+			case "bulk" -> new Bulk(http, options).run();
 			default -> {
-				System.err.println("usage: java bench/load/Load.java mixed|ratios|sizes --base http://127.0.0.1:PORT[,...] [options]");
+				System.err.println("usage: java bench/load/Load.java mixed|ratios|sizes|bulk --base http://127.0.0.1:PORT[,...] [options]");
 				System.exit(2);
 			}
 		}
@@ -113,9 +115,13 @@ public class Load {
 		}
 
 		Reply send(HttpRequest.Builder builder) {
+			return send(builder, TIMEOUT);
+		}
+
+		Reply send(HttpRequest.Builder builder, Duration timeout) {
 			long start = System.nanoTime();
 			try {
-				HttpResponse<String> response = client.send(builder.timeout(TIMEOUT).build(),
+				HttpResponse<String> response = client.send(builder.timeout(timeout).build(),
 						HttpResponse.BodyHandlers.ofString());
 				return new Reply(response.statusCode(), response.body(),
 						response.headers().firstValue("ETag").orElse(null),
@@ -146,6 +152,17 @@ public class Load {
 		}
 
 		Reply json(String base, String method, String path, String auth, String body, String ifMatch) {
+			return json(base, method, path, auth, body, ifMatch, TIMEOUT);
+		}
+
+		/** A bulk plan change loads a whole plan in one request: it gets a longer timeout. */
+		Reply bulk(String base, String key, String auth, String body) {
+			return json(base, "POST", "/api/v1/projects/" + key + "/plan/changes", auth, body, null,
+					Duration.ofMinutes(5));
+		}
+
+		Reply json(String base, String method, String path, String auth, String body, String ifMatch,
+				Duration timeout) {
 			HttpRequest.Builder builder = request(base, path, auth).header("Content-Type",
 					method.equals("PATCH") ? "application/merge-patch+json" : "application/json")
 				.header("Accept", "application/json")
@@ -154,7 +171,7 @@ public class Load {
 			if (ifMatch != null) {
 				builder.header("If-Match", ifMatch);
 			}
-			return send(builder);
+			return send(builder, timeout);
 		}
 
 		String adminAuth() {
@@ -300,8 +317,7 @@ public class Load {
 				memberTokens.add(token(base, name));
 			}
 			PlanShape shape = new PlanShape(tasks, start, memberNames, manager);
-			Reply bulk = http.json(base, "POST", "/api/v1/projects/" + key + "/plan/changes", managerToken,
-					shape.bulkBody(), null);
+			Reply bulk = http.bulk(base, key, managerToken, shape.bulkBody());
 			if (bulk.status() == 404 || bulk.status() == 405) {
 				shape.oneByOne(http, base, key, managerToken);
 			}
@@ -890,6 +906,143 @@ public class Load {
 		long simulate(String base, Project p) {
 			return http.must(http.json(base, "POST", "/api/v1/projects/" + p.key() + "/simulation", p.managerToken(),
 					"{\"iterations\":1000,\"seed\":7}", null), "simulation").nanos();
+		}
+
+	}
+
+	// bulk: one request that loads a whole plan
+
+	/**
+	 * Loads a plan of {@code --tasks} tasks (a milestone every 50) and {@code --links} links in one
+	 * {@code POST …/plan/changes}, into a fresh project each round, and times it; then sends the
+	 * same plan with one bad task in the middle and checks it is refused by its position with
+	 * nothing stored.
+	 */
+	static final class Bulk {
+
+		final Http http;
+
+		final int tasks;
+
+		final int links;
+
+		final int rounds;
+
+		Bulk(Http http, Map<String, String> options) {
+			this.http = http;
+			this.tasks = Integer.parseInt(options.getOrDefault("tasks", "10000"));
+			this.links = Integer.parseInt(options.getOrDefault("links", "15000"));
+			this.rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+		}
+
+		void run() {
+			String base = http.bases.get(0);
+			Setup setup = new Setup(http);
+			String run = Long.toString(System.currentTimeMillis() % 100000, 36);
+			String manager = setup.person(base, ("bulk-" + run).toLowerCase(Locale.ROOT), false);
+			String token = setup.token(base, manager);
+			LocalDate start = LocalDate.now().minusDays(30);
+			int bad = tasks / 2;
+			String body = body(start, manager, -1);
+			System.out.printf("bulk: %,d tasks, %,d milestones, %,d links = %,d operations, %,d bytes%n", tasks,
+					milestones(), links, tasks + milestones() + links, body.getBytes(StandardCharsets.UTF_8).length);
+			List<Double> times = new ArrayList<>();
+			for (int round = 0; round <= rounds; round++) {
+				String key = project(base, token, manager, start, "B" + round);
+				Reply reply = http.bulk(base, key, token, body);
+				http.must(reply, "bulk load");
+				double seconds = reply.nanos() / 1e9;
+				// counted from the answer: listing 10,000 tasks through the API is a cost of its own
+				long stored = all("\"type\"\\s*:\\s*\"(task)\"", reply.body()).size();
+				long linked = all("\"type\"\\s*:\\s*\"(dependency)\"", reply.body()).size();
+				System.out.printf("%s %d: %d in %.2f s; created %,d tasks, %,d links%n", round == 0 ? "warm-up" : "round",
+						round, reply.status(), seconds, stored, linked);
+				if (stored != tasks || linked != links) {
+					throw new IllegalStateException("created " + stored + " tasks and " + linked + " links");
+				}
+				if (round > 0) {
+					times.add(seconds);
+				}
+			}
+			System.out.printf("bulk load of %,d tasks and %,d links: median %.2f s over %d rounds (min %.2f, max %.2f)%n",
+					tasks, links, median(times), times.size(), Collections.min(times), Collections.max(times));
+			String key = project(base, token, manager, start, "BX");
+			Reply refused = http.bulk(base, key, token, body(start, manager, bad));
+			String field = match("\"field\"\\s*:\\s*\"([^\"]+)\"", refused.body());
+			long stored = total(base, key, "tasks", token) + total(base, key, "dependencies", token);
+			System.out.printf("one bad task (operation %d): %d in %.2f s, first error at %s, %d items stored%n", bad,
+					refused.status(), refused.nanos() / 1e9, field, stored);
+			if (refused.status() != 422 || !("operations[" + bad + "].value.durationDays").equals(field) || stored != 0) {
+				throw new IllegalStateException("the bad item was not refused as it should be: " + abbreviate(refused.body()));
+			}
+		}
+
+		int milestones() {
+			return Math.max(1, tasks / 50);
+		}
+
+		String project(String base, String token, String manager, LocalDate start, String prefix) {
+			String key = (prefix + Long.toString(System.nanoTime() % 1_000_000, 36)).toUpperCase(Locale.ROOT);
+			key = key.length() > 10 ? key.substring(0, 10) : key;
+			http.must(http.json(base, "POST", "/api/v1/projects", token,
+					"{\"key\":" + quote(key) + ",\"name\":\"Bulk " + key + "\",\"sponsor\":" + quote(manager)
+							+ ",\"manager\":" + quote(manager) + ",\"start\":\"" + start + "\",\"targetFinish\":\""
+							+ start.plusYears(3) + "\",\"status\":\"ACTIVE\"}",
+					null), "create project " + key);
+			return key;
+		}
+
+		long total(String base, String key, String what, String token) {
+			Reply reply = http.must(http.get(base, "/api/v1/projects/" + key + "/" + what + "?size=1", token), "count");
+			return Long.parseLong(match("\"totalItems\"\\s*:\\s*(\\d+)", reply.body()));
+		}
+
+		/**
+		 * Chains of 50 tasks each feeding a milestone, then links from earlier to later tasks (so
+		 * never a cycle) until there are {@code links}; the task at {@code bad} gets 0 days.
+		 */
+		String body(LocalDate start, String owner, int bad) {
+			StringBuilder body = new StringBuilder(tasks * 250).append("{\"operations\":[");
+			for (int i = 0; i < tasks; i++) {
+				body.append("{\"op\":\"create\",\"type\":\"task\",\"ref\":\"t").append(i)
+					.append("\",\"value\":{\"name\":\"Task ").append(i).append("\",\"durationDays\":")
+					.append(i == bad ? 0 : 1 + i % 10).append(",\"plannedStart\":\"").append(start).append("\"}},");
+			}
+			for (int m = 0; m < milestones(); m++) {
+				body.append("{\"op\":\"create\",\"type\":\"milestone\",\"ref\":\"m").append(m)
+					.append("\",\"value\":{\"name\":\"Milestone ").append(m).append("\",\"targetDate\":\"")
+					.append(start.plusDays(60L + 28L * m)).append("\",\"owner\":").append(quote(owner))
+					.append(",\"criterion\":{\"kind\":\"OWNER_CONFIRMATION\",\"text\":\"Stage ").append(m)
+					.append(" signed off\"}}},");
+			}
+			java.util.Set<Long> made = new java.util.HashSet<>();
+			int count = 0;
+			for (int i = 0; i < tasks && count < links; i++) {
+				if (i % 50 > 0) {
+					count += link(body, made, "t" + (i - 1), "t" + i, i - 1, i);
+				}
+				if (i % 50 == 49 || i == tasks - 1) {
+					count += link(body, made, "t" + i, "m" + Math.min(milestones() - 1, i / 50), i, tasks + i / 50);
+				}
+			}
+			Random random = new Random(42);
+			while (count < links) {
+				int a = random.nextInt(tasks - 1);
+				int b = a + 1 + random.nextInt(Math.min(200, tasks - a - 1));
+				count += link(body, made, "t" + a, "t" + b, a, b);
+			}
+			body.setLength(body.length() - 1);
+			return body.append("]}").toString();
+		}
+
+		static int link(StringBuilder body, java.util.Set<Long> made, String from, String to, int a, int b) {
+			if (!made.add((long) a << 32 | b)) {
+				return 0;
+			}
+			body.append("{\"op\":\"create\",\"type\":\"dependency\",\"value\":{\"predecessor\":{\"ref\":\"")
+				.append(from).append("\"},\"successor\":{\"ref\":\"").append(to)
+				.append("\"},\"type\":\"FS\",\"lagDays\":0}},");
+			return 1;
 		}
 
 	}

@@ -17,24 +17,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@code milepost.api.max-body-bytes} with 413, whether the size is
- * declared up front or only discovered while reading a chunked body.
+ * declared up front or only discovered while reading a chunked body. Bulk plan changes
+ * ({@code POST /api/v1/projects/{key}/plan/changes}) carry whole plans and have a limit of their
+ * own, {@code milepost.api.bulk-max-body-bytes}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-	private final long limit;
+	private static final java.util.regex.Pattern BULK = java.util.regex.Pattern
+		.compile("/api/v1/projects/[^/]+/plan/changes/?");
+
+	private final long defaultLimit;
+
+	private final long bulkLimit;
 
 	private final Problems problems;
 
-	RequestSizeLimitFilter(@Value("${milepost.api.max-body-bytes:1048576}") long limit, Problems problems) {
-		this.limit = limit;
+	RequestSizeLimitFilter(@Value("${milepost.api.max-body-bytes:1048576}") long limit,
+			@Value("${milepost.api.bulk-max-body-bytes:16777216}") long bulkLimit, Problems problems) {
+		this.defaultLimit = limit;
+		this.bulkLimit = bulkLimit;
 		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long limit = "POST".equals(request.getMethod()) && BULK.matcher(request.getRequestURI()).matches() ? bulkLimit
+				: defaultLimit;
 		if (request.getContentLengthLong() > limit) {
 			problems.write(response, Problems.of(new PayloadTooLargeException(limit)));
 			return;

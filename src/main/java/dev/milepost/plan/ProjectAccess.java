@@ -47,7 +47,11 @@ public class ProjectAccess {
 
 	/** Managers of the project and administrators may change its plan and members. */
 	public ProjectContext manage(String projectKey) {
-		ProjectContext context = read(projectKey);
+		return requireManager(read(projectKey));
+	}
+
+	/** The same rule as {@link #manage}, for a request whose parts need different rights (a bulk change). */
+	public ProjectContext requireManager(ProjectContext context) {
 		if (!context.canManage()) {
 			throw new ForbiddenException("Only the project's managers may change its plan; your role here is "
 					+ context.role().name().toLowerCase(java.util.Locale.ROOT) + ".");

@@ -357,6 +357,14 @@ class AccessMatrixTests {
 				patchOf(actor -> team.path("/dependencies/" + dependency()), Map.of("lagDays", -1)), plan(200));
 		endpoint("DELETE", base + "/dependencies/{id}",
 				actor -> new Call("DELETE", team.path("/dependencies/" + dependency()), null, null), plan(204));
+		// bulk changes: a create of a task and a link to it, the rights of the single endpoints
+		endpoint("POST", base + "/plan/changes", actor -> new Call("POST", team.path("/plan/changes"),
+				Map.of("operations", List.of(
+						Map.of("op", "create", "type", "task", "ref", "t", "value",
+								Map.of("name", "Bulk task", "durationDays", 2)),
+						Map.of("op", "create", "type", "dependency", "value", Map.of("predecessor", task(),
+								"successor", Map.of("ref", "t"), "type", "FS", "lagDays", 0)))),
+				null), plan(200));
 		endpoint("GET", base + "/health", fixed("GET", team.path("/health"), null), READ_PROJECT);
 		describeAuditEndpoints(base);
 		describeScheduleEndpoints(base);

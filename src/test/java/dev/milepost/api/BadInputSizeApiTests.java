@@ -48,6 +48,30 @@ class BadInputSizeApiTests extends BadInputSuite {
 		}).map(refusal -> refusal.test(jdbc));
 	}
 
+	@Value("${milepost.api.bulk-max-body-bytes}")
+	int bulkLimit;
+
+	@TestFactory
+	Stream<DynamicTest> bulkChangesHaveALimitOfTheirOwnWithA413BeyondIt() {
+		String path = plan.team().path("/plan/changes");
+		String token = plan.team().manager().token();
+		String prefix = "{\"operations\":[{\"op\":\"create\",\"type\":\"task\",\"value\":{\"name\":\"Big\","
+				+ "\"durationDays\":1,\"description\":\"";
+		String suffix = "\"}}]}";
+		// over the ordinary limit, under the bulk one: read, and refused for what it says
+		String twoMib = prefix + "x".repeat(TWO_MIB) + suffix;
+		String overBulk = prefix + "x".repeat(bulkLimit - prefix.length() - suffix.length() + 1) + suffix;
+		return Stream.of(
+				new Refusal("POST plan/changes with 2 MiB is read: the description is too long", () -> RawHttp
+					.send(port, token, "POST", path, twoMib.getBytes(StandardCharsets.UTF_8), false, null), 422,
+						"operations[0].value.description"),
+				new Refusal("POST plan/changes one byte over its own limit", () -> RawHttp.send(port, token, "POST",
+						path, overBulk.getBytes(StandardCharsets.UTF_8), false, null), 413, null),
+				new Refusal("POST plan/changes one byte over its own limit, chunked", () -> RawHttp.send(port, token,
+						"POST", path, overBulk.getBytes(StandardCharsets.UTF_8), true, null), 413, null))
+			.map(refusal -> refusal.test(jdbc));
+	}
+
 	@TestFactory
 	Stream<DynamicTest> theLimitCountsBytesNotCharacters() {
 		Endpoint tasks = plan.tasks();

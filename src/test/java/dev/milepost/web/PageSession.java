@@ -87,7 +87,13 @@ final class PageSession {
 		client
 			.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").GET().build(),
 					HttpResponse.BodyHandlers.ofLines())
-			.thenAccept(response -> response.body().forEach(lines::add));
+			// on a thread of its own: were the response already there, thenAccept would read the endless
+			// stream on the caller's thread; the common pool (one thread on two cores) must not block on it
+			.thenAcceptAsync(response -> response.body().forEach(lines::add), reader -> {
+				Thread thread = new Thread(reader, "sse-reader");
+				thread.setDaemon(true);
+				thread.start();
+			});
 		return lines;
 	}
 

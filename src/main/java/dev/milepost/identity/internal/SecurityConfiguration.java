@@ -1,6 +1,8 @@
 package dev.milepost.identity.internal;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import dev.milepost.common.Problems;
@@ -38,6 +40,17 @@ class SecurityConfiguration {
 	PasswordEncoder passwordEncoder() {
 		// bcrypt at cost 10 for new hashes; the {id} prefix leaves room to move to Argon2id later
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * Password sign-in that pays bcrypt once per person and password for a few minutes rather than
+	 * on every HTTP Basic request (see {@link VerifiedCredentials}).
+	 */
+	@Bean
+	RememberingPasswordAuthentication passwordAuthentication(UserAccounts people, PasswordEncoder passwords,
+			Clock clock, @Value("${milepost.api.basic-cache.size:10000}") int size,
+			@Value("${milepost.api.basic-cache.ttl:5m}") Duration ttl) {
+		return new RememberingPasswordAuthentication(people, passwords, new VerifiedCredentials(size, ttl, clock));
 	}
 
 	@Bean

@@ -23,6 +23,7 @@ import dev.milepost.plan.support.PlanEvents;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,10 +39,16 @@ public class Dependencies {
 
 	private final PlanEvents events;
 
+	private final JdbcClient jdbc;
+
+	private final boolean postgres;
+
 	private final Clock clock;
 
 	Dependencies(DependencyRepository dependencies, Activities activities, ProjectAccess access, PlanEvents events,
-			Clock clock) {
+			JdbcClient jdbc, javax.sql.DataSource dataSource, Clock clock) {
+		this.jdbc = jdbc;
+		this.postgres = isPostgres(dataSource);
 		this.dependencies = dependencies;
 		this.activities = activities;
 		this.access = access;
@@ -95,22 +102,149 @@ public class Dependencies {
 		// two links added at once could each look harmless and together close a cycle
 		access.lock(context);
 		if (dependencies.existsByPredecessorIdAndSuccessorId(predecessor.id(), successor.id())) {
-			throw new ConflictException("successor", "'" + predecessor.name() + "' already links to '"
-					+ successor.name() + "'; change that link's type or lag instead.");
+			throw duplicate(predecessor, successor);
 		}
 		Dependency dependency = Dependency.link(context.projectId(), predecessor.id(), predecessor.kind(),
 				successor.id(), successor.kind(), request.type(), request.lagDays(), clock.instant());
-		List<Dependency> existing = dependencies.findByProjectId(context.projectId());
-		CycleDetector.cycleClosedBy(existing, predecessor.id(), successor.id()).ifPresent(cycle -> {
-			Map<UUID, ActivityRef> refs = activities.all(context.projectId());
-			String names = cycle.stream().map(id -> "'" + refs.get(id).name() + "'").collect(Collectors.joining(" → "));
-			throw new RuleViolationException("successor",
-					"This link would close a cycle: " + names + ". Work cannot wait on itself; remove one of these links.");
-		});
+		// only what lies downstream of the successor is read, not every link of the project
+		if (reaches(context.projectId(), successor.id(), predecessor.id())) {
+			CycleDetector.cycleClosedBy(dependencies.findByProjectId(context.projectId()), predecessor.id(),
+					successor.id())
+				.ifPresent(cycle -> {
+					throw cycleRefusal(cycle, activities.all(context.projectId()));
+				});
+		}
 		dependency = dependencies.save(dependency);
 		DependencyView view = view(dependency, Map.of(predecessor.id(), predecessor, successor.id(), successor));
 		events.created(context, "dependency", dependency.id(), view);
 		return new Versioned(view, dependency.version());
+	}
+
+	/** A new link, checked by {@link Dependency#link}'s rules; {@link #insertAll} stores it. */
+	public static final class Draft {
+
+		private final Dependency link;
+
+		private Draft(Dependency link) {
+			this.link = link;
+		}
+
+		public UUID id() {
+			return link.id();
+		}
+
+	}
+
+	/** The project's links as a graph to edit in memory and check for a cycle once (see {@link LinkGraph}). */
+	public LinkGraph graph(ProjectContext context) {
+		LinkGraph graph = new LinkGraph();
+		record Row(UUID id, UUID predecessorId, UUID successorId) {
+		}
+		jdbc.sql("select id, predecessor_id, successor_id from dependency where project_id = :p")
+			.param("p", context.projectId())
+			.query(Row.class)
+			.list()
+			.forEach(row -> graph.addExisting(row.id(), row.predecessorId(), row.successorId()));
+		return graph;
+	}
+
+	/**
+	 * A new link checked by the same rules as {@link #create} except the cycle, which the caller
+	 * checks once over the final graph (see {@link #refuseCycles}); added to {@code graph} tagged
+	 * with {@code tag}. The ends must be activities of the project (the caller found them).
+	 */
+	public Draft draft(ProjectContext context, DependencyRequest request, ActivityRef predecessor,
+			ActivityRef successor, LinkGraph graph, int tag) {
+		if (graph.links(predecessor.id(), successor.id())) {
+			throw duplicate(predecessor, successor);
+		}
+		Dependency dependency = Dependency.link(context.projectId(), predecessor.id(), predecessor.kind(),
+				successor.id(), successor.kind(), request.type(), request.lagDays(), clock.instant());
+		graph.add(predecessor.id(), successor.id(), tag);
+		return new Draft(dependency);
+	}
+
+	/** The refusal for a cycle in the final graph, and the tag of the link that closed it; empty if none. */
+	public java.util.Optional<Map.Entry<Integer, RuleViolationException>> refuseCycles(LinkGraph graph,
+			Map<UUID, ActivityRef> names) {
+		return graph.cycle().map(cycle -> Map.entry(cycle.tag(), cycleRefusal(cycle.activities(), names)));
+	}
+
+	/** Stores new links (from {@link #draft}) in batches; the caller puts them on the record. */
+	@Transactional
+	public void insertAll(List<Draft> drafts) {
+		dependencies.saveAll(drafts.stream().map(draft -> draft.link).toList());
+	}
+
+	/** The refusal of a link whose ends are not both activities of the project. */
+	public static RuleViolationException unknown(String field, UUID id, ProjectContext context) {
+		return new RuleViolationException(field,
+				"No task or milestone " + id + " exists in project " + context.projectKey() + ".");
+	}
+
+	/**
+	 * Whether {@code target} lies downstream of {@code from}. On PostgreSQL a recursive query
+	 * follows only the links downstream of {@code from} (its {@code union} visits each activity
+	 * once); H2's recursive {@code union} does not drop repeats, so there the project's links are
+	 * read as pairs and walked in memory.
+	 */
+	private boolean reaches(UUID projectId, UUID from, UUID target) {
+		if (postgres) {
+			return jdbc.sql("""
+					with recursive downstream(id) as (
+					  select cast(:from as uuid)
+					  union
+					  select d.successor_id from dependency d join downstream s on d.predecessor_id = s.id
+					)
+					select count(*) from downstream where id = :target""")
+				.param("from", from)
+				.param("target", target)
+				.query(Long.class)
+				.single() > 0;
+		}
+		Map<UUID, List<UUID>> next = new java.util.HashMap<>();
+		jdbc.sql("""
+				select predecessor_id, successor_id from dependency where project_id = :p""")
+			.param("p", projectId)
+			.query((rs, n) -> next.computeIfAbsent(rs.getObject(1, UUID.class), key -> new java.util.ArrayList<>())
+				.add(rs.getObject(2, UUID.class)))
+			.list();
+		java.util.Set<UUID> seen = new java.util.HashSet<>(List.of(from));
+		java.util.ArrayDeque<UUID> queue = new java.util.ArrayDeque<>(List.of(from));
+		while (!queue.isEmpty()) {
+			UUID current = queue.poll();
+			if (current.equals(target)) {
+				return true;
+			}
+			for (UUID following : next.getOrDefault(current, List.of())) {
+				if (seen.add(following)) {
+					queue.add(following);
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Asked once, at start-up: a request must not take a second connection to find out. */
+	private static boolean isPostgres(javax.sql.DataSource dataSource) {
+		try {
+			return "PostgreSQL".equals(org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(dataSource,
+					java.sql.DatabaseMetaData::getDatabaseProductName));
+		}
+		catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+			return false;
+		}
+	}
+
+	private static ConflictException duplicate(ActivityRef predecessor, ActivityRef successor) {
+		return new ConflictException("successor", "'" + predecessor.name() + "' already links to '"
+				+ successor.name() + "'; change that link's type or lag instead.");
+	}
+
+	private static RuleViolationException cycleRefusal(List<UUID> cycle, Map<UUID, ActivityRef> refs) {
+		String names = cycle.stream().map(id -> "'" + refs.get(id).name() + "'").collect(Collectors.joining(" → "));
+		return new RuleViolationException("successor",
+				"This link would close a cycle: " + names + ". Work cannot wait on itself; remove one of these links.");
 	}
 
 	@Transactional
@@ -163,11 +297,6 @@ public class Dependencies {
 		return dependencies.findById(id)
 			.filter(dependency -> dependency.projectId().equals(context.projectId()))
 			.orElseThrow(() -> NotFoundException.of("dependency", id));
-	}
-
-	private static RuleViolationException unknown(String field, UUID id, ProjectContext context) {
-		return new RuleViolationException(field,
-				"No task or milestone " + id + " exists in project " + context.projectKey() + ".");
 	}
 
 	private static DependencyView view(Dependency dependency, Map<UUID, ActivityRef> refs) {

@@ -101,12 +101,25 @@ public class Milestones {
 
 	@Transactional
 	public Versioned create(ProjectContext context, MilestoneRequest request) {
-		Milestone.refuseWork(request.durationDays(), request.effortHours(), request.assignees());
-		Milestone milestone = milestones.save(Milestone.create(context.projectId(), details(context, request, null),
-				clock.instant()));
+		Milestone milestone = milestones.save(draft(context, request, participants.of(context)));
 		MilestoneView view = view(milestone);
 		events.created(context, "milestone", milestone.id(), view);
 		return new Versioned(view, milestone.version());
+	}
+
+	/**
+	 * A new milestone checked by the same rules as {@link #create}, not yet stored: what a bulk
+	 * change collects before it stores them all with {@link #insertAll}.
+	 */
+	public Milestone draft(ProjectContext context, MilestoneRequest request, Participants.Members members) {
+		Milestone.refuseWork(request.durationDays(), request.effortHours(), request.assignees());
+		return Milestone.create(context.projectId(), details(members, request, null), clock.instant());
+	}
+
+	/** Stores new milestones (from {@link #draft}) in batches; the caller puts them on the record. */
+	@Transactional
+	public void insertAll(List<Milestone> drafts) {
+		milestones.saveAll(drafts);
 	}
 
 	@Transactional
@@ -115,7 +128,7 @@ public class Milestones {
 		Milestone.refuseWork(request.durationDays(), request.effortHours(), request.assignees());
 		milestone.expectVersion(ETags.requireCurrent(ifMatch, milestone.version()));
 		MilestoneView before = view(milestone);
-		milestone.change(details(context, request, milestone));
+		milestone.change(details(participants.of(context), request, milestone));
 		milestone = milestones.save(milestone);
 		if (!milestone.targetDate().equals(before.targetDate())) {
 			revisions.record(context.projectId(), id, new MilestoneRevisions.Stored(before.targetDate(),
@@ -326,18 +339,18 @@ public class Milestones {
 	 * names stay as they are, so a milestone whose owner was deactivated can still be edited
 	 * (and handed to someone else).
 	 */
-	private Milestone.Details details(ProjectContext context, MilestoneRequest request, Milestone current) {
+	private Milestone.Details details(Participants.Members members, MilestoneRequest request, Milestone current) {
 		Map<UUID, String> named = current == null ? Map.of() : participants.usernames(java.util.stream.Stream
 			.of(current.ownerId(), current.criterion().approverId())
 			.filter(java.util.Objects::nonNull)
 			.toList());
 		UUID owner = current != null && java.util.Objects.equals(request.owner(), named.get(current.ownerId()))
-				? current.ownerId() : participants.member(context, "owner", request.owner());
+				? current.ownerId() : members.member("owner", request.owner());
 		MilestoneRequest.CriterionRequest c = request.criterion();
 		UUID approver = c.approver() == null || c.approver().isBlank() ? null
 				: current != null && c.approver().equals(named.get(current.criterion().approverId()))
 						? current.criterion().approverId()
-						: participants.member(context, "criterion.approver", c.approver());
+						: members.member("criterion.approver", c.approver());
 		return new Milestone.Details(request.name(), request.description(), request.targetDate(), owner,
 				new Milestone.Criterion(c.kind(), c.text(), approver, c.role()), request.tags());
 	}

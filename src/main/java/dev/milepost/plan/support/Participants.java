@@ -39,8 +39,49 @@ public class Participants {
 			.param("username", username)
 			.query(UUID.class)
 			.optional()
-			.orElseThrow(() -> new RuleViolationException(field, "'" + username + "' is not a member of project "
-					+ projectKey + "; add them as a member first, or name someone who is."));
+			.orElseThrow(() -> notAMember(projectKey, field, username));
+	}
+
+	/**
+	 * Resolves usernames to active members of one project, as {@link #member} does one at a time:
+	 * what a request naming many people (a bulk change) asks, with the same refusal.
+	 */
+	@FunctionalInterface
+	public interface Members {
+
+		UUID member(String field, String username);
+
+	}
+
+	/** One at a time, for a request naming a few people. */
+	public Members of(ProjectContext context) {
+		return (field, username) -> member(context, field, username);
+	}
+
+	/** The project's active members read once, for a request naming many people. */
+	public Members roster(ProjectContext context) {
+		Map<String, UUID> members = new HashMap<>();
+		record Row(String username, UUID id) {
+		}
+		jdbc.sql("""
+				select u.username, u.id from app_user u join project_member m on m.user_id = u.id
+				where m.project_id = :project and u.enabled""")
+			.param("project", context.projectId())
+			.query(Row.class)
+			.list()
+			.forEach(row -> members.put(row.username(), row.id()));
+		return (field, username) -> {
+			UUID id = members.get(username);
+			if (id == null) {
+				throw notAMember(context.projectKey(), field, username);
+			}
+			return id;
+		};
+	}
+
+	private static RuleViolationException notAMember(String projectKey, String field, String username) {
+		return new RuleViolationException(field, "'" + username + "' is not a member of project " + projectKey
+				+ "; add them as a member first, or name someone who is.");
 	}
 
 	public Optional<ProjectRole> roleOf(UUID projectId, UUID userId) {

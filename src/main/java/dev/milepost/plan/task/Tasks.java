@@ -104,11 +104,27 @@ public class Tasks {
 
 	@Transactional
 	public Versioned create(ProjectContext context, TaskRequest request) {
-		Task task = Task.create(context.projectId(), details(context, request), today(), clock.instant());
-		task = tasks.save(task);
+		Task task = tasks.save(draft(context, request, participants.of(context)));
 		TaskView view = view(context, task);
 		events.created(context, "task", task.id(), view);
 		return new Versioned(view, task.version());
+	}
+
+	/**
+	 * A new task checked by the same rules as {@link #create}, not yet stored: what a bulk change
+	 * collects before it stores them all with {@link #insertAll}.
+	 */
+	public Task draft(ProjectContext context, TaskRequest request, Participants.Members members) {
+		return Task.create(context.projectId(), details(members, request), today(), clock.instant());
+	}
+
+	/**
+	 * Stores new tasks (from {@link #draft}) in batches. Their record is the caller's: a bulk
+	 * change puts one entry for the whole change on it.
+	 */
+	@Transactional
+	public void insertAll(List<Task> drafts) {
+		tasks.saveAll(drafts);
 	}
 
 	/**
@@ -123,7 +139,7 @@ public class Tasks {
 		}
 		task.expectVersion(ETags.requireCurrent(ifMatch, task.version()));
 		TaskView before = view(context, task);
-		task.change(details(context, request), today());
+		task.change(details(participants.of(context), request), today());
 		task = tasks.save(task);
 		TaskView after = view(context, task);
 		events.updated(context, "task", id, before, after);
@@ -192,11 +208,11 @@ public class Tasks {
 		}
 	}
 
-	private Task.Details details(ProjectContext context, TaskRequest request) {
+	private Task.Details details(Participants.Members members, TaskRequest request) {
 		Set<UUID> assignees = new LinkedHashSet<>();
 		for (int i = 0; i < request.assignees().size(); i++) {
 			String username = request.assignees().get(i);
-			if (!assignees.add(participants.member(context, "assignees[" + i + "]", username))) {
+			if (!assignees.add(members.member("assignees[" + i + "]", username))) {
 				throw new RuleViolationException("assignees[" + i + "]", username + " is listed twice.");
 			}
 		}
