@@ -176,8 +176,8 @@ class BlueprintApiTests {
 		assertThat(activeRuleNames("milestone.at-risk")).contains("Hygiene/Warn at risk");
 		JsonNode paused = check(manager().post(blueprints("/" + id + "/pause"), null), 200).json();
 		assertThat(paused.get("status").asString()).isEqualTo("PAUSED");
-		assertThat(activeRuleNames("milestone.at-risk")).doesNotContain("Hygiene/Warn at risk")
-			.contains("Milestone essentials/Warn owner and manager of a milestone at risk");
+		assertThat(activeRuleNames("milestone.at-risk")).doesNotContain("Hygiene/Warn at risk");
+		assertThat(activeRuleNames("milestone.missed")).contains("Milestone essentials/Escalate a missed milestone to the sponsor");
 		assertThat(manager().post(blueprints("/" + id + "/pause"), null).status()).isEqualTo(409);
 		check(manager().post(blueprints("/" + id + "/resume"), null), 200);
 		assertThat(activeRuleNames("milestone.at-risk")).contains("Hygiene/Warn at risk");

@@ -78,7 +78,7 @@ class ActionRunner {
 
 	/** One run in progress: what its actions need to know. */
 	record Run(UUID runId, UUID projectId, String projectKey, String blueprintName, String ruleName,
-			List<Action> actions, Map<String, Object> variables, PlanFacts facts, RunCause cause) {
+			List<Action> actions, Map<String, Object> variables, PlanFacts facts, RunCause cause, String about) {
 	}
 
 	/** What an action did (or would do): its status, in words, and what it produced. */
@@ -305,7 +305,7 @@ class ActionRunner {
 				text + "\n\n(Rule '" + run.ruleName() + "' of blueprint '" + run.blueprintName() + "'.)",
 				Map.of("automationRunId", run.runId().toString(), "blueprint", run.blueprintName(), "rule",
 						run.ruleName()),
-				telling.people(), channels(telling.channels()), clock.instant());
+				telling.people(), channels(telling.channels()), clock.instant(), run.about());
 	}
 
 	/** The outcome of telling: done, or failed when some of the people named could not be found. */

@@ -194,7 +194,7 @@ class RuleRunner {
 			return false;
 		}
 		ActionRunner.Run run = new ActionRunner.Run(runId, projectId, occurrence.projectKey(), rule.blueprintName(),
-				rule.rule().name(), rule.rule().then(), variables, known, null);
+				rule.rule().name(), rule.rule().then(), variables, known, null, occurrence.about());
 		if (depth > maxDepth || causeRules.contains(ruleKey)) {
 			String message = causeRules.contains(ruleKey)
 					? "Stopped a loop: rule '" + rule.rule().name() + "' of blueprint '" + rule.blueprintName()
@@ -232,7 +232,7 @@ class RuleRunner {
 		chain.add(ruleKey);
 		List<String> failures = actions.runAll(new ActionRunner.Run(runId, projectId, occurrence.projectKey(),
 				rule.blueprintName(), rule.rule().name(), rule.rule().then(), variables, known,
-				new RunCause(runId, depth, chain)), batch);
+				new RunCause(runId, depth, chain), occurrence.about()), batch);
 		finish(batch, runId, failures.isEmpty() ? RunLog.Status.SUCCEEDED : RunLog.Status.FAILED,
 				failures.isEmpty() ? rule.rule().then().size() + " action(s) taken." : String.join(" ", failures),
 				conditionValue, null);
