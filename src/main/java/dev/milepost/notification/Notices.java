@@ -30,10 +30,21 @@ public interface Notices {
 	 * @param channels the channels to use whatever the people chose ({@link Channel#WEBHOOK}: the
 	 * project's and workspace's webhooks subscribed to {@link NotificationKind#AUTOMATION}), or
 	 * null to follow each person's preferences for that kind
+	 * @param occurredAt when it happened
+	 * @param about the thing that happened ({@link EventKeys}), or null: a person already told of it
+	 * on a channel (by a built-in notice or another rule) is not told again there
 	 */
 	record Send(String key, UUID projectId, String projectKey, String subjectType, String subjectId, String title,
 			String text, Map<String, Object> data, Collection<String> usernames, Set<Channel> channels,
-			Instant occurredAt) {
+			Instant occurredAt, String about) {
+
+		public Send(String key, UUID projectId, String projectKey, String subjectType, String subjectId, String title,
+				String text, Map<String, Object> data, Collection<String> usernames, Set<Channel> channels,
+				Instant occurredAt) {
+			this(key, projectId, projectKey, subjectType, subjectId, title, text, data, usernames, channels,
+					occurredAt, null);
+		}
+
 	}
 
 	/** The notice's id (the same for every recipient), new or written before under the same key. */

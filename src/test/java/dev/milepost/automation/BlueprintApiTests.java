@@ -92,9 +92,9 @@ class BlueprintApiTests {
 		assertThat(defaults.get("status").asString()).isEqualTo("ACTIVE");
 		assertThat(defaults.get("activeVersion").asInt()).isEqualTo(1);
 		assertThat(defaults.get("valid").asBoolean()).isTrue();
-		assertThat(defaults.get("explanation").size()).isEqualTo(5);
-		assertThat(defaults.get("explanation").get(1).asString())
-			.isEqualTo("When a milestone turns at risk, notify its owner and the project manager.");
+		assertThat(defaults.get("explanation").size()).isEqualTo(4);
+		// the built-in notice tells of a milestone at risk; the default blueprint does not tell it again
+		assertThat(activeRuleNames("milestone.at-risk")).isEmpty();
 		assertThat(activeRuleNames("milestone.missed")).containsExactly("Milestone essentials/Escalate a missed milestone to the sponsor");
 		ActiveRule qa = active.rules(projectId(), "milestone.achieved").get(0);
 		assertThat(qa.condition()).isNotNull();
@@ -176,8 +176,8 @@ class BlueprintApiTests {
 		assertThat(activeRuleNames("milestone.at-risk")).contains("Hygiene/Warn at risk");
 		JsonNode paused = check(manager().post(blueprints("/" + id + "/pause"), null), 200).json();
 		assertThat(paused.get("status").asString()).isEqualTo("PAUSED");
-		assertThat(activeRuleNames("milestone.at-risk")).doesNotContain("Hygiene/Warn at risk")
-			.contains("Milestone essentials/Warn owner and manager of a milestone at risk");
+		assertThat(activeRuleNames("milestone.at-risk")).doesNotContain("Hygiene/Warn at risk");
+		assertThat(activeRuleNames("milestone.missed")).contains("Milestone essentials/Escalate a missed milestone to the sponsor");
 		assertThat(manager().post(blueprints("/" + id + "/pause"), null).status()).isEqualTo(409);
 		check(manager().post(blueprints("/" + id + "/resume"), null), 200);
 		assertThat(activeRuleNames("milestone.at-risk")).contains("Hygiene/Warn at risk");

@@ -55,6 +55,9 @@ class BlueprintPagesTests {
 		HttpResponse<String> fine = manager.postFromHtmx("/projects/" + team.key() + "/blueprints/check",
 				Map.of("yaml", VALID));
 		assertThat(fine.body()).contains("Valid.", "missed", "sponsor");
+		// it escalates missed milestones like the default blueprint already does: a warning naming that rule
+		assertThat(fine.body()).contains("1 warning(s): saving still works.",
+				"overlaps rule &#39;Escalate a missed milestone to the sponsor&#39; of the active blueprint &#39;Milestone essentials&#39;");
 
 		manager.get("/projects/" + team.key() + "/blueprints/new");
 		HttpResponse<String> created = manager.post("/projects/" + team.key() + "/blueprints",

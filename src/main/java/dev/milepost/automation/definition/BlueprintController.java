@@ -63,14 +63,16 @@ class BlueprintController {
 	}
 
 	@PostMapping(path = { PROJECT + "/validate", WORKSPACE + "/validate" }, consumes = "application/json")
-	Validation validate(@PathVariable(required = false) String key, @Valid @RequestBody Source body) {
-		return blueprints.validate(owners.reader(key), body.yaml());
+	Validation validate(@PathVariable(required = false) String key, @RequestParam(required = false) UUID blueprint,
+			@Valid @RequestBody Source body) {
+		return blueprints.validate(owners.reader(key), blueprint, body.yaml());
 	}
 
 	@PostMapping(path = { PROJECT + "/validate", WORKSPACE + "/validate" }, consumes = { "text/yaml",
 			"application/yaml", "application/x-yaml", "text/plain" })
-	Validation validateText(@PathVariable(required = false) String key, @RequestBody(required = false) String yaml) {
-		return blueprints.validate(owners.reader(key), yaml);
+	Validation validateText(@PathVariable(required = false) String key,
+			@RequestParam(required = false) UUID blueprint, @RequestBody(required = false) String yaml) {
+		return blueprints.validate(owners.reader(key), blueprint, yaml);
 	}
 
 	@GetMapping({ PROJECT + "/{id}", WORKSPACE + "/{id}" })

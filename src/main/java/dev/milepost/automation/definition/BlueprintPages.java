@@ -132,7 +132,9 @@ class BlueprintPages {
 		ProjectContext context = access.read(key);
 		BlueprintView blueprint = blueprints.read(owners.reader(key), id);
 		return editor(model, context, blueprint, blueprint.yaml(), "",
-				new BlueprintViews.Validation(blueprint.valid(), blueprint.problems(), blueprint.explanation()), null);
+				new BlueprintViews.Validation(blueprint.valid(), blueprint.problems(), blueprint.explanation(),
+						blueprint.warnings()),
+				null);
 	}
 
 	@PostMapping("/projects/{key}/blueprints/{id}")
@@ -148,15 +150,16 @@ class BlueprintPages {
 		}
 		catch (MilepostException e) {
 			return refused(e, response, () -> editor(model, context, current, yaml, note,
-					blueprints.validate(owner, yaml), PageActions.reason(e)));
+					blueprints.validate(owner, id, yaml), PageActions.reason(e)));
 		}
 	}
 
 	/** The located problems and the explanation of the text as it stands, as the editor types. */
 	@PostMapping("/projects/{key}/blueprints/check")
-	String check(@PathVariable String key, @RequestParam(required = false) String yaml, Model model) {
+	String check(@PathVariable String key, @RequestParam(required = false) String yaml,
+			@RequestParam(required = false) UUID blueprint, Model model) {
 		access.read(key);
-		model.addAttribute("check", blueprints.validate(owners.reader(key), yaml == null ? "" : yaml));
+		model.addAttribute("check", blueprints.validate(owners.reader(key), blueprint, yaml == null ? "" : yaml));
 		return "automation/editor :: check";
 	}
 

@@ -46,14 +46,17 @@ class BlueprintService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ActiveBlueprints active;
+
 	private final Clock clock;
 
 	BlueprintService(BlueprintStore store, PlanQueries plan, ProjectFactsSource facts,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, ActiveBlueprints active, Clock clock) {
 		this.store = store;
 		this.plan = plan;
 		this.facts = facts;
 		this.events = events;
+		this.active = active;
 		this.clock = clock;
 	}
 
@@ -97,8 +100,22 @@ class BlueprintService {
 	}
 
 	Validation validate(Owner owner, String yaml) {
+		return validate(owner, null, yaml);
+	}
+
+	/** The problems, explanation and warnings of a draft of a blueprint ({@code editing}; null for a new one). */
+	Validation validate(Owner owner, UUID editing, String yaml) {
 		ParsedBlueprint parsed = parse(owner, yaml == null ? "" : yaml);
-		return new Validation(parsed.valid(), parsed.problems(), explanation(parsed));
+		return new Validation(parsed.valid(), parsed.problems(), explanation(parsed),
+				warnings(owner.projectId(), editing, parsed));
+	}
+
+	/** The draft's rules that repeat or overlap rules in force in the project ({@link DuplicateRules}). */
+	private List<BlueprintViews.RuleWarning> warnings(UUID projectId, UUID editing, ParsedBlueprint parsed) {
+		if (projectId == null || !parsed.valid()) {
+			return List.of();
+		}
+		return DuplicateRules.of(parsed.blueprint(), editing, active.inForce(projectId).rules());
 	}
 
 	// ---- saving ------------------------------------------------------------------------------
@@ -314,7 +331,8 @@ class BlueprintService {
 		ParsedBlueprint parsed = parse(owner, latest.yaml());
 		return new BlueprintView(b.id(), b.workspace() ? "workspace" : "project", b.projectKey(), b.name(), b.status(),
 				b.activeVersion(), b.latestVersion(), parsed.valid(), latest.yaml(), parsed.problems(),
-				explanation(parsed), b.createdBy(), b.createdAt(), b.updatedAt(), b.version());
+				explanation(parsed), warnings(b.projectId(), b.id(), parsed), b.createdBy(), b.createdAt(),
+				b.updatedAt(), b.version());
 	}
 
 	private void publish(Owner owner, StoredBlueprint blueprint, String action, Map<String, Object> before,

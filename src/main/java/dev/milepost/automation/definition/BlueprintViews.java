@@ -21,7 +21,16 @@ final class BlueprintViews {
 	 */
 	record BlueprintView(UUID id, String scope, String projectKey, String name, BlueprintStatus status,
 			Integer activeVersion, int latestVersion, boolean valid, String yaml, List<Problem> problems,
-			List<String> explanation, String createdBy, Instant createdAt, Instant updatedAt, long version) {
+			List<String> explanation, List<RuleWarning> warnings, String createdBy, Instant createdAt, Instant updatedAt,
+			long version) {
+	}
+
+	/**
+	 * A rule that repeats ({@code DUPLICATE}) or overlaps ({@code OVERLAP}) a rule already in force in
+	 * the project: a warning, saving still works.
+	 */
+	record RuleWarning(int rule, String ruleName, String otherBlueprint, String otherRule, String kind,
+			String message) {
 	}
 
 	record VersionSummary(int number, String author, Instant createdAt, boolean valid, boolean active, String note) {
@@ -38,7 +47,7 @@ final class BlueprintViews {
 	record DiffView(int from, int to, String unified, List<DiffLine> lines) {
 	}
 
-	record Validation(boolean valid, List<Problem> problems, List<String> explanation) {
+	record Validation(boolean valid, List<Problem> problems, List<String> explanation, List<RuleWarning> warnings) {
 	}
 
 	record AutomationView(String projectKey, boolean paused, String changedBy, Instant changedAt) {

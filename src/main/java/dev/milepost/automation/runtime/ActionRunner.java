@@ -78,7 +78,7 @@ class ActionRunner {
 
 	/** One run in progress: what its actions need to know. */
 	record Run(UUID runId, UUID projectId, String projectKey, String blueprintName, String ruleName,
-			List<Action> actions, Map<String, Object> variables, PlanFacts facts, RunCause cause) {
+			List<Action> actions, Map<String, Object> variables, PlanFacts facts, RunCause cause, String about) {
 	}
 
 	/** What an action did (or would do): its status, in words, and what it produced. */
@@ -244,8 +244,11 @@ class ActionRunner {
 
 	/** What the action tells whom; null when it is not a notify, remind or escalate action. */
 	private Telling telling(Run run, Action action) {
-		Map<String, Object> vars = run.variables();
-		PlanFacts facts = run.facts();
+		return telling(action, run.variables(), run.facts());
+	}
+
+	/** Who the action tells and what, from the run's variables and the plan as rules see it. */
+	private static Telling telling(Action action, Map<String, Object> vars, PlanFacts facts) {
 		Telling telling = null;
 		if (action instanceof Action.Notify notify) {
 			Recipients.Resolved people = Recipients.resolve(notify.to(), vars, facts);
@@ -305,7 +308,7 @@ class ActionRunner {
 				text + "\n\n(Rule '" + run.ruleName() + "' of blueprint '" + run.blueprintName() + "'.)",
 				Map.of("automationRunId", run.runId().toString(), "blueprint", run.blueprintName(), "rule",
 						run.ruleName()),
-				telling.people(), channels(telling.channels()), clock.instant());
+				telling.people(), channels(telling.channels()), clock.instant(), run.about());
 	}
 
 	/** The outcome of telling: done, or failed when some of the people named could not be found. */
@@ -443,22 +446,13 @@ class ActionRunner {
 	}
 
 	Planned plan(Action action, Map<String, Object> vars, PlanFacts facts) {
-		if (action instanceof Action.Notify notify) {
-			Recipients.Resolved people = Recipients.resolve(notify.to(), vars, facts);
-			return new Planned(action.name(), people.usernames(), Placeholders.render(notify.message(), vars),
-					people.problems().isEmpty() ? null : String.join(" ", people.problems()));
-		}
-		if (action instanceof Action.RemindFeedingTaskOwners remind) {
-			return vars.get("milestone") instanceof Map<?, ?> milestone
-					? new Planned(action.name(),
-							Recipients.feedingAssignees(UUID.fromString(String.valueOf(milestone.get("id"))), facts, true),
-							remind.message() == null ? null : Placeholders.render(remind.message(), vars), null)
-					: new Planned(action.name(), List.of(), null, "This trigger has no milestone.");
-		}
-		if (action instanceof Action.Escalate escalate) {
-			return new Planned(action.name(),
-					List.of(facts.sponsor() != null && !facts.sponsor().isBlank() ? facts.sponsor() : facts.manager()),
-					Placeholders.render(escalate.message(), vars), null);
+		Telling telling = telling(action, vars, facts);
+		if (telling != null) {
+			// the very people and text the runtime would tell, or what it would say instead
+			Outcome instead = telling.instead();
+			return instead == null ? new Planned(action.name(), telling.people(), telling.text(),
+					telling.problems().isEmpty() ? null : String.join(" ", telling.problems()))
+					: new Planned(action.name(), List.of(), null, instead.detail());
 		}
 		if (action instanceof Action.RequestApproval request) {
 			List<String> to = new ArrayList<>();

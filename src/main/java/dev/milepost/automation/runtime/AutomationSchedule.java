@@ -24,11 +24,12 @@ class AutomationSchedule {
 	}
 
 	@Bean
-	RecurringTask<Void> automationPendingEvents(EventPump pump, PendingEvents pending,
+	RecurringTask<Void> automationPendingEvents(EventPump pump, PendingEvents pending, HeardEvents heard,
 			@Value("${milepost.automation.pending-interval:30s}") Duration interval) {
 		return Tasks.recurring("automation-pending-events", FixedDelay.of(interval)).execute((instance, context) -> {
 			pump.drain();
 			pending.forgetHandled(Duration.ofDays(7));
+			heard.forgetOlderThan(Rehearsals.MAX_WINDOW.plusDays(1));
 		});
 	}
 

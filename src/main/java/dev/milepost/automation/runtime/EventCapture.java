@@ -30,12 +30,15 @@ class EventCapture {
 
 	private final EventPump pump;
 
+	private final HeardEvents heard;
+
 	private final Clock clock;
 
-	EventCapture(PendingEvents pending, RuleBook rules, EventPump pump, Clock clock) {
+	EventCapture(PendingEvents pending, RuleBook rules, EventPump pump, HeardEvents heard, Clock clock) {
 		this.pending = pending;
 		this.rules = rules;
 		this.pump = pump;
+		this.heard = heard;
 		this.clock = clock;
 	}
 
@@ -76,11 +79,16 @@ class EventCapture {
 	 */
 	static final java.time.Duration BACKFILL = java.time.Duration.ofDays(7);
 
+	/** Whether an occurrence captured at {@code capturedAt} runs rules: it is not history being filled in. */
+	static boolean isNews(Occurrence occurrence, java.time.Instant capturedAt) {
+		return !occurrence.at().isBefore(capturedAt.minus(BACKFILL));
+	}
+
 	private void capture(Object event) {
 		java.time.Instant now = clock.instant();
 		List<Occurrence> occurrences = Occurrence.of(event, now)
 			.stream()
-			.filter(occurrence -> !occurrence.at().isBefore(now.minus(BACKFILL)))
+			.filter(occurrence -> isNews(occurrence, now))
 			.toList();
 		if (occurrences.isEmpty()) {
 			return;
@@ -91,6 +99,9 @@ class EventCapture {
 		}
 		boolean any = false;
 		for (Occurrence occurrence : occurrences) {
+			if (HeardEvents.TRIGGERS.contains(occurrence.trigger())) {
+				heard.add(inForce.projectId(), occurrence);
+			}
 			if (inForce.listens(occurrence.trigger())) {
 				pending.add(inForce.projectId(), occurrence, RunCause.current());
 				any = true;

@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import dev.milepost.approval.ApprovalDecided;
 import dev.milepost.approval.ApprovalRequested;
 import dev.milepost.approval.ApprovalStatus;
 import dev.milepost.common.EntityChanged;
+import dev.milepost.notification.EventKeys;
 import dev.milepost.plan.MilestoneAchieved;
 import dev.milepost.process.ProcessCompleted;
 import dev.milepost.schedule.MilestoneStatus;
@@ -30,6 +32,40 @@ record Occurrence(String projectKey, String trigger, Map<String, Object> data, S
 		Objects.requireNonNull(trigger, "trigger");
 		data = data == null ? Map.of() : data;
 		actor = actor == null ? "system" : actor;
+	}
+
+	/**
+	 * The thing that happened, as notices name it ({@link EventKeys}): the same for every rule it
+	 * triggers and for the built-in notice of it, so a person is told of it once per channel. Null
+	 * for a cron firing, which is each rule's own.
+	 */
+	String about() {
+		try {
+			return aboutOrThrow();
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+
+	private String aboutOrThrow() {
+		Object milestone = data.get("milestoneId");
+		return switch (trigger) {
+			case "milestone.status-changed", "milestone.at-risk", "milestone.missed" ->
+				EventKeys.milestoneStatus(UUID.fromString(String.valueOf(milestone)), String.valueOf(data.get("to")), at);
+			case "milestone.achieved" -> EventKeys.milestoneAchieved(UUID.fromString(String.valueOf(milestone)), at);
+			case "approval.requested" ->
+				EventKeys.approval(UUID.fromString(String.valueOf(data.get("approvalId"))), EventKeys.REQUESTED);
+			case "approval.decided" -> EventKeys.approval(UUID.fromString(String.valueOf(data.get("approvalId"))),
+					String.valueOf(data.get("status")));
+			// a change of a task is one event, however many triggers it makes (task.updated and task.completed)
+			case "task.created", "task.updated", "task.completed" -> EventKeys.of("task", String.valueOf(data.get("taskId")), at);
+			case "task.due", "task.overdue" -> EventKeys.onDay(trigger, String.valueOf(data.get("taskId")), at);
+			case "milestone.approaching" -> EventKeys.onDay(trigger, String.valueOf(milestone), at);
+			case "deliverable.accepted" -> EventKeys.of(trigger, String.valueOf(data.get("deliverableId")), at);
+			case "process.completed" -> EventKeys.of(trigger, String.valueOf(data.get("processId")), at);
+			default -> null;
+		};
 	}
 
 	/** The occurrences an application event stands for; none for events no trigger listens to. */

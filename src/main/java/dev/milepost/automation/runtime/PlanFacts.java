@@ -40,6 +40,8 @@ final class PlanFacts {
 
 	private final LocalDate today;
 
+	private final List<ProjectPlan.Task> taskList;
+
 	private final Map<UUID, ProjectPlan.Task> tasks;
 
 	private final Map<UUID, ProjectPlan.Milestone> milestones;
@@ -49,12 +51,18 @@ final class PlanFacts {
 	private final Map<UUID, ProjectForecast.MilestoneForecast> forecasts;
 
 	PlanFacts(ProjectForecast forecast, ProjectRoster roster, ZoneId zone, LocalDate today) {
+		this(forecast, roster, zone, today, forecast.plan().tasks());
+	}
+
+	private PlanFacts(ProjectForecast forecast, ProjectRoster roster, ZoneId zone, LocalDate today,
+			List<ProjectPlan.Task> taskList) {
 		this.forecast = forecast;
 		this.plan = forecast.plan();
 		this.roster = roster;
 		this.zone = zone;
 		this.today = today;
-		this.tasks = plan.tasks().stream().collect(Collectors.toMap(ProjectPlan.Task::id, Function.identity()));
+		this.taskList = List.copyOf(taskList);
+		this.tasks = this.taskList.stream().collect(Collectors.toMap(ProjectPlan.Task::id, Function.identity()));
 		this.milestones = plan.milestones()
 			.stream()
 			.collect(Collectors.toMap(ProjectPlan.Milestone::id, Function.identity()));
@@ -68,11 +76,21 @@ final class PlanFacts {
 
 	/** The same plan seen on another day (replaying time triggers). */
 	PlanFacts on(LocalDate day) {
-		return day.equals(today) ? this : new PlanFacts(forecast, roster, zone, day);
+		return day.equals(today) ? this : new PlanFacts(forecast, roster, zone, day, taskList);
+	}
+
+	/** The same plan with its tasks as they were at some moment (replays: the audit record's states). */
+	PlanFacts withTasks(List<ProjectPlan.Task> then) {
+		return new PlanFacts(forecast, roster, zone, today, then);
 	}
 
 	ProjectPlan plan() {
 		return plan;
+	}
+
+	/** The tasks as rules see them (the plan's, or those given to {@link #withTasks}). */
+	List<ProjectPlan.Task> tasks() {
+		return taskList;
 	}
 
 	LocalDate today() {
@@ -200,7 +218,7 @@ final class PlanFacts {
 				todo.addAll(predecessors.getOrDefault(next, List.of()));
 			}
 		}
-		return plan.tasks().stream().filter(task -> seen.contains(task.id())).toList();
+		return taskList.stream().filter(task -> seen.contains(task.id())).toList();
 	}
 
 	String manager() {

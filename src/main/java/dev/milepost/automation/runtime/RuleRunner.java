@@ -14,8 +14,6 @@ import java.util.function.Supplier;
 import dev.milepost.automation.definition.Action;
 import dev.milepost.automation.definition.ActiveBlueprints;
 import dev.milepost.automation.definition.ActiveRule;
-import dev.milepost.automation.definition.ConditionResult;
-import dev.milepost.automation.definition.Conditions;
 import dev.milepost.plan.PlanQueries;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
@@ -184,17 +182,26 @@ class RuleRunner {
 			int depth, List<String> causeRules, Supplier<PlanFacts> facts, RunBatch batch) {
 		String ruleKey = RunCause.ruleKey(rule.blueprintId(), rule.ruleIndex());
 		PlanFacts known;
-		Map<String, Object> variables;
+		RuleDecision.Decision decision;
 		try {
 			known = facts.get();
-			variables = Variables.of(occurrence, known, clock.instant());
+			decision = RuleDecision.decide(rule.rule(), rule.condition(), occurrence, known, clock.instant());
 		}
 		catch (Variables.Missing e) {
 			finish(batch, runId, RunLog.Status.CONDITION_ERROR, e.getMessage(), null, e.getMessage());
 			return false;
 		}
+		if (decision instanceof RuleDecision.Missing missing) {
+			finish(batch, runId, RunLog.Status.CONDITION_ERROR, missing.message(), null, missing.message());
+			return false;
+		}
+		if (decision instanceof RuleDecision.NotListening) {
+			finish(batch, runId, RunLog.Status.SKIPPED, "The trigger's parameters do not match this event.", null, null);
+			return false;
+		}
+		Map<String, Object> variables = decision.variables();
 		ActionRunner.Run run = new ActionRunner.Run(runId, projectId, occurrence.projectKey(), rule.blueprintName(),
-				rule.rule().name(), rule.rule().then(), variables, known, null);
+				rule.rule().name(), rule.rule().then(), variables, known, null, occurrence.about());
 		if (depth > maxDepth || causeRules.contains(ruleKey)) {
 			String message = causeRules.contains(ruleKey)
 					? "Stopped a loop: rule '" + rule.rule().name() + "' of blueprint '" + rule.blueprintName()
@@ -209,30 +216,26 @@ class RuleRunner {
 			actions.incident(run, "LOOP_STOPPED", message);
 			return false;
 		}
-		Boolean conditionValue = null;
-		if (rule.condition() != null) {
-			ConditionResult result = Conditions.evaluate(rule.condition(), variables);
-			if (result.failed()) {
-				String message = "The condition of rule '" + rule.rule().name() + "' in blueprint '"
-						+ rule.blueprintName() + "' could not be evaluated: " + result.error();
-				finish(batch, runId, RunLog.Status.CONDITION_ERROR, message, null, result.error());
-				if (batch != null) {
+		if (decision instanceof RuleDecision.ConditionFailed failed) {
+			String message = "The condition of rule '" + rule.rule().name() + "' in blueprint '" + rule.blueprintName()
+					+ "' could not be evaluated: " + failed.error();
+			finish(batch, runId, RunLog.Status.CONDITION_ERROR, message, null, failed.error());
+			if (batch != null) {
 				batch.written(runId, log);
 			}
 			actions.incident(run, "CONDITION_ERROR", message);
-				return false;
-			}
-			conditionValue = result.value();
-			if (!result.value()) {
-				finish(batch, runId, RunLog.Status.SKIPPED, "The condition did not hold.", false, null);
-				return false;
-			}
+			return false;
 		}
+		if (decision instanceof RuleDecision.Skipped) {
+			finish(batch, runId, RunLog.Status.SKIPPED, "The condition did not hold.", false, null);
+			return false;
+		}
+		Boolean conditionValue = ((RuleDecision.Fires) decision).conditionValue();
 		List<String> chain = new ArrayList<>(causeRules);
 		chain.add(ruleKey);
 		List<String> failures = actions.runAll(new ActionRunner.Run(runId, projectId, occurrence.projectKey(),
 				rule.blueprintName(), rule.rule().name(), rule.rule().then(), variables, known,
-				new RunCause(runId, depth, chain)), batch);
+				new RunCause(runId, depth, chain), occurrence.about()), batch);
 		finish(batch, runId, failures.isEmpty() ? RunLog.Status.SUCCEEDED : RunLog.Status.FAILED,
 				failures.isEmpty() ? rule.rule().then().size() + " action(s) taken." : String.join(" ", failures),
 				conditionValue, null);

@@ -70,6 +70,11 @@ class TimeTriggers {
 	record Firing(Map<String, Object> data, String dedupe) {
 	}
 
+	/** The moment a day's daily triggers become due in a zone: the sweeps from then on fire them. */
+	Instant dailyMoment(LocalDate day, ZoneId zone) {
+		return day.atTime(dailyTime).atZone(zone).toInstant();
+	}
+
 	/** Fires what is due in every project at this moment; returns how many runs it started. */
 	int sweep() {
 		Instant now = clock.instant();
@@ -126,7 +131,7 @@ class TimeTriggers {
 		PlanFacts plan = facts.get();
 		LocalDate today = plan.today();
 		if (trigger instanceof Trigger.TaskDue due) {
-			for (ProjectPlan.Task task : plan.plan().tasks()) {
+			for (ProjectPlan.Task task : plan.tasks()) {
 				LocalDate finish = plan.plannedFinish(task);
 				if (!task.done() && finish != null && !finish.isBefore(today)
 						&& plan.workingDaysBetween(today, finish) == due.days()) {
@@ -136,7 +141,7 @@ class TimeTriggers {
 			}
 		}
 		else if (trigger instanceof Trigger.TaskOverdue) {
-			for (ProjectPlan.Task task : plan.plan().tasks()) {
+			for (ProjectPlan.Task task : plan.tasks()) {
 				LocalDate finish = plan.plannedFinish(task);
 				if (!task.done() && finish != null && finish.isBefore(today)) {
 					firings.add(new Firing(Map.of("taskId", task.id().toString(), "plannedFinish", finish.toString()),

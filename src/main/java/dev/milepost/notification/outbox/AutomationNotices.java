@@ -35,7 +35,7 @@ class AutomationNotices implements Notices {
 		return outbox.enqueueEach(sends.stream()
 			.map(send -> new Outbox.Addressed(new Notice(send.key(), NotificationKind.AUTOMATION, send.projectId(),
 					send.projectKey(), send.subjectType(), send.subjectId(), send.title(), send.text(), send.data(),
-					send.occurredAt()), send.usernames(), send.channels()))
+					send.occurredAt(), send.about()), send.usernames(), send.channels()))
 			.toList());
 	}
 

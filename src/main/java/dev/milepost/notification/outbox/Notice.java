@@ -21,9 +21,16 @@ import dev.milepost.notification.NotificationKind;
  * @param text the whole message in plain language
  * @param data the facts, for webhook payloads
  * @param occurredAt when it happened
+ * @param about the thing that happened ({@link dev.milepost.notification.EventKeys}), or null: a
+ * person gets one delivery per channel of it, whichever notice came first
  */
 public record Notice(String key, NotificationKind kind, UUID projectId, String projectKey, String subjectType,
-		String subjectId, String title, String text, Map<String, Object> data, Instant occurredAt) {
+		String subjectId, String title, String text, Map<String, Object> data, Instant occurredAt, String about) {
+
+	public Notice(String key, NotificationKind kind, UUID projectId, String projectKey, String subjectType,
+			String subjectId, String title, String text, Map<String, Object> data, Instant occurredAt) {
+		this(key, kind, projectId, projectKey, subjectType, subjectId, title, text, data, occurredAt, null);
+	}
 
 	public Notice {
 		Objects.requireNonNull(key, "key");

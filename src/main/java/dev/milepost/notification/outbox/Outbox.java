@@ -148,11 +148,12 @@ public class Outbox {
 					Set<Channel> channels = chosen != null ? chosen
 							: person.choice().channels().getOrDefault(notice.kind(), Set.of());
 					if (channels.contains(Channel.IN_APP)) {
-						rows.add(new Row(notice.key(), eventId, Channel.IN_APP, person.id(), null, notice.projectId(),
-								PENDING));
+						rows.add(new Row(personal(notice), eventId, Channel.IN_APP, person.id(), null,
+								notice.projectId(), PENDING));
 					}
 					if (channels.contains(Channel.EMAIL) && mail.available() && person.email() != null) {
-						rows.add(new Row(notice.key(), eventId, Channel.EMAIL, person.id(), null, notice.projectId(),
+						rows.add(new Row(personal(notice), eventId, Channel.EMAIL, person.id(), null,
+								notice.projectId(),
 								person.choice().emailDigest() == Preferences.Digest.DAILY ? HELD : PENDING));
 					}
 				});
@@ -166,6 +167,16 @@ public class Outbox {
 		}
 		insertDeliveries(rows);
 		return inserted;
+	}
+
+	/**
+	 * What a person's delivery is keyed by, with its recipient and channel: the thing that happened
+	 * when the notice names it, so a person is told of it once per channel whichever notice (a
+	 * built-in one, any rule's) came first; otherwise the notice itself. Webhooks are keyed by the
+	 * notice: each subscribes to kinds of notice, not to people.
+	 */
+	static String personal(Notice notice) {
+		return notice.about() == null ? notice.key() : "about:" + notice.about();
 	}
 
 	/** Writes a notice for one person on one channel, whatever their preferences (the digest). */
@@ -251,7 +262,11 @@ public class Outbox {
 		return inserted;
 	}
 
-	private void insertDeliveries(List<Row> rows) {
+	private void insertDeliveries(List<Row> all) {
+		// two notices of one batch about the same thing make one delivery per person and channel
+		Map<String, Row> distinct = new java.util.LinkedHashMap<>();
+		all.forEach(row -> distinct.putIfAbsent(row.idempotencyKey(), row));
+		List<Row> rows = List.copyOf(distinct.values());
 		Timestamp now = Timestamp.from(clock.instant());
 		MultiRow.insert(named, """
 				insert into notification_delivery (id, idempotency_key, event_id, channel, recipient_id, webhook_id,

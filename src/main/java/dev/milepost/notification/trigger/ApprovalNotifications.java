@@ -10,7 +10,9 @@ import java.util.UUID;
 import dev.milepost.approval.ApprovalDecided;
 import dev.milepost.approval.ApprovalMode;
 import dev.milepost.approval.ApprovalRequested;
+import dev.milepost.approval.ApprovalStatus;
 import dev.milepost.common.Sentences;
+import dev.milepost.notification.EventKeys;
 import dev.milepost.notification.NotificationKind;
 import dev.milepost.notification.outbox.Notice;
 import dev.milepost.notification.outbox.Outbox;
@@ -57,7 +59,7 @@ class ApprovalNotifications {
 		data.put("requestedBy", requested.requestedBy());
 		outbox.enqueue(new Notice("approval-requested:" + requested.requestId(), NotificationKind.APPROVAL_REQUESTED,
 				projectId, requested.projectKey(), "approval", requested.requestId().toString(), title, text, data,
-				clock.instant()), recipients);
+				clock.instant(), EventKeys.approval(requested.requestId(), EventKeys.REQUESTED)), recipients);
 	}
 
 	@EventListener
@@ -81,7 +83,10 @@ class ApprovalNotifications {
 		data.put("status", decided.status().name());
 		outbox.enqueue(new Notice("approval-decided:" + decided.requestId() + ":" + decided.decidedBy() + ":"
 				+ decided.decidedAt().toEpochMilli(), NotificationKind.APPROVAL_DECIDED, projectId,
-				decided.projectKey(), "approval", decided.requestId().toString(), title, text, data, clock.instant()),
+				decided.projectKey(), "approval", decided.requestId().toString(), title, text, data, clock.instant(),
+				// a decision that leaves the request pending is news of its own; the one that closes it is the outcome
+				decided.status() == ApprovalStatus.PENDING ? null
+						: EventKeys.approval(decided.requestId(), decided.status().name())),
 				recipients);
 	}
 

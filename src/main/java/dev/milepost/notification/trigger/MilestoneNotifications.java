@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import dev.milepost.common.EntityChanged;
 import dev.milepost.common.Sentences;
+import dev.milepost.notification.EventKeys;
 import dev.milepost.notification.NotificationKind;
 import dev.milepost.notification.outbox.Notice;
 import dev.milepost.notification.outbox.Outbox;
@@ -89,7 +90,8 @@ class MilestoneNotifications {
 		}
 		outbox.enqueue(new Notice(key, missed ? NotificationKind.MILESTONE_MISSED : NotificationKind.MILESTONE_AT_RISK,
 				projectId, change.projectKey(), "milestone", change.milestoneId().toString(), title, text.toString(),
-				data, clock.instant()), recipients);
+				data, clock.instant(), EventKeys.milestoneStatus(change.milestoneId(), change.to().name(), clock.instant())),
+				recipients);
 	}
 
 	@EventListener
@@ -117,7 +119,7 @@ class MilestoneNotifications {
 		outbox.enqueue(new Notice("milestone-achieved:" + achieved.milestoneId() + ":"
 				+ achieved.achievedAt().toEpochMilli(), NotificationKind.MILESTONE_ACHIEVED, projectId,
 				achieved.projectKey(), "milestone", achieved.milestoneId().toString(), title, text, data,
-				clock.instant()), recipients);
+				clock.instant(), EventKeys.milestoneAchieved(achieved.milestoneId(), achieved.achievedAt())), recipients);
 	}
 
 	/** A deleted project takes its webhooks with it. */

@@ -105,7 +105,6 @@ class ExplanationsTests {
 	void explainsTheDefaultBlueprint() {
 		assertThat(Explanations.explain(BlueprintParserTests.valid(DefaultBlueprint.yaml()))).containsExactly(
 				"When a milestone is 7 days away, remind the owners of its unfinished feeding tasks (in-app, e-mail).",
-				"When a milestone turns at risk, notify its owner and the project manager.",
 				"When a milestone is missed, escalate to the project's sponsor (the manager when there is none).",
 				"When a milestone is achieved, if the milestone is tagged “development”, start the QA cycle as"
 						+ " “QA cycle after {{milestone.name}}”.",

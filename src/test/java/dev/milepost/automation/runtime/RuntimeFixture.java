@@ -91,6 +91,15 @@ final class RuntimeFixture {
 		return items;
 	}
 
+	/** The person's inbox items of any kind whose title mentions {@code words}, once there is one. */
+	static List<JsonNode> awaitAbout(Teams.Team team, People.Person person, String words) {
+		return await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> inbox(team, person, null).stream()
+				.filter(item -> item.get("title").asString().contains(words))
+				.toList(), items -> !items.isEmpty());
+	}
+
 	static List<JsonNode> awaitInbox(Teams.Team team, People.Person person, int count) {
 		return await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(100))

@@ -38,13 +38,8 @@ class DemoPortfolioLoadTests {
 	dev.milepost.plan.project.ProjectRepository projectRepository;
 
 	// the tests share one application and one database: the portfolio goes in once
-	private static boolean loaded;
-
-	private synchronized void load() {
-		if (!loaded) {
-			portfolio.loadAll();
-			loaded = true;
-		}
+	private void load() {
+		DemoLoaded.ensure(portfolio, planQueries);
 	}
 
 	private Api as(String username) {
