@@ -12,6 +12,7 @@ import dev.milepost.common.ETags;
 import dev.milepost.common.NotFoundException;
 import dev.milepost.common.PageResponse;
 import dev.milepost.common.Paging;
+import dev.milepost.common.Rows;
 import dev.milepost.common.RuleViolationException;
 import dev.milepost.plan.ActivityKind;
 import dev.milepost.plan.LinkType;
@@ -142,7 +143,7 @@ public class Dependencies {
 		}
 		jdbc.sql("select id, predecessor_id, successor_id from dependency where project_id = :p")
 			.param("p", context.projectId())
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.list()
 			.forEach(row -> graph.addExisting(row.id(), row.predecessorId(), row.successorId()));
 		return graph;

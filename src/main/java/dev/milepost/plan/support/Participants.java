@@ -67,7 +67,7 @@ public class Participants {
 				select u.username, u.id from app_user u join project_member m on m.user_id = u.id
 				where m.project_id = :project and u.enabled""")
 			.param("project", context.projectId())
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.list()
 			.forEach(row -> members.put(row.username(), row.id()));
 		return (field, username) -> {
