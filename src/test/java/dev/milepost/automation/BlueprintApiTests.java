@@ -99,7 +99,7 @@ class BlueprintApiTests {
 		ActiveRule qa = active.rules(projectId(), "milestone.achieved").get(0);
 		assertThat(qa.condition()).isNotNull();
 		assertThat(qa.versionNumber()).isEqualTo(1);
-		assertThat(qa.ruleIndex()).isEqualTo(3);
+		assertThat(qa.ruleIndex()).isEqualTo(2);
 	}
 
 	@Test
