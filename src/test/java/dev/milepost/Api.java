@@ -64,6 +64,15 @@ public final class Api {
 		return new Api(port, authorization, false);
 	}
 
+	/**
+	 * Runs the background work due on the application this client talks to until none is left, so a
+	 * test can assert what rules and notices did without waiting ({@link Background}).
+	 */
+	public Api drainBackground() {
+		StatusesAfterWrites.drain(port);
+		return this;
+	}
+
 	public Response get(String path) {
 		return send("GET", path, null, Map.of());
 	}

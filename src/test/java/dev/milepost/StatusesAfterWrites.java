@@ -34,6 +34,17 @@ public final class StatusesAfterWrites implements ApplicationContextInitializer<
 		});
 	}
 
+	/**
+	 * Runs all background work due on the application at the port to the end ({@link Background}):
+	 * status recomputes, automation, notifications; nothing if no test started it.
+	 */
+	public static void drain(int port) {
+		ApplicationContext application = BY_PORT.get(port);
+		if (application != null) {
+			Background.drain(application);
+		}
+	}
+
 	/** Serves the recomputes due on the application at the port, if a test started it. */
 	public static void recompute(int port) {
 		ApplicationContext application = BY_PORT.get(port);

@@ -2,9 +2,7 @@ package dev.milepost.automation;
 
 import static dev.milepost.Teams.check;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -72,15 +70,13 @@ class GoLiveHandoverTests {
 		return check(team.as(team.manager()).post(team.path("/milestones"), body), 201).json().get("id").asString();
 	}
 
-	/** The handover process once the default blueprint's rule has started it. */
+	/** The handover process the default blueprint's rule started, once the background work is done. */
 	private JsonNode handover() {
-		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-			JsonNode processes = check(team.as(team.manager()).get(team.path("/processes")), 200).json();
-			return processes.valueStream()
-				.filter(p -> p.get("name").asString().equals("IT operations handover for Go-live"))
-				.findFirst()
-				.orElse(null);
-		}, p -> p != null);
+		JsonNode processes = check(team.as(team.manager()).drainBackground().get(team.path("/processes")), 200).json();
+		return processes.valueStream()
+			.filter(p -> p.get("name").asString().equals("IT operations handover for Go-live"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no IT operations handover was started: " + processes));
 	}
 
 	private static LocalDate today() {

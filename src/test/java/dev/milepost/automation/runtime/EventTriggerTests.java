@@ -15,9 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static dev.milepost.Teams.check;
-import static dev.milepost.automation.runtime.RuntimeFixture.awaitAbout;
-import static dev.milepost.automation.runtime.RuntimeFixture.awaitInbox;
+import static dev.milepost.automation.runtime.RuntimeFixture.automationInbox;
 import static dev.milepost.automation.runtime.RuntimeFixture.finishedRun;
+import static dev.milepost.automation.runtime.RuntimeFixture.inboxAbout;
 import static dev.milepost.automation.runtime.RuntimeFixture.patchTask;
 import static dev.milepost.automation.runtime.RuntimeFixture.task;
 import static dev.milepost.automation.runtime.RuntimeFixture.today;
@@ -73,7 +73,7 @@ class EventTriggerTests {
 		String task = task(team, "Migrate payroll", today(), 5, team.member());
 		task(team, "Short chore", today(), 2, team.member());
 
-		JsonNode notice = awaitInbox(team, team.manager(), 1).get(0);
+		JsonNode notice = automationInbox(team, team.manager(), 1).get(0);
 		assertThat(notice.get("title").asString()).isEqualTo("New task Migrate payroll (5 days)");
 		JsonNode why = check(team.as(team.manager()).get(notice.get("causedBy").asString()), 200).json();
 		assertThat(why.get("run").get("blueprintName").asString()).isEqualTo("Intake");
@@ -151,7 +151,7 @@ class EventTriggerTests {
 		patchTask(team, task, Map.of("actualStart", today().minusDays(10).toString()));
 		patchTask(team, task, Map.of("actualFinish", today().toString(), "percentComplete", 100));
 
-		JsonNode done = awaitInbox(team, team.manager(), 1).get(0);
+		JsonNode done = automationInbox(team, team.manager(), 1).get(0);
 		assertThat(done.get("title").asString()).isEqualTo("Write the runbook: IN_PROGRESS to DONE");
 		// three updates, one finish: the rename and the start ran the rule and its condition said no
 		background.drain();
@@ -222,12 +222,12 @@ class EventTriggerTests {
 				""");
 		RuntimeFixture.milestone(team, "Data centre exit", team.member(), today().minusDays(3));
 
-		JsonNode sponsor = awaitInbox(team, team.approver(), 1).get(0);
+		JsonNode sponsor = automationInbox(team, team.approver(), 1).get(0);
 		assertThat(sponsor.get("title").asString()).startsWith("Data centre exit missed its target");
 		assertThat(finishedRun(team, "Escalate misses").get("event").get("to").asString()).isEqualTo("MISSED");
 		// the owner hears of the miss once: the rule's notice and the built-in one tell of one event
 		assertThat(finishedRun(team, "Owner hears of it").get("event").get("to").asString()).isEqualTo("MISSED");
-		assertThat(awaitAbout(team, team.member(), "Data centre exit")).hasSize(1);
+		assertThat(inboxAbout(team, team.member(), "Data centre exit")).hasSize(1);
 	}
 
 	@Test
@@ -317,7 +317,7 @@ class EventTriggerTests {
 
 		// the approver is told of the request once, by the rule or by the built-in notice, whichever came first
 		finishedRun(team, "Approvers hear of it");
-		assertThat(awaitAbout(team, team.approver(), "Go-live approved?")).hasSize(1);
+		assertThat(inboxAbout(team, team.approver(), "Go-live approved?")).hasSize(1);
 		check(team.as(team.approver()).post(team.path("/approvals/" + approval + "/decisions"),
 				Map.of("decision", "APPROVE")), 200);
 
@@ -325,7 +325,7 @@ class EventTriggerTests {
 			.isEqualTo("APPROVED");
 		// the manager hears the outcome once, in the rule's words or the built-in notice's
 		// ("Approval #n of KEY: approve by …"), whichever came first
-		assertThat(awaitAbout(team, team.manager(), " by " + team.approver().username())).hasSize(1);
+		assertThat(inboxAbout(team, team.manager(), " by " + team.approver().username())).hasSize(1);
 	}
 
 	@Test
@@ -358,7 +358,7 @@ class EventTriggerTests {
 		String milestone = process.get("milestone").get("id").asString();
 		check(manager.post(team.path("/milestones/" + milestone + "/achievement"), Map.of("evidence", "Reviewed")), 200);
 
-		JsonNode notice = awaitInbox(team, team.manager(), 1).get(0);
+		JsonNode notice = automationInbox(team, team.manager(), 1).get(0);
 		assertThat(notice.get("title").asString()).isEqualTo("Review of release 2 is complete");
 	}
 

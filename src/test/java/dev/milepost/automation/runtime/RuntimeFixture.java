@@ -1,6 +1,5 @@
 package dev.milepost.automation.runtime;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -14,7 +13,7 @@ import dev.milepost.Teams;
 import tools.jackson.databind.JsonNode;
 
 import static dev.milepost.Teams.check;
-import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Plan changes and run-log reads for the runtime's tests, through the API. */
 final class RuntimeFixture {
@@ -54,10 +53,15 @@ final class RuntimeFixture {
 		return check(team.as(team.manager()).get(team.path("/tasks/" + task)), 200).json();
 	}
 
-	/** The project's runs (newest first) once {@code accepted} holds for them. */
+	/**
+	 * The project's runs (newest first) once the background work is done, which {@code accepted}
+	 * must hold for.
+	 */
 	static List<JsonNode> runsWhen(Teams.Team team, Predicate<List<JsonNode>> accepted) {
-		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> runs(team),
-				accepted);
+		team.as(team.manager()).drainBackground();
+		List<JsonNode> runs = runs(team);
+		assertThat(accepted.test(runs)).as("the runs once the background work is done: %s", runs).isTrue();
+		return runs;
 	}
 
 	/** The project's runs (newest first) now. */
@@ -91,19 +95,18 @@ final class RuntimeFixture {
 		return items;
 	}
 
-	/** The person's inbox items of any kind whose title mentions {@code words}, once there is one. */
-	static List<JsonNode> awaitAbout(Teams.Team team, People.Person person, String words) {
-		return await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> inbox(team, person, null).stream()
-				.filter(item -> item.get("title").asString().contains(words))
-				.toList(), items -> !items.isEmpty());
+	/** The person's inbox items of any kind whose title mentions {@code words}, once the background work is done. */
+	static List<JsonNode> inboxAbout(Teams.Team team, People.Person person, String words) {
+		team.as(person).drainBackground();
+		return inbox(team, person, null).stream().filter(item -> item.get("title").asString().contains(words)).toList();
 	}
 
-	static List<JsonNode> awaitInbox(Teams.Team team, People.Person person, int count) {
-		return await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> inbox(team, person, "AUTOMATION"), items -> items.size() >= count);
+	/** The person's automation notices once the background work is done; there must be at least {@code count}. */
+	static List<JsonNode> automationInbox(Teams.Team team, People.Person person, int count) {
+		team.as(person).drainBackground();
+		List<JsonNode> items = inbox(team, person, "AUTOMATION");
+		assertThat(items).as("%s's automation notices", person.username()).hasSizeGreaterThanOrEqualTo(count);
+		return items;
 	}
 
 }

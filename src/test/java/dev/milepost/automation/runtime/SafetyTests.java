@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static dev.milepost.Teams.check;
-import static dev.milepost.automation.runtime.RuntimeFixture.awaitInbox;
+import static dev.milepost.automation.runtime.RuntimeFixture.automationInbox;
 import static dev.milepost.automation.runtime.RuntimeFixture.finishedRun;
 import static dev.milepost.automation.runtime.RuntimeFixture.patchTask;
 import static dev.milepost.automation.runtime.RuntimeFixture.task;
@@ -93,7 +93,7 @@ class SafetyTests {
 			assertThat(incident.get("kind").asString()).isEqualTo("LOOP_STOPPED");
 			assertThat(incident.get("runId").asString()).isEqualTo(stopped.get("id").asString());
 		});
-		assertThat(awaitInbox(team, team.manager(), 1).get(0).get("title").asString())
+		assertThat(automationInbox(team, team.manager(), 1).get(0).get("title").asString())
 			.isEqualTo("Automation needs a look: Stamp every change");
 	}
 
@@ -124,13 +124,13 @@ class SafetyTests {
 			.containsExactly("FAILED", "FAILED", "SUCCEEDED");
 		assertThat(run.get("actions").get(0).get("detail").asString()).contains("@nobody-here is not a member");
 		assertThat(run.get("actions").get(1).get("detail").asString()).contains("127.0.0.1:9");
-		assertThat(awaitInbox(team, team.stakeholder(), 1).get(0).get("title").asString())
+		assertThat(automationInbox(team, team.stakeholder(), 1).get(0).get("title").asString())
 			.isEqualTo("Order hardware was created");
 
 		JsonNode incidents = check(team.as(team.manager()).get(team.path("/automation/incidents")), 200).json();
 		assertThat(incidents.get("items")).hasSize(2)
 			.allSatisfy(incident -> assertThat(incident.get("kind").asString()).isEqualTo("ACTION_FAILED"));
-		assertThat(awaitInbox(team, team.manager(), 2)).allSatisfy(
+		assertThat(automationInbox(team, team.manager(), 2)).allSatisfy(
 				notice -> assertThat(notice.get("title").asString()).startsWith("Automation needs a look"));
 	}
 

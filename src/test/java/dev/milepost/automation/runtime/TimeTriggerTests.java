@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import static dev.milepost.automation.runtime.RuntimeFixture.awaitInbox;
+import static dev.milepost.automation.runtime.RuntimeFixture.automationInbox;
 import static dev.milepost.automation.runtime.RuntimeFixture.task;
 import static dev.milepost.automation.runtime.RuntimeFixture.today;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,10 +109,10 @@ class TimeTriggerTests {
 			assertThat(due.get("event").get("taskId").asString()).isEqualTo(dueToday);
 		}
 		assertThat(runs).allSatisfy(run -> assertThat(run.get("status").asString()).isIn("SUCCEEDED", "RUNNING"));
-		assertThat(awaitInbox(team, team.manager(), 1).get(0).get("title").asString()).isEqualTo("Order licences is late");
-		assertThat(awaitInbox(team, team.approver(), 1).get(0).get("title").asString())
+		assertThat(automationInbox(team, team.manager(), 1).get(0).get("title").asString()).isEqualTo("Order licences is late");
+		assertThat(automationInbox(team, team.approver(), 1).get(0).get("title").asString())
 			.startsWith("Reminder: Cut-over is due on");
-		assertThat(awaitInbox(team, team.stakeholder(), 1).get(0).get("title").asString())
+		assertThat(automationInbox(team, team.stakeholder(), 1).get(0).get("title").asString())
 			.isEqualTo("Status check for " + team.key());
 	}
 
