@@ -75,6 +75,26 @@ public class Teams {
 		return Map.of("kind", "OWNER_CONFIRMATION", "text", "Owner confirms the environment is live");
 	}
 
+	/** A task's path and the id of the milestone it feeds (FS), made by the team's manager. */
+	public record Linked(String task, String milestone) {
+	}
+
+	/** A five-day task starting today feeding a milestone two months ahead. */
+	public static Linked taskFeedingMilestone(Team team) {
+		Api manager = team.as(team.manager());
+		LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+		Map<String, Object> task = new java.util.HashMap<>(task("Design"));
+		task.put("plannedStart", today.toString());
+		String taskId = check(manager.post(team.path("/tasks"), task), 201).json().get("id").asString();
+		Map<String, Object> milestone = new java.util.HashMap<>(
+				milestone("Design signed off", team.manager(), ownerConfirmation()));
+		milestone.put("targetDate", today.plusMonths(2).toString());
+		String milestoneId = check(manager.post(team.path("/milestones"), milestone), 201).json().get("id").asString();
+		check(manager.post(team.path("/dependencies"),
+				Map.of("predecessor", taskId, "successor", milestoneId, "type", "FS", "lagDays", 0)), 201);
+		return new Linked(team.path("/tasks/" + taskId), milestoneId);
+	}
+
 	public static Api.Response check(Api.Response response, int status) {
 		if (response.status() != status) {
 			throw new AssertionError("expected " + status + " but got " + response);

@@ -3,10 +3,7 @@ package dev.milepost.web;
 import static dev.milepost.Teams.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -45,7 +42,7 @@ class StatusRecomputePagesTests {
 	@Test
 	void anOpenPageHearsOfAChangeOnceAfterItsStatusesAreRecomputed() throws Exception {
 		Teams.Team team = teams.team(Api.at(port));
-		Linked plan = linked(team);
+		Teams.Linked plan = Teams.taskFeedingMilestone(team);
 		BlockingQueue<String> page = PageSession.signIn(port, team.stakeholder()).stream("/projects/" + team.key() + "/events");
 		assertThat(until(page, ":connected")).isNotNull();
 		Api manager = team.as(team.manager());
@@ -69,7 +66,7 @@ class StatusRecomputePagesTests {
 	@Test
 	void whileARecomputeFailsTheOverviewAndTheMilestonePageSayTheStatusesAreStale() {
 		Teams.Team team = teams.team(Api.at(port));
-		Linked plan = linked(team);
+		Teams.Linked plan = Teams.taskFeedingMilestone(team);
 		PageSession stakeholder = PageSession.signIn(port, team.stakeholder());
 		assertThat(stakeholder.get("/projects/" + team.key()).body()).doesNotContain("id=\"statuses-stale\"");
 		SmartLifecycle worker = (SmartLifecycle) recomputation;
@@ -90,25 +87,6 @@ class StatusRecomputePagesTests {
 			faults.heal(team.key());
 			worker.start();
 		}
-	}
-
-	record Linked(String task, String milestone) {
-	}
-
-	/** A task feeding a milestone two months ahead. */
-	private static Linked linked(Teams.Team team) {
-		Api manager = team.as(team.manager());
-		LocalDate today = LocalDate.now(ZoneOffset.UTC);
-		Map<String, Object> task = new HashMap<>(Teams.task("Design"));
-		task.put("plannedStart", today.toString());
-		String taskId = check(manager.post(team.path("/tasks"), task), 201).json().get("id").asString();
-		Map<String, Object> milestone = new HashMap<>(
-				Teams.milestone("Design signed off", team.manager(), Teams.ownerConfirmation()));
-		milestone.put("targetDate", today.plusMonths(2).toString());
-		String milestoneId = check(manager.post(team.path("/milestones"), milestone), 201).json().get("id").asString();
-		check(manager.post(team.path("/dependencies"),
-				Map.of("predecessor", taskId, "successor", milestoneId, "type", "FS", "lagDays", 0)), 201);
-		return new Linked(team.path("/tasks/" + taskId), milestoneId);
 	}
 
 	/** The lines before the wanted one once it arrives (a minute's bound against a hang), or null. */

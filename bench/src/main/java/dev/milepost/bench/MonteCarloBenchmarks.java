@@ -34,14 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
 public class MonteCarloBenchmarks {
 
-	@State(Scope.Benchmark)
-	public static class Plan {
-
-		@Param({ "10000" })
-		int activities;
-
-		@Param({ "1", "0" })
-		int threads;
+	/** A generated plan as the engine takes it, with simulation options. */
+	abstract static class Inputs {
 
 		Network network;
 
@@ -51,17 +45,32 @@ public class MonteCarloBenchmarks {
 
 		SimulationOptions options;
 
-		@Setup(Level.Trial)
-		public void generate() {
+		void prepare(int activities, int iterations, int threads) {
 			GeneratedPlan plan = PlanGenerator.generate(activities, GeneratedPlan.SEED);
 			network = EngineInput.network(plan);
 			scenario = EngineInput.scenario(network, plan.deadlines());
 			estimates = Estimates.defaults(network);
 			options = SimulationOptions.builder()
-				.iterations(10_000)
+				.iterations(iterations)
 				.seed(42)
 				.threads(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads)
 				.build();
+		}
+
+	}
+
+	@State(Scope.Benchmark)
+	public static class Plan extends Inputs {
+
+		@Param({ "10000" })
+		int activities;
+
+		@Param({ "1", "0" })
+		int threads;
+
+		@Setup(Level.Trial)
+		public void generate() {
+			prepare(activities, 10_000, threads);
 		}
 
 	}
@@ -71,7 +80,7 @@ public class MonteCarloBenchmarks {
 	 * 50,000-activity plan, sampled on the engine's arrays (the issue's limit: ≤ 3 s).
 	 */
 	@State(Scope.Benchmark)
-	public static class LargePlan {
+	public static class LargePlan extends Inputs {
 
 		@Param({ "50000" })
 		int largeActivities;
@@ -79,25 +88,9 @@ public class MonteCarloBenchmarks {
 		@Param({ "1", "0" })
 		int threads;
 
-		Network network;
-
-		Scenario scenario;
-
-		Estimates estimates;
-
-		SimulationOptions options;
-
 		@Setup(Level.Trial)
 		public void generate() {
-			GeneratedPlan plan = PlanGenerator.generate(largeActivities, GeneratedPlan.SEED);
-			network = EngineInput.network(plan);
-			scenario = EngineInput.scenario(network, plan.deadlines());
-			estimates = Estimates.defaults(network);
-			options = SimulationOptions.builder()
-				.iterations(1_000)
-				.seed(42)
-				.threads(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads)
-				.build();
+			prepare(largeActivities, 1_000, threads);
 		}
 
 	}

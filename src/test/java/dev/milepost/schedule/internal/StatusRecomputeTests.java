@@ -4,9 +4,6 @@ import static dev.milepost.Teams.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +70,7 @@ class StatusRecomputeTests {
 	@Test
 	void aBurstOfChangesToOneProjectIsRecomputedOnce() {
 		Teams.Team team = teams.team(Api.at(port));
-		String task = linkedTask(team);
+		String task = Teams.taskFeedingMilestone(team).task();
 		Api burst = team.as(team.manager()).withoutStatusRecompute();
 		int before = recomputes(team.key());
 
@@ -92,7 +89,7 @@ class StatusRecomputeTests {
 	@Test
 	void aFailedRecomputeIsRetriedAndTheProjectSaysItIsStaleMeanwhile() {
 		Teams.Team team = teams.team(Api.at(port));
-		String task = linkedTask(team);
+		String task = Teams.taskFeedingMilestone(team).task();
 		Api manager = team.as(team.manager()).withoutStatusRecompute();
 		faults.fail(team.key());
 		try {
@@ -169,22 +166,6 @@ class StatusRecomputeTests {
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
 		}
 		assertThat(worker.staleness(team.key())).as("served by the started worker, with no new change").isEmpty();
-	}
-
-	/** A task feeding a milestone two months ahead; returns the task's path. */
-	private String linkedTask(Teams.Team team) {
-		Api manager = team.as(team.manager());
-		LocalDate today = LocalDate.now(ZoneOffset.UTC);
-		Map<String, Object> task = new HashMap<>(Teams.task("Design"));
-		task.put("plannedStart", today.toString());
-		String taskId = check(manager.post(team.path("/tasks"), task), 201).json().get("id").asString();
-		Map<String, Object> milestone = new HashMap<>(
-				Teams.milestone("Design signed off", team.manager(), Teams.ownerConfirmation()));
-		milestone.put("targetDate", today.plusMonths(2).toString());
-		String milestoneId = check(manager.post(team.path("/milestones"), milestone), 201).json().get("id").asString();
-		check(manager.post(team.path("/dependencies"),
-				Map.of("predecessor", taskId, "successor", milestoneId, "type", "FS", "lagDays", 0)), 201);
-		return team.path("/tasks/" + taskId);
 	}
 
 	private String staleSince(Teams.Team team) {
