@@ -47,14 +47,22 @@ public interface Notices {
 
 	}
 
-	/** The notice's id (the same for every recipient), new or written before under the same key. */
-	UUID send(Send notice);
+	/**
+	 * What sending did: the notice's id (the same for every recipient), new or written before
+	 * under the same key, and the people it told nothing new because each had already been told of
+	 * the same thing (its {@code about}) on those channels.
+	 */
+	record Sent(UUID id, Set<String> alreadyTold) {
+	}
+
+	/** Sends one notice. */
+	Sent send(Send notice);
 
 	/**
-	 * Sends many notices at once (one write per table, each person looked up once): each one's
-	 * id, in order, as {@link #send(Send)} answers it.
+	 * Sends many notices at once (one write per table, each person looked up once): what each
+	 * did, in order, as {@link #send(Send)} answers it.
 	 */
-	List<UUID> sendAll(List<Send> notices);
+	List<Sent> sendAll(List<Send> notices);
 
 	/**
 	 * Calls an address once with a JSON payload, signed like the webhooks (Standard Webhooks

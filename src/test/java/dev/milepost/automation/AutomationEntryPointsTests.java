@@ -50,8 +50,8 @@ class AutomationEntryPointsTests {
 		Notices.Send send = new Notices.Send(key, project, team.key(), null, null, "Check the cut-over plan",
 				"Check the cut-over plan today.", Map.of("automationRunId", "r"), List.of(team.member().username()),
 				Set.of(Channel.IN_APP), Instant.now());
-		UUID first = notices.send(send);
-		UUID second = notices.send(send);
+		UUID first = notices.send(send).id();
+		UUID second = notices.send(send).id();
 		assertThat(second).isEqualTo(first);
 
 		Api member = team.as(team.member());

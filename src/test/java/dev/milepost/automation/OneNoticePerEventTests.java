@@ -90,6 +90,20 @@ class OneNoticePerEventTests {
 		assertThat(runs(team).stream()
 			.filter(run -> run.get("trigger").asString().equals("milestone.at-risk"))
 			.map(run -> run.get("status").asString())).containsExactly("SUCCEEDED", "SUCCEEDED");
+		// and their run log says who was already told, not that it told them again
+		List<String> details = runs(team).stream()
+			.filter(run -> run.get("trigger").asString().equals("milestone.at-risk"))
+			.flatMap(run -> {
+				List<String> actions = new ArrayList<>();
+				check(manager(team).get(team.path("/automation/runs/" + run.get("id").asString())), 200).json()
+					.get("actions")
+					.forEach(action -> actions.add(action.get("detail").asString()));
+				return actions.stream();
+			})
+			.toList();
+		assertThat(details).hasSize(2)
+			.anySatisfy(detail -> assertThat(detail)
+				.contains("had already been told of this by another notice about the same event: not told twice."));
 		assertThat(atRisk(team, team.member(), "Cutover")).singleElement()
 			.satisfies(item -> assertThat(item.get("kind").asString()).isEqualTo("MILESTONE_AT_RISK"));
 		assertThat(atRisk(team, team.manager(), "Cutover")).hasSize(1);

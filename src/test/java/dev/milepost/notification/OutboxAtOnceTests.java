@@ -42,7 +42,7 @@ class OutboxAtOnceTests {
 		String prefix = "at-once:" + UUID.randomUUID() + ":";
 		Notice earlier = notice(prefix + "earlier");
 		UUID earlierId = outbox.enqueueEach(List.of(new Outbox.Addressed(earlier, List.of(ann.username()),
-				Set.of(Channel.IN_APP)))).get(0);
+				Set.of(Channel.IN_APP)))).get(0).id();
 
 		List<Outbox.Addressed> batch = new ArrayList<>();
 		for (int i = 0; i < 250; i++) {
@@ -51,7 +51,7 @@ class OutboxAtOnceTests {
 		}
 		batch.add(new Outbox.Addressed(earlier, List.of(bob.username()), Set.of(Channel.IN_APP)));
 		batch.add(new Outbox.Addressed(notice(prefix + 7), List.of(bob.username()), Set.of(Channel.IN_APP)));
-		List<UUID> ids = outbox.enqueueEach(batch);
+		List<UUID> ids = outbox.enqueueEach(batch).stream().map(Outbox.Written::id).toList();
 
 		assertThat(ids).hasSize(252);
 		assertThat(ids.get(250)).isEqualTo(earlierId);
@@ -68,13 +68,42 @@ class OutboxAtOnceTests {
 			.single()).isEqualTo(1);
 	}
 
+	@Test
+	void aNoticeAboutWhatSomeoneWasAlreadyToldOfNamesThemAndTellsOnlyTheOthers() {
+		People.Person ann = people.person("Ann");
+		People.Person bob = people.person("Bob");
+		String prefix = "told:" + UUID.randomUUID() + ":";
+		String about = "milestone-status:" + UUID.randomUUID() + ":AT_RISK";
+		Outbox.Written builtIn = outbox.enqueueEach(List.of(new Outbox.Addressed(notice(prefix + "built-in", about),
+				List.of(ann.username()), Set.of(Channel.IN_APP)))).get(0);
+		assertThat(builtIn.alreadyTold()).isEmpty();
+
+		List<Outbox.Written> rules = outbox.enqueueEach(List.of(
+				new Outbox.Addressed(notice(prefix + "rule-1", about), List.of(ann.username(), bob.username()),
+						Set.of(Channel.IN_APP)),
+				new Outbox.Addressed(notice(prefix + "rule-2", about), List.of(bob.username()), Set.of(Channel.IN_APP)),
+				new Outbox.Addressed(notice(prefix + "other", null), List.of(ann.username()), Set.of(Channel.IN_APP))));
+
+		// Ann heard of it from the built-in notice, Bob from the first rule of the batch
+		assertThat(rules.get(0).alreadyTold()).containsExactly(ann.username());
+		assertThat(rules.get(1).alreadyTold()).containsExactly(bob.username());
+		assertThat(rules.get(2).alreadyTold()).isEmpty();
+		assertThat(count("""
+				select count(*) from notification_delivery d join notification_event e on e.id = d.event_id
+				where e.event_key like :p""", prefix)).isEqualTo(3);
+	}
+
 	private long count(String sql, String prefix) {
 		return jdbc.sql(sql).param("p", prefix + "%").query(Long.class).single();
 	}
 
 	private static Notice notice(String key) {
+		return notice(key, null);
+	}
+
+	private static Notice notice(String key, String about) {
 		return new Notice(key, NotificationKind.AUTOMATION, null, null, null, null, "Title " + key, "Text",
-				Map.of("k", "v"), Instant.now());
+				Map.of("k", "v"), Instant.now(), about);
 	}
 
 }

@@ -280,9 +280,10 @@ class ActionRunner {
 
 	/** Sends the notice now. */
 	private Outcome tell(Run run, String key, Telling telling) {
-		UUID notice = notices.send(notice(run, key, telling));
-		Outcome told = told(telling);
-		return new Outcome(told.status(), told.detail(), List.of(new RunLog.Effect("notification", notice.toString())));
+		Notices.Sent sent = notices.send(notice(run, key, telling));
+		Outcome told = told(telling, sent.alreadyTold());
+		return new Outcome(told.status(), told.detail(),
+				List.of(new RunLog.Effect("notification", sent.id().toString())));
 	}
 
 	/** Leaves the notice (or the outcome of an action with nothing to tell) to the batch. */
@@ -293,10 +294,11 @@ class ActionRunner {
 					List.of()));
 			return outcome;
 		}
-		Outcome told = told(telling);
-		batch.tell(notice(run, "automation:" + run.runId() + ":" + index, telling),
-				new RunLog.ActionRow(run.runId(), index, action.name(), told.status(), told.detail(), List.of()));
-		return told;
+		batch.tell(notice(run, "automation:" + run.runId() + ":" + index, telling), already -> {
+			Outcome told = told(telling, already);
+			return new RunLog.ActionRow(run.runId(), index, action.name(), told.status(), told.detail(), List.of());
+		});
+		return told(telling, Set.of());
 	}
 
 	private Notices.Send notice(Run run, String key, Telling telling) {
@@ -311,11 +313,26 @@ class ActionRunner {
 				telling.people(), channels(telling.channels()), clock.instant(), run.about());
 	}
 
-	/** The outcome of telling: done, or failed when some of the people named could not be found. */
-	private static Outcome told(Telling telling) {
-		String detail = "Told " + String.join(", ", telling.people()) + ".";
-		return telling.problems().isEmpty() ? Outcome.done(detail)
-				: Outcome.failed(detail + " " + String.join(" ", telling.problems()));
+	/**
+	 * The outcome of telling: done, naming whom; skipped when everyone had already been told of the
+	 * same thing (by the built-in notice or another rule: a person is told of an event once per
+	 * channel); failed when some of the people named could not be found.
+	 */
+	private static Outcome told(Telling telling, Set<String> alreadyTold) {
+		List<String> told = telling.people().stream().filter(person -> !alreadyTold.contains(person)).toList();
+		List<String> before = telling.people().stream().filter(alreadyTold::contains).toList();
+		String already = before.isEmpty() ? ""
+				: String.join(", ", before)
+						+ " had already been told of this by another notice about the same event: not told twice.";
+		if (!telling.problems().isEmpty()) {
+			return Outcome.failed(String.join(" ",
+					told.isEmpty() ? "" : "Told " + String.join(", ", told) + ".", already,
+					String.join(" ", telling.problems())).strip().replaceAll(" +", " "));
+		}
+		if (told.isEmpty() && !before.isEmpty()) {
+			return Outcome.skipped("Nobody new to tell: " + already);
+		}
+		return Outcome.done(("Told " + String.join(", ", told) + ". " + already).strip());
 	}
 
 	private static Set<Channel> channels(List<NotifyChannel> chosen) {

@@ -15,7 +15,8 @@ import dev.milepost.notification.Notices;
  */
 final class RunBatch {
 
-	private record Told(Notices.Send send, RunLog.ActionRow row) {
+	/** A notice to send and the outcome of the action sending it, given who had already been told. */
+	private record Told(Notices.Send send, java.util.function.Function<java.util.Set<String>, RunLog.ActionRow> row) {
 	}
 
 	private final List<Told> told = new ArrayList<>();
@@ -40,8 +41,11 @@ final class RunBatch {
 		}
 	}
 
-	/** A notice to send and the outcome of the action that sends it (its effect, the notice, added when sent). */
-	void tell(Notices.Send send, RunLog.ActionRow row) {
+	/**
+	 * A notice to send and the outcome of the action that sends it, made when it is sent from the
+	 * people it told nothing new (its effect, the notice, added then).
+	 */
+	void tell(Notices.Send send, java.util.function.Function<java.util.Set<String>, RunLog.ActionRow> row) {
 		told.add(new Told(send, row));
 	}
 
@@ -71,12 +75,13 @@ final class RunBatch {
 			throw new IllegalStateException("Runs begun in a batch never ended: " + unwritten.keySet());
 		}
 		log.insertEnded(ended);
-		List<UUID> ids = told.isEmpty() ? List.of() : notices.sendAll(told.stream().map(Told::send).toList());
+		List<Notices.Sent> sent = told.isEmpty() ? List.of()
+				: notices.sendAll(told.stream().map(Told::send).toList());
 		List<RunLog.ActionRow> rows = new ArrayList<>();
 		for (int i = 0; i < told.size(); i++) {
-			RunLog.ActionRow row = told.get(i).row();
+			RunLog.ActionRow row = told.get(i).row().apply(sent.get(i).alreadyTold());
 			List<RunLog.Effect> effects = new ArrayList<>(row.effects());
-			effects.add(0, new RunLog.Effect("notification", ids.get(i).toString()));
+			effects.add(0, new RunLog.Effect("notification", sent.get(i).id().toString()));
 			rows.add(new RunLog.ActionRow(row.runId(), row.index(), row.action(), row.status(), row.detail(), effects));
 		}
 		rows.addAll(actions);

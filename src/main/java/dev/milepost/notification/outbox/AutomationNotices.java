@@ -2,7 +2,6 @@ package dev.milepost.notification.outbox;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.milepost.notification.NotificationKind;
 import dev.milepost.notification.Notices;
@@ -25,18 +24,21 @@ class AutomationNotices implements Notices {
 
 	@Override
 	@Transactional
-	public UUID send(Send send) {
+	public Sent send(Send send) {
 		return sendAll(List.of(send)).get(0);
 	}
 
 	@Override
 	@Transactional
-	public List<UUID> sendAll(List<Send> sends) {
+	public List<Sent> sendAll(List<Send> sends) {
 		return outbox.enqueueEach(sends.stream()
 			.map(send -> new Outbox.Addressed(new Notice(send.key(), NotificationKind.AUTOMATION, send.projectId(),
 					send.projectKey(), send.subjectType(), send.subjectId(), send.title(), send.text(), send.data(),
 					send.occurredAt(), send.about()), send.usernames(), send.channels()))
-			.toList());
+			.toList())
+			.stream()
+			.map(written -> new Sent(written.id(), written.alreadyTold()))
+			.toList();
 	}
 
 	@Override

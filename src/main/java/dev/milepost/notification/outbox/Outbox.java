@@ -106,26 +106,42 @@ public class Outbox {
 	}
 
 	/**
+	 * What writing a notice did: its event id (for a key written before, the earlier one) and the
+	 * people it reached nobody new for, because each had already been told of the same thing on
+	 * those channels (by a built-in notice, another rule, or an earlier notice of the batch).
+	 */
+	public record Written(UUID id, Set<String> alreadyTold) {
+	}
+
+	/**
 	 * Writes many notices at once, each on its own channels, looking each person and webhook up
-	 * once; returns each notice's event id, in order (for a key written before, the earlier id).
+	 * once; answers, in order, each notice's id and who had already been told of it.
 	 */
 	@Transactional
-	public List<UUID> enqueueEach(List<Addressed> notices) {
+	public List<Written> enqueueEach(List<Addressed> notices) {
 		List<UUID> ids = new ArrayList<>();
-		write(notices, ids);
-		return ids;
+		List<Set<String>> already = new ArrayList<>();
+		write(notices, ids, already);
+		List<Written> written = new ArrayList<>(notices.size());
+		for (int i = 0; i < notices.size(); i++) {
+			written.add(new Written(ids.get(i), already.get(i)));
+		}
+		return written;
 	}
 
 	/** Writes the notices; returns how many were new. */
 	private int written(List<Addressed> notices) {
-		return (int) java.util.Arrays.stream(write(notices, new ArrayList<>())).filter(count -> count == 1).count();
+		return (int) java.util.Arrays.stream(write(notices, new ArrayList<>(), new ArrayList<>()))
+			.filter(count -> count == 1)
+			.count();
 	}
 
 	/**
 	 * Writes the notices and their deliveries, a chunk of rows per statement; {@code ids} gets each
-	 * one's id (new, or the earlier notice's); an entry of the result is 1 where the notice was new.
+	 * one's id (new, or the earlier notice's) and {@code already} the people each one told nothing
+	 * new; an entry of the result is 1 where the notice was new.
 	 */
-	private int[] write(List<Addressed> notices, List<UUID> ids) {
+	private int[] write(List<Addressed> notices, List<UUID> ids, List<Set<String>> already) {
 		if (notices.isEmpty()) {
 			return new int[0];
 		}
@@ -137,6 +153,7 @@ public class Outbox {
 			if (inserted[i] != 1) {
 				continue;
 			}
+			int index = i;
 			Notice notice = notices.get(i).notice();
 			Set<Channel> chosen = notices.get(i).channels();
 			UUID eventId = ids.get(i);
@@ -149,12 +166,13 @@ public class Outbox {
 							: person.choice().channels().getOrDefault(notice.kind(), Set.of());
 					if (channels.contains(Channel.IN_APP)) {
 						rows.add(new Row(personal(notice), eventId, Channel.IN_APP, person.id(), null,
-								notice.projectId(), PENDING));
+								notice.projectId(), PENDING, index, username));
 					}
 					if (channels.contains(Channel.EMAIL) && mail.available() && person.email() != null) {
 						rows.add(new Row(personal(notice), eventId, Channel.EMAIL, person.id(), null,
 								notice.projectId(),
-								person.choice().emailDigest() == Preferences.Digest.DAILY ? HELD : PENDING));
+								person.choice().emailDigest() == Preferences.Digest.DAILY ? HELD : PENDING, index,
+								username));
 					}
 				});
 			}
@@ -162,10 +180,14 @@ public class Outbox {
 					: hooks.computeIfAbsent(notice.projectId() + ":" + notice.kind(),
 							key -> webhooks.subscribers(notice.projectId(), notice.kind()));
 			for (Webhooks.Subscriber hook : subscribed) {
-				rows.add(new Row(notice.key(), eventId, Channel.WEBHOOK, null, hook.id(), hook.projectId(), PENDING));
+				rows.add(new Row(notice.key(), eventId, Channel.WEBHOOK, null, hook.id(), hook.projectId(), PENDING,
+						index, null));
 			}
 		}
-		insertDeliveries(rows);
+		Map<Integer, Set<String>> told = insertDeliveries(rows);
+		for (int i = 0; i < notices.size(); i++) {
+			already.add(told.getOrDefault(i, Set.of()));
+		}
 		return inserted;
 	}
 
@@ -185,8 +207,8 @@ public class Outbox {
 		List<UUID> ids = new ArrayList<>();
 		boolean inserted = insertEvents(List.of(notice), ids)[0] == 1;
 		if (inserted) {
-			insertDeliveries(
-					List.of(new Row(notice.key(), ids.get(0), channel, recipientId, null, notice.projectId(), PENDING)));
+			insertDeliveries(List.of(
+					new Row(notice.key(), ids.get(0), channel, recipientId, null, notice.projectId(), PENDING, 0, null)));
 		}
 		return inserted;
 	}
@@ -201,8 +223,9 @@ public class Outbox {
 					preferences.of(user.id())));
 	}
 
+	/** A delivery to write, with the notice of the batch it is for and the person's username (null for a webhook). */
 	private record Row(String noticeKey, UUID eventId, Channel channel, UUID recipientId, UUID webhookId,
-			UUID projectId, String status) {
+			UUID projectId, String status, int notice, String username) {
 
 		String idempotencyKey() {
 			return noticeKey + ":" + (webhookId != null ? "webhook-" + webhookId : recipientId) + ":" + channel;
@@ -262,11 +285,34 @@ public class Outbox {
 		return inserted;
 	}
 
-	private void insertDeliveries(List<Row> all) {
+	/**
+	 * Writes the deliveries, each once per key; answers, by notice of the batch, the people none of
+	 * whose deliveries was new: told of the same thing before (a delivery keyed by what happened is
+	 * already stored, read in one query before the write) or by an earlier notice of the batch.
+	 */
+	private Map<Integer, Set<String>> insertDeliveries(List<Row> all) {
 		// two notices of one batch about the same thing make one delivery per person and channel
 		Map<String, Row> distinct = new java.util.LinkedHashMap<>();
 		all.forEach(row -> distinct.putIfAbsent(row.idempotencyKey(), row));
-		List<Row> rows = List.copyOf(distinct.values());
+		Set<String> stored = stored(distinct.values().stream()
+			.filter(row -> row.username() != null && row.noticeKey().startsWith("about:"))
+			.map(Row::idempotencyKey)
+			.toList());
+		Map<Integer, Map<String, Boolean>> reached = new HashMap<>();
+		for (Row row : all) {
+			if (row.username() != null) {
+				boolean fresh = distinct.get(row.idempotencyKey()) == row && !stored.contains(row.idempotencyKey());
+				reached.computeIfAbsent(row.notice(), notice -> new java.util.LinkedHashMap<>())
+					.merge(row.username(), fresh, Boolean::logicalOr);
+			}
+		}
+		Map<Integer, Set<String>> already = new HashMap<>();
+		reached.forEach((notice, people) -> people.forEach((username, fresh) -> {
+			if (!fresh) {
+				already.computeIfAbsent(notice, n -> new java.util.TreeSet<>()).add(username);
+			}
+		}));
+		List<Row> rows = distinct.values().stream().filter(row -> !stored.contains(row.idempotencyKey())).toList();
 		Timestamp now = Timestamp.from(clock.instant());
 		MultiRow.insert(named, """
 				insert into notification_delivery (id, idempotency_key, event_id, channel, recipient_id, webhook_id,
@@ -285,6 +331,17 @@ public class Outbox {
 					values.put("now", now);
 					return values;
 				}).toList());
+		return already;
+	}
+
+	/** Which of these delivery keys are stored already (one query per thousand keys). */
+	private Set<String> stored(List<String> keys) {
+		Set<String> stored = new java.util.HashSet<>();
+		for (int from = 0; from < keys.size(); from += 1000) {
+			stored.addAll(named.queryForList("select idempotency_key from notification_delivery where idempotency_key in (:keys)",
+					Map.of("keys", keys.subList(from, Math.min(keys.size(), from + 1000))), String.class));
+		}
+		return stored;
 	}
 
 	static String clip(String text, int max) {
