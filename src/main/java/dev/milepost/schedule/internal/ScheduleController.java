@@ -47,8 +47,11 @@ class ScheduleController {
 
 	private final StatusRecomputation recomputation;
 
+	private final EarlyWarnings earlyWarnings;
+
 	ScheduleController(ProjectAccess access, Schedules schedules, Baselines baselines, MilestoneStatuses statuses,
-			StatusRecomputation recomputation) {
+			StatusRecomputation recomputation, EarlyWarnings earlyWarnings) {
+		this.earlyWarnings = earlyWarnings;
 		this.access = access;
 		this.schedules = schedules;
 		this.baselines = baselines;
@@ -113,6 +116,15 @@ class ScheduleController {
 			return schedules.reportAsOf(schedules.asOf(context, asOf, method)).staleSince(staleSince(context));
 		}
 		return schedules.report(schedules.compute(context, statusDate, method)).staleSince(staleSince(context));
+	}
+
+	/**
+	 * How early the status warned: each closed milestone's outcome against the first day its
+	 * recorded status flagged it, and the project's own hit rate ({@link dev.milepost.schedule.EarlyWarning}).
+	 */
+	@GetMapping("/early-warning")
+	dev.milepost.schedule.EarlyWarning earlyWarning(@PathVariable String key) {
+		return earlyWarnings.of(access.read(key));
 	}
 
 	@PostMapping("/impact")
