@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * "How early did we warn": each closed milestone's outcome beside the first day its status
+ * How early did we warn: each closed milestone's outcome beside the first day its status
  * flagged it, and the project's own hit rate; the figures of {@code GET …/early-warning}.
  */
 @Controller
@@ -56,7 +56,7 @@ class EarlyWarningPage {
 		return share == null ? "–" : Math.round(share * 100) + " %";
 	}
 
-	/** The outcome in words: "met, 3 working days to spare", "missed by 5 working days". */
+	/** The outcome in words: met with how many working days to spare, or missed by how many. */
 	static String outcome(EarlyWarning.Closed closed) {
 		String days = closed.workingDays() == 1 ? "1 working day" : closed.workingDays() + " working days";
 		if (closed.outcome() == EarlyWarning.Outcome.MET) {

@@ -57,15 +57,17 @@ class MilestoneController {
 
 	/**
 	 * Whether the caller may achieve the milestone now and, if not, why; the open work upstream
-	 * they would have to acknowledge.
+	 * they would have to acknowledge; whether they may give an earlier {@code achievedOn}.
 	 */
-	record AchievementCheck(boolean allowed, String reason, boolean acknowledgementNeeded, List<WorkItem> openWork) {
+	record AchievementCheck(boolean allowed, String reason, boolean acknowledgementNeeded, List<WorkItem> openWork,
+			boolean mayBackDate) {
 
-		static AchievementCheck of(MilestoneAchievement.Answer answer) {
+		static AchievementCheck of(MilestoneAchievement.Answer answer, MilestoneAchievement.Answer backDating) {
 			if (answer instanceof MilestoneAchievement.Allowed allowed) {
-				return new AchievementCheck(true, null, allowed.acknowledgementNeeded(), allowed.openWork());
+				return new AchievementCheck(true, null, allowed.acknowledgementNeeded(), allowed.openWork(),
+						backDating.allowed());
 			}
-			return new AchievementCheck(false, answer.reason(), false, List.of());
+			return new AchievementCheck(false, answer.reason(), false, List.of(), false);
 		}
 
 	}
@@ -111,7 +113,8 @@ class MilestoneController {
 
 	@GetMapping("/{id}/achievement")
 	AchievementCheck achievement(@PathVariable String key, @PathVariable UUID id) {
-		return AchievementCheck.of(milestones.achievement(access.read(key), id));
+		ProjectContext context = access.read(key);
+		return AchievementCheck.of(milestones.achievement(context, id), milestones.backDating(context, id));
 	}
 
 	@PostMapping("/{id}/achievement")

@@ -17,7 +17,7 @@ import dev.milepost.schedule.engine.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
 /**
- * "How early did we warn", per project: its closed milestones' outcomes against the status history
+ * How early did we warn, per project: its closed milestones' outcomes against the status history
  * recorded with their forecast trend ({@code milestone_forecast}: every change of forecast or
  * status, with the status date it was computed for), in two reads.
  */

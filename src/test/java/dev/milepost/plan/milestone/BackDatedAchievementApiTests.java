@@ -44,6 +44,8 @@ class BackDatedAchievementApiTests {
 	@Test
 	void theOwnerRecordsItOnTheDayItHappenedAndTheRecordSaysItWasBackDated() {
 		String id = milestone("Environment live", team.member(), Teams.ownerConfirmation());
+		assertThat(check(team.as(team.member()).get(team.path("/milestones/" + id + "/achievement")), 200).json()
+			.get("mayBackDate").asBoolean()).isTrue();
 		Instant before = Instant.now();
 		JsonNode achieved = check(team.as(team.member()).post(team.path("/milestones/" + id + "/achievement"),
 				Map.of("evidence", "Smoke test passed", "achievedOn", "2026-03-02")), 200).json();
@@ -119,6 +121,9 @@ class BackDatedAchievementApiTests {
 				"The approver approves go-live", "approver", team.approver().username()));
 		String path = team.path("/milestones/" + id + "/achievement");
 		Api approver = team.as(team.approver());
+		JsonNode check = check(approver.get(path), 200).json();
+		assertThat(check.get("allowed").asBoolean()).isTrue();
+		assertThat(check.get("mayBackDate").asBoolean()).as("the approver approves as it happens").isFalse();
 		Api.Response backDated = approver.post(path, Map.of("evidence", "Approved", "achievedOn", "2026-03-02"));
 		assertThat(backDated.status()).isEqualTo(403);
 		assertThat(backDated.body()).contains("owner or a manager records an achievement with an earlier date");

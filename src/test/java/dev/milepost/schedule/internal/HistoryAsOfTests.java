@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.milepost.Api;
 import dev.milepost.MilepostTest;
@@ -29,6 +30,12 @@ class HistoryAsOfTests {
 
 	@Autowired
 	Teams teams;
+
+	@Autowired
+	Baselines baselines;
+
+	@Autowired
+	dev.milepost.plan.PlanQueries plans;
 
 	Teams.Team team;
 
@@ -122,9 +129,13 @@ class HistoryAsOfTests {
 		JsonNode designNow = design(now.get("id").asString());
 		assertThat(designNow.get("baselineStart").asString()).isEqualTo("2026-03-09");
 		assertThat(designNow.get("baselineFinish").asString()).isEqualTo("2026-03-13");
-		// the status as of a day compares against the baseline describing the plan by then
-		JsonNode status = check(manager.get(team.path("/milestone-status?asOf=2026-03-05")), 200).json();
-		assertThat(status.toString()).contains("As of 4 March").doesNotContain("\"Now\"");
+		// a status as of a day compares against the latest baseline describing the plan by then
+		UUID project = plans.projectId(team.key()).orElseThrow();
+		assertThat(baselines.latestAsOf(project, LocalDate.of(2026, 3, 5))).map(Baselines.Baseline::name)
+			.contains("As of 4 March");
+		assertThat(baselines.latestAsOf(project, LocalDate.of(2026, 3, 3))).isEmpty();
+		assertThat(baselines.latestAsOf(project, LocalDate.now(ZoneOffset.UTC))).map(Baselines.Baseline::name)
+			.contains("Now");
 	}
 
 	@Test
