@@ -1,6 +1,7 @@
 package dev.milepost.plan;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,9 +27,15 @@ import dev.milepost.common.RuleViolationException;
  * <li>A person who decides by their own judgement (an approval, the owner's confirmation) while
  * work upstream of the milestone is still open must say they saw that work; the achievement
  * keeps the list ({@link Allowed#openWork()}). Acceptance of deliverables keeps it too.</li>
+ * <li>An achievement recorded after the day it happened ({@link #backDated}): only the milestone's
+ * owner or a manager puts one on the record, who must also be allowed to achieve it; the day lies
+ * neither after today nor before the project's start.</li>
  * </ul>
  */
 public final class MilestoneAchievement {
+
+	/** The field a client sets to say the milestone was achieved on an earlier day (API and pages). */
+	public static final String ACHIEVED_ON = "achievedOn";
 
 	/** The field a client sets to say they saw the open work (API) or ticks (pages). */
 	public static final String ACKNOWLEDGEMENT = "acknowledgeOpenWork";
@@ -109,7 +116,7 @@ public final class MilestoneAchievement {
 			return switch (ground) {
 				case ACHIEVED -> new ConflictException(reason);
 				case NOT_PERMITTED -> new ForbiddenException(reason);
-				case NOT_MET, OPEN_WORK_UNSEEN -> new RuleViolationException(field, reason);
+				case NOT_MET, OPEN_WORK_UNSEEN, OUT_OF_RANGE -> new RuleViolationException(field, reason);
 			};
 		}
 
@@ -124,7 +131,9 @@ public final class MilestoneAchievement {
 		/** The criterion is not met: not their approval or confirmation, or the work is not done (422). */
 		NOT_MET,
 		/** Work upstream is open and the person has not said they saw it (422). */
-		OPEN_WORK_UNSEEN
+		OPEN_WORK_UNSEEN,
+		/** The day it happened lies after today or before the project's start (422). */
+		OUT_OF_RANGE
 
 	}
 
@@ -167,6 +176,44 @@ public final class MilestoneAchievement {
 			return notMet("Confirming a milestone needs evidence: say what shows it is reached (a link, a document, a result).");
 		}
 		return acknowledged(milestone, may, acknowledgesOpenWork);
+	}
+
+	/**
+	 * Whether the person may record the achievement with the day it happened rather than now: the
+	 * milestone's owner or a manager, who may achieve it at all ({@link #mayAchieve}). What the
+	 * milestone page asks to offer the date field.
+	 */
+	public static Answer mayBackDate(Milestone milestone, Work work, Person person) {
+		Answer may = mayAchieve(milestone, work, person);
+		if (may instanceof Allowed && !ownerOrManager(milestone, person)) {
+			return new Refused(Ground.NOT_PERMITTED, ACHIEVED_ON,
+					"Only the milestone's owner or a manager records an achievement with an earlier date.");
+		}
+		return may;
+	}
+
+	/**
+	 * Whether the person achieves the milestone with what they bring ({@link #achieve}) on
+	 * {@code on}, an earlier day than {@code today}: who may back-date ({@link #mayBackDate}), and
+	 * the day neither after today nor before the project's {@code start}. {@code on} null or today
+	 * is no back-dating: {@link #achieve} alone.
+	 */
+	public static Answer backDated(Milestone milestone, Work work, Person person, String statement,
+			boolean acknowledgesOpenWork, LocalDate on, LocalDate today, LocalDate start) {
+		Answer answer = achieve(milestone, work, person, statement, acknowledgesOpenWork);
+		if (on == null || on.equals(today) || !(answer instanceof Allowed)) {
+			return answer;
+		}
+		if (on.isAfter(today)) {
+			return new Refused(Ground.OUT_OF_RANGE, ACHIEVED_ON,
+					"An achievement cannot be recorded for a day to come: " + on + " is after today, " + today + ".");
+		}
+		if (on.isBefore(start)) {
+			return new Refused(Ground.OUT_OF_RANGE, ACHIEVED_ON,
+					"The project starts on " + start + "; its milestone cannot have been achieved on " + on + ".");
+		}
+		Answer backDating = mayBackDate(milestone, work, person);
+		return backDating instanceof Refused ? backDating : answer;
 	}
 
 	/**

@@ -47,7 +47,8 @@ public class PlanQueries {
 				criterion.kind(), criterion.kind().description(), criterion.text(), criterion.approver(),
 				criterion.role(), view.tags(), achievement == null ? null : achievement.at(),
 				achievement == null ? null : achievement.by(), achievement == null ? null : achievement.evidence(),
-				achievement == null ? List.of() : achievement.openWork());
+				achievement == null ? List.of() : achievement.openWork(),
+				achievement == null || achievement.backDated() == null ? null : achievement.backDated().recordedAt());
 	}
 
 	/**
@@ -56,6 +57,14 @@ public class PlanQueries {
 	 */
 	public MilestoneAchievement.Answer achievement(ProjectContext context, UUID id) {
 		return milestones.achievement(context, id);
+	}
+
+	/**
+	 * Whether the caller may record the milestone's achievement with an earlier date
+	 * ({@link MilestoneAchievement#mayBackDate}), for the page that offers the date field only then.
+	 */
+	public MilestoneAchievement.Answer backDating(ProjectContext context, UUID id) {
+		return milestones.backDating(context, id);
 	}
 
 	/** The project's key and name, for the heading of another module's pages of it. */

@@ -39,6 +39,12 @@ public interface Forecasts {
 	Map<UUID, List<TrendPoint>> trends(ProjectContext context);
 
 	/**
+	 * How early the project's status warned of its closed milestones, and its own hit rate: what
+	 * {@code GET …/early-warning} answers.
+	 */
+	EarlyWarning earlyWarning(ProjectContext context);
+
+	/**
 	 * A whole Monte Carlo run as {@code POST …/simulation} makes it, with each milestone's finish
 	 * distribution for charts; {@code progress} hears after each chunk of iterations how many are
 	 * done. Refuses (422) iterations out of 100–100,000 or a distribution other than PERT or

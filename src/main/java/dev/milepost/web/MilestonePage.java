@@ -85,10 +85,17 @@ class MilestonePage {
 		model.addAttribute("byApproval", milestone.approver() != null || milestone.role() != null);
 		// the form only when the plan's rule would accept it; otherwise the rule's reason
 		model.addAttribute("achievement", plans.achievement(context, id));
+		// the date it happened only for whom the rule lets back-date (the owner or a manager)
+		model.addAttribute("backDating", plans.backDating(context, id).allowed());
 		model.addAttribute("askDue", forecast.statusDate().plusDays(7));
 		model.addAttribute("achievedAt", milestone.achievedAt() == null ? null
 				: java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 					.format(milestone.achievedAt().atZone(java.time.ZoneOffset.UTC)));
+		model.addAttribute("achievedOn", milestone.achievedAt() == null ? null
+				: java.time.LocalDate.ofInstant(milestone.achievedAt(), java.time.ZoneOffset.UTC));
+		model.addAttribute("achievementRecordedAt", milestone.achievementRecordedAt() == null ? null
+				: java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+					.format(milestone.achievementRecordedAt().atZone(java.time.ZoneOffset.UTC)));
 		return "web/milestone";
 	}
 

@@ -180,4 +180,50 @@ class MilestoneAchievementTests {
 					e -> assertThat(e.fieldErrors().get(0).field()).isEqualTo("acknowledgeOpenWork"));
 	}
 
+	static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 12, 7);
+
+	static final java.time.LocalDate START = java.time.LocalDate.of(2026, 1, 5);
+
+	static Answer backDated(CriterionKind kind, Person person, java.time.LocalDate on) {
+		return MilestoneAchievement.backDated(milestone(kind), NOTHING_OPEN, person, "Seen it", false, on, TODAY,
+				START);
+	}
+
+	@Test
+	void theOwnerOrAManagerRecordsAnAchievementOnTheDayItHappenedWithinTheProjectsDays() {
+		java.time.LocalDate march = java.time.LocalDate.of(2026, 3, 2);
+		assertThat(backDated(CriterionKind.OWNER_CONFIRMATION, owner, march)).isInstanceOf(Allowed.class);
+		assertThat(backDated(CriterionKind.ALL_FEEDING_TASKS_DONE, manager, march)).isInstanceOf(Allowed.class);
+		assertThat(backDated(CriterionKind.OWNER_CONFIRMATION, owner, START)).as("the project's first day")
+			.isInstanceOf(Allowed.class);
+
+		Refused future = (Refused) backDated(CriterionKind.OWNER_CONFIRMATION, owner, TODAY.plusDays(1));
+		assertThat(future.ground()).isEqualTo(Ground.OUT_OF_RANGE);
+		assertThat(future.field()).isEqualTo("achievedOn");
+		assertThat(future.asException()).isInstanceOf(RuleViolationException.class);
+		Refused beforeStart = (Refused) backDated(CriterionKind.OWNER_CONFIRMATION, owner, START.minusDays(1));
+		assertThat(beforeStart.ground()).isEqualTo(Ground.OUT_OF_RANGE);
+		assertThat(beforeStart.reason()).contains("starts on 2026-01-05");
+	}
+
+	@Test
+	void whoMayAchieveButIsNeitherOwnerNorManagerRecordsItOnlyAsItHappens() {
+		java.time.LocalDate march = java.time.LocalDate.of(2026, 3, 2);
+		Refused byCiso = (Refused) backDated(CriterionKind.APPROVAL_BY_PERSON, ciso, march);
+		assertThat(byCiso.ground()).isEqualTo(Ground.NOT_PERMITTED);
+		assertThat(byCiso.asException()).isInstanceOf(ForbiddenException.class);
+		assertThat(backDated(CriterionKind.APPROVAL_BY_PERSON, ciso, TODAY)).as("today is not back-dating")
+			.isInstanceOf(Allowed.class);
+		assertThat(backDated(CriterionKind.APPROVAL_BY_PERSON, ciso, null)).isInstanceOf(Allowed.class);
+		assertThat(MilestoneAchievement.mayBackDate(milestone(CriterionKind.APPROVAL_BY_ROLE), NOTHING_OPEN, approver)
+			.allowed()).isFalse();
+		assertThat(MilestoneAchievement.mayBackDate(milestone(CriterionKind.OWNER_CONFIRMATION), NOTHING_OPEN, owner)
+			.allowed()).isTrue();
+		// the rule of who may achieve at all still decides first: a manager confirms no owner's milestone
+		assertThat(((Refused) backDated(CriterionKind.OWNER_CONFIRMATION, manager, march)).ground())
+			.isEqualTo(Ground.NOT_MET);
+		assertThat(((Refused) backDated(CriterionKind.OWNER_CONFIRMATION, stakeholder, march)).ground())
+			.isEqualTo(Ground.NOT_PERMITTED);
+	}
+
 }

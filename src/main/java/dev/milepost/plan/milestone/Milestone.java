@@ -62,6 +62,9 @@ public class Milestone {
 
 	private String achievedOpenWork;
 
+	/** When a back-dated achievement was put on the record; null when it was recorded as it happened. */
+	private Instant achievementRecordedAt;
+
 	private final Instant createdAt;
 
 	@Version
@@ -71,7 +74,7 @@ public class Milestone {
 	Milestone(UUID id, UUID projectId, String name, String description, LocalDate targetDate, UUID ownerId,
 			CriterionKind criterionKind, String criterionText, UUID criterionApproverId, ProjectRole criterionRole,
 			String tags, Instant achievedAt, UUID achievedBy, CriterionKind evidenceKind, String evidence,
-			String achievedOpenWork, Instant createdAt, Long version) {
+			String achievedOpenWork, Instant achievementRecordedAt, Instant createdAt, Long version) {
 		this.id = id;
 		this.projectId = projectId;
 		this.name = name;
@@ -88,6 +91,7 @@ public class Milestone {
 		this.evidenceKind = evidenceKind;
 		this.evidence = evidence;
 		this.achievedOpenWork = achievedOpenWork;
+		this.achievementRecordedAt = achievementRecordedAt;
 		this.createdAt = createdAt;
 		this.version = version;
 	}
@@ -126,7 +130,7 @@ public class Milestone {
 
 	static Milestone create(UUID projectId, Details details, Instant now) {
 		Milestone milestone = new Milestone(UUID.randomUUID(), projectId, null, null, null, null, null, null, null,
-				null, null, null, null, null, null, null, now, null);
+				null, null, null, null, null, null, null, null, now, null);
 		milestone.change(details);
 		return milestone;
 	}
@@ -176,6 +180,14 @@ public class Milestone {
 	 * achievement is refused and changes nothing.
 	 */
 	void achieve(MilestoneAchievement.Allowed permit, Evidence presented, UUID by, Instant at) {
+		achieve(permit, presented, by, at, null);
+	}
+
+	/**
+	 * The same, back-dated: {@code at} is when it happened, {@code recordedAt} (null when not
+	 * back-dated) when it was put on the record.
+	 */
+	void achieve(MilestoneAchievement.Allowed permit, Evidence presented, UUID by, Instant at, Instant recordedAt) {
 		if (isAchieved()) {
 			throw new ConflictException("This milestone was already achieved on " + achievedAt + "; it stays achieved.");
 		}
@@ -187,6 +199,7 @@ public class Milestone {
 		this.evidenceKind = criterionKind;
 		this.evidence = presented.describe();
 		this.achievedOpenWork = WorkItem.asRecord(permit.openWork());
+		this.achievementRecordedAt = recordedAt;
 	}
 
 	/**
@@ -250,6 +263,11 @@ public class Milestone {
 
 	public UUID achievedBy() {
 		return achievedBy;
+	}
+
+	/** When a back-dated achievement was recorded; null when it was recorded as it happened. */
+	public Instant achievementRecordedAt() {
+		return achievementRecordedAt;
 	}
 
 	public CriterionKind evidenceKind() {

@@ -1,6 +1,7 @@
 package dev.milepost.plan.milestone;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,6 +9,7 @@ import dev.milepost.common.ETags;
 import dev.milepost.common.MergePatch;
 import dev.milepost.common.PageResponse;
 import dev.milepost.common.Paging;
+import dev.milepost.common.SupportedDate;
 import dev.milepost.plan.MilestoneAchievement;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
@@ -45,22 +47,27 @@ class MilestoneController {
 
 	/**
 	 * What the person achieving a milestone says: the approval comment or the evidence, and
-	 * whether they saw the work upstream that is still open ({@code GET …/achievement} lists it).
+	 * whether they saw the work upstream that is still open ({@code GET …/achievement} lists it);
+	 * {@code achievedOn}, the day it happened when that was before today (the owner or a manager
+	 * only, not after today nor before the project's start; the record marks it back-dated).
 	 */
-	record AchievementRequest(@Size(max = 4000) String evidence, Boolean acknowledgeOpenWork) {
+	record AchievementRequest(@Size(max = 4000) String evidence, Boolean acknowledgeOpenWork,
+			@SupportedDate LocalDate achievedOn) {
 	}
 
 	/**
 	 * Whether the caller may achieve the milestone now and, if not, why; the open work upstream
-	 * they would have to acknowledge.
+	 * they would have to acknowledge; whether they may give an earlier {@code achievedOn}.
 	 */
-	record AchievementCheck(boolean allowed, String reason, boolean acknowledgementNeeded, List<WorkItem> openWork) {
+	record AchievementCheck(boolean allowed, String reason, boolean acknowledgementNeeded, List<WorkItem> openWork,
+			boolean mayBackDate) {
 
-		static AchievementCheck of(MilestoneAchievement.Answer answer) {
+		static AchievementCheck of(MilestoneAchievement.Answer answer, MilestoneAchievement.Answer backDating) {
 			if (answer instanceof MilestoneAchievement.Allowed allowed) {
-				return new AchievementCheck(true, null, allowed.acknowledgementNeeded(), allowed.openWork());
+				return new AchievementCheck(true, null, allowed.acknowledgementNeeded(), allowed.openWork(),
+						backDating.allowed());
 			}
-			return new AchievementCheck(false, answer.reason(), false, List.of());
+			return new AchievementCheck(false, answer.reason(), false, List.of(), false);
 		}
 
 	}
@@ -106,7 +113,8 @@ class MilestoneController {
 
 	@GetMapping("/{id}/achievement")
 	AchievementCheck achievement(@PathVariable String key, @PathVariable UUID id) {
-		return AchievementCheck.of(milestones.achievement(access.read(key), id));
+		ProjectContext context = access.read(key);
+		return AchievementCheck.of(milestones.achievement(context, id), milestones.backDating(context, id));
 	}
 
 	@PostMapping("/{id}/achievement")
@@ -114,7 +122,8 @@ class MilestoneController {
 			@Valid @RequestBody(required = false) AchievementRequest request) {
 		Milestones.Versioned achieved = milestones.achieve(access.read(key), id,
 				request == null ? null : request.evidence(),
-				request != null && Boolean.TRUE.equals(request.acknowledgeOpenWork()));
+				request != null && Boolean.TRUE.equals(request.acknowledgeOpenWork()),
+				request == null ? null : request.achievedOn());
 		return ResponseEntity.ok().eTag(ETags.of(achieved.version())).body(achieved.milestone());
 	}
 

@@ -23,10 +23,18 @@ public record MilestoneView(UUID id, String name, String description, LocalDate 
 	/**
 	 * Who achieved it, when and on what evidence; {@code openWork} is the work upstream that was
 	 * still open then, as the person who achieved it was shown it (and acknowledged, for an
-	 * approval or the owner's confirmation).
+	 * approval or the owner's confirmation). {@code backDated} is set when it was recorded after the
+	 * day it happened, null otherwise.
 	 */
 	public record Achievement(Instant at, String by, CriterionKind evidenceKind, String evidence,
-			List<String> openWork) {
+			List<String> openWork, BackDated backDated) {
+	}
+
+	/**
+	 * An achievement recorded after the day it happened: {@code on} the day it happened,
+	 * {@code recordedAt} when it was put on the record, {@code recordedBy} who put it there.
+	 */
+	public record BackDated(LocalDate on, Instant recordedAt, String recordedBy) {
 	}
 
 	/**

@@ -187,6 +187,43 @@ public class Milestones {
 	}
 
 	/**
+	 * Achieves a milestone on the day it happened, {@code achievedOn}, earlier than today: the
+	 * owner's or a manager's late record, as {@link MilestoneAchievement#backDated} allows it. The
+	 * achievement counts from noon UTC of that day (the same date in every time zone within eleven
+	 * hours of UTC) and keeps when it was recorded, which the record shows as back-dated. Null or
+	 * today achieves it now.
+	 */
+	@Transactional
+	public Versioned achieve(ProjectContext context, UUID id, String statement, boolean acknowledgesOpenWork,
+			java.time.LocalDate achievedOn) {
+		Instant now = clock.instant();
+		java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+		if (achievedOn == null || achievedOn.equals(today)) {
+			return achieve(context, id, statement, acknowledgesOpenWork, now);
+		}
+		Milestone milestone = load(context, id);
+		java.time.LocalDate start = jdbc.sql("select start_date from project where id = :p")
+			.param("p", context.projectId())
+			.query(java.time.LocalDate.class)
+			.single();
+		MilestoneAchievement.Work work = work(milestone);
+		MilestoneAchievement.Allowed allowed = permit(MilestoneAchievement.backDated(facts(milestone), work,
+				person(context), statement, acknowledgesOpenWork, achievedOn, today, start));
+		return record(context, milestone, allowed, evidence(context, milestone, work, statement), context.user().id(),
+				achievedOn.atTime(java.time.LocalTime.NOON).toInstant(java.time.ZoneOffset.UTC), now);
+	}
+
+	/**
+	 * Whether the caller may record an achievement with an earlier date, as
+	 * {@link MilestoneAchievement#mayBackDate} answers it: what the milestone page asks to offer the
+	 * date field.
+	 */
+	public MilestoneAchievement.Answer backDating(ProjectContext context, UUID id) {
+		Milestone milestone = load(context, id);
+		return MilestoneAchievement.mayBackDate(facts(milestone), work(milestone), person(context));
+	}
+
+	/**
 	 * Records an achievement that happened at an earlier moment, as imports and the demo data do;
 	 * the same rule applies, and the moment may not lie in the future.
 	 */
@@ -200,7 +237,13 @@ public class Milestones {
 		MilestoneAchievement.Work work = work(milestone);
 		MilestoneAchievement.Allowed allowed = permit(MilestoneAchievement.achieve(facts(milestone), work,
 				person(context), statement, acknowledgesOpenWork));
-		Evidence evidence = switch (milestone.criterion().kind()) {
+		return record(context, milestone, allowed, evidence(context, milestone, work, statement), context.user().id(),
+				at);
+	}
+
+	private static Evidence evidence(ProjectContext context, Milestone milestone, MilestoneAchievement.Work work,
+			String statement) {
+		return switch (milestone.criterion().kind()) {
 			case APPROVAL_BY_PERSON, APPROVAL_BY_ROLE -> new Evidence.Approval(context.user().id(),
 					context.user().username(), statement);
 			case DELIVERABLE_ACCEPTED -> accepted(work);
@@ -208,7 +251,6 @@ public class Milestones {
 					work.upstream().stream().map(WorkItem::name).toList());
 			case OWNER_CONFIRMATION -> new Evidence.OwnerConfirmation(context.user().id(), statement);
 		};
-		return record(context, milestone, allowed, evidence, context.user().id(), at);
 	}
 
 	/**
@@ -287,8 +329,14 @@ public class Milestones {
 
 	private Versioned record(ProjectContext context, Milestone milestone, MilestoneAchievement.Allowed allowed,
 			Evidence evidence, UUID by, Instant at) {
+		return record(context, milestone, allowed, evidence, by, at, null);
+	}
+
+	/** {@code recordedAt}: when a back-dated achievement was recorded, null when not back-dated. */
+	private Versioned record(ProjectContext context, Milestone milestone, MilestoneAchievement.Allowed allowed,
+			Evidence evidence, UUID by, Instant at, Instant recordedAt) {
 		MilestoneView before = view(milestone);
-		milestone.achieve(allowed, evidence, by, at);
+		milestone.achieve(allowed, evidence, by, at, recordedAt);
 		milestone = milestones.save(milestone);
 		MilestoneView after = view(milestone);
 		events.changed(context, "milestone", milestone.id(), "achieved", before, after);
@@ -386,7 +434,12 @@ public class Milestones {
 					history.isEmpty() ? m.targetDate() : history.get(0).from(), names.get(m.ownerId()),
 					new MilestoneView.CriterionView(c.kind(), c.text(), names.get(c.approverId()), c.role()), m.tags(),
 					m.isAchieved(), m.isAchieved() ? new MilestoneView.Achievement(m.achievedAt(),
-							names.get(m.achievedBy()), m.evidenceKind(), m.evidence(), m.achievedOpenWork()) : null,
+							names.get(m.achievedBy()), m.evidenceKind(), m.evidence(), m.achievedOpenWork(),
+							m.achievementRecordedAt() == null ? null
+									: new MilestoneView.BackDated(
+											java.time.LocalDate.ofInstant(m.achievedAt(), java.time.ZoneOffset.UTC),
+											m.achievementRecordedAt(), names.get(m.achievedBy())))
+							: null,
 					history, m.createdAt());
 		}).toList();
 	}

@@ -103,6 +103,14 @@ class Baselines {
 		return list(projectId).stream().findFirst();
 	}
 
+	/**
+	 * The most recently saved baseline whose status date is on or before {@code day}: what a status
+	 * as of that day compares against.
+	 */
+	Optional<Baseline> latestAsOf(UUID projectId, LocalDate day) {
+		return list(projectId).stream().filter(b -> !b.statusDate().isAfter(day)).findFirst();
+	}
+
 	Map<UUID, BaselineDates> dates(UUID baselineId) {
 		Map<UUID, BaselineDates> dates = new HashMap<>();
 		jdbc.sql("select activity_id, name, start_date as start, finish_date as finish, duration_days from baseline_activity where baseline_id = :b")

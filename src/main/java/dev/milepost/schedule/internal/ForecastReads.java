@@ -35,9 +35,12 @@ class ForecastReads implements Forecasts {
 
 	private final ForecastTrends trends;
 
+	private final EarlyWarnings earlyWarnings;
+
 	ForecastReads(Schedules schedules, Baselines baselines, MilestoneStatuses statuses, PlanQueries plans,
-			Validator validator, ForecastTrends trends) {
+			Validator validator, ForecastTrends trends, EarlyWarnings earlyWarnings) {
 		this.trends = trends;
+		this.earlyWarnings = earlyWarnings;
 		this.schedules = schedules;
 		this.baselines = baselines;
 		this.statuses = statuses;
@@ -107,6 +110,11 @@ class ForecastReads implements Forecasts {
 	@Override
 	public Map<UUID, List<TrendPoint>> trends(ProjectContext context) {
 		return trends.ofProject(context.projectId());
+	}
+
+	@Override
+	public dev.milepost.schedule.EarlyWarning earlyWarning(ProjectContext context) {
+		return earlyWarnings.of(context);
 	}
 
 	@Override

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import dev.milepost.common.BadRequestException;
 import dev.milepost.common.NotFoundException;
+import dev.milepost.common.SupportedDate;
 import dev.milepost.common.Paging;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
@@ -45,8 +47,11 @@ class ScheduleController {
 
 	private final StatusRecomputation recomputation;
 
+	private final EarlyWarnings earlyWarnings;
+
 	ScheduleController(ProjectAccess access, Schedules schedules, Baselines baselines, MilestoneStatuses statuses,
-			StatusRecomputation recomputation) {
+			StatusRecomputation recomputation, EarlyWarnings earlyWarnings) {
+		this.earlyWarnings = earlyWarnings;
 		this.access = access;
 		this.schedules = schedules;
 		this.baselines = baselines;
@@ -54,7 +59,11 @@ class ScheduleController {
 		this.recomputation = recomputation;
 	}
 
-	record BaselineRequest(@NotBlank @Size(max = 100) String name) {
+	/**
+	 * {@code asOf}: take the baseline of the plan as it stood on that past day (its progress and
+	 * achievements then; see {@link Schedules#asOf}), with that status date; none: today's plan.
+	 */
+	record BaselineRequest(@NotBlank @Size(max = 100) String name, @SupportedDate LocalDate asOf) {
 	}
 
 	record BaselineView(UUID id, String name, java.time.Instant createdAt, String createdBy, LocalDate statusDate) {
@@ -89,11 +98,33 @@ class ScheduleController {
 		return schedules.view(schedules.compute(context, statusDate, method), paging);
 	}
 
+	/**
+	 * Every milestone's status, computed now (not the stored one). {@code statusDate}: today's plan
+	 * and progress scheduled from that date (a what-if); {@code asOf}: the plan and progress as they
+	 * stood on that past day, against the baseline known then, so a project's history replays
+	 * ({@link Schedules#asOf}). Not both.
+	 */
 	@GetMapping("/milestone-status")
 	ScheduleViews.StatusReport status(@PathVariable String key, @RequestParam(required = false) LocalDate statusDate,
-			@RequestParam(required = false) ForecastMethod method) {
+			@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) ForecastMethod method) {
 		ProjectContext context = access.read(key);
+		if (asOf != null) {
+			if (statusDate != null) {
+				throw new BadRequestException("asOf", "Give asOf (the plan as it stood that day) or statusDate "
+						+ "(today's plan scheduled from that date), not both.");
+			}
+			return schedules.reportAsOf(schedules.asOf(context, asOf, method)).staleSince(staleSince(context));
+		}
 		return schedules.report(schedules.compute(context, statusDate, method)).staleSince(staleSince(context));
+	}
+
+	/**
+	 * How early the status warned: each closed milestone's outcome against the first day its
+	 * recorded status flagged it, and the project's own hit rate ({@link dev.milepost.schedule.EarlyWarning}).
+	 */
+	@GetMapping("/early-warning")
+	dev.milepost.schedule.EarlyWarning earlyWarning(@PathVariable String key) {
+		return earlyWarnings.of(access.read(key));
 	}
 
 	@PostMapping("/impact")
@@ -114,7 +145,8 @@ class ScheduleController {
 	@PostMapping("/baselines")
 	ResponseEntity<BaselineView> saveBaseline(@PathVariable String key, @Valid @RequestBody BaselineRequest request) {
 		ProjectContext context = access.manage(key);
-		Schedules.Computed computed = schedules.compute(context, null, null);
+		Schedules.Computed computed = request.asOf() == null ? schedules.compute(context, null, null)
+				: schedules.asOf(context, request.asOf(), null);
 		Baselines.Baseline saved = baselines.save(context, request.name().strip(), computed.mapping(),
 				computed.schedule(), computed.statusDate());
 		return ResponseEntity.created(URI.create("/api/v1/projects/" + key + "/baselines/" + saved.id()))
@@ -142,8 +174,9 @@ class ScheduleController {
 				schedules.variance(computed, id));
 	}
 
+	/** {@code asOf}: only the points recorded for status dates up to that day, as the trend then stood. */
 	@GetMapping("/milestones/{id}/trend")
-	Trend trend(@PathVariable String key, @PathVariable UUID id) {
+	Trend trend(@PathVariable String key, @PathVariable UUID id, @RequestParam(required = false) LocalDate asOf) {
 		ProjectContext context = access.read(key);
 		Schedules.Computed computed = schedules.compute(context, null, null);
 		PlanMapping mapping = computed.mapping();
@@ -153,7 +186,9 @@ class ScheduleController {
 			.filter(m -> m.id().equals(id))
 			.findFirst()
 			.orElseThrow(() -> NotFoundException.of("milestone", id));
-		return new Trend(id, milestone.name(), milestone.targetDate(), statuses.trend(id), staleSince(context));
+		return new Trend(id, milestone.name(), milestone.targetDate(),
+				statuses.trend(id).stream().filter(p -> asOf == null || !p.statusDate().isAfter(asOf)).toList(),
+				staleSince(context));
 	}
 
 	private Instant staleSince(ProjectContext context) {

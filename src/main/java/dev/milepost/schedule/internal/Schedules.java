@@ -70,6 +70,27 @@ class Schedules {
 		return new Computed(mapping, mapping.schedule(), status, chosen);
 	}
 
+	/**
+	 * The plan as it stood on the morning of {@code asOf}, scheduled with that status date: the
+	 * progress and achievements recorded for the days before it and nothing after ({@link PlanAsOf}),
+	 * so a project's own history can be replayed day by day. Targets, durations, links and the
+	 * activities themselves are as they are now: the plan keeps no history of them. Refuses (422,
+	 * {@code asOf}) a day after today or before the project's start.
+	 */
+	Computed asOf(ProjectContext context, LocalDate asOf, ForecastMethod method) {
+		ProjectPlan plan = plans.plan(context);
+		LocalDate today = today();
+		if (asOf.isAfter(today)) {
+			throw new RuleViolationException("asOf", "The plan as it stood on " + asOf
+					+ " is not known yet: choose today (" + today + ") or an earlier day.");
+		}
+		if (asOf.isBefore(plan.start())) {
+			throw new RuleViolationException("asOf",
+					"The project starts on " + plan.start() + "; there is no plan as of " + asOf + ".");
+		}
+		return compute(PlanAsOf.of(plan, asOf, today), asOf, method);
+	}
+
 	/** The schedule with one page of its activities. */
 	ScheduleViews.ScheduleView view(Computed computed, Paging paging) {
 		PlanMapping mapping = computed.mapping();
@@ -147,7 +168,18 @@ class Schedules {
 	 * computation: the schedule, the latest baseline and one seeded Monte Carlo run of the plan.
 	 */
 	List<MilestoneEvaluation> evaluate(Computed computed) {
-		var baseline = baselines.latest(computed.mapping().plan().projectId());
+		return evaluate(computed, baselines.latest(computed.mapping().plan().projectId()));
+	}
+
+	/**
+	 * The same as of a past day ({@link #asOf}): against the latest baseline describing the plan on
+	 * or before that day (its status date), as the status would have compared then.
+	 */
+	List<MilestoneEvaluation> evaluateAsOf(Computed computed) {
+		return evaluate(computed, baselines.latestAsOf(computed.mapping().plan().projectId(), computed.statusDate()));
+	}
+
+	private List<MilestoneEvaluation> evaluate(Computed computed, java.util.Optional<Baselines.Baseline> baseline) {
 		return evaluate(computed, settings.rules(), settings.statusIterations(), settings.statusSharedSpread(),
 				baseline.map(Baselines.Baseline::name).orElse(null),
 				baseline.map(b -> baselines.dates(b.id())).orElse(Map.of()));
@@ -239,8 +271,17 @@ class Schedules {
 	}
 
 	ScheduleViews.StatusReport report(Computed computed) {
+		return report(computed, evaluate(computed));
+	}
+
+	/** The statuses as of a past day ({@link #asOf}, {@link #evaluateAsOf}). */
+	ScheduleViews.StatusReport reportAsOf(Computed computed) {
+		return report(computed, evaluateAsOf(computed));
+	}
+
+	private ScheduleViews.StatusReport report(Computed computed, List<MilestoneEvaluation> evaluations) {
 		PlanMapping mapping = computed.mapping();
-		List<ScheduleViews.MilestoneStatusView> views = evaluate(computed).stream()
+		List<ScheduleViews.MilestoneStatusView> views = evaluations.stream()
 			.map(e -> new ScheduleViews.MilestoneStatusView(e.milestoneId(), e.name(), e.target(), e.forecast(),
 					e.slackDays(), e.status(), e.decidedBy(), e.risk() == null ? null : e.risk().chanceOfMeetingTarget(),
 					e.risk() == null ? null : e.risk().p80(), e.reasons(), e.drivingPath()
