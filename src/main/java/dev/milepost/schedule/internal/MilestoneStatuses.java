@@ -43,12 +43,15 @@ class MilestoneStatuses {
 
 	private final ApplicationEventPublisher events;
 
+	private final StatusMemories memories;
+
 	private final Clock clock;
 
 	MilestoneStatuses(PlanQueries plans, Schedules schedules, JdbcClient jdbc, JsonMapper json,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, StatusMemories memories, Clock clock) {
 		this.plans = plans;
 		this.schedules = schedules;
+		this.memories = memories;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.events = events;
@@ -89,6 +92,8 @@ class MilestoneStatuses {
 		for (MilestoneEvaluation evaluation : schedules.evaluate(computed)) {
 			Stored before = stored.remove(evaluation.milestoneId());
 			store(projectId, evaluation, before != null, now);
+			// the status's memory moves on every day even when the status does not: always kept
+			memories.remember(evaluation.milestoneId(), evaluation.memory());
 			MilestoneStatus was = before == null ? null : MilestoneStatus.valueOf(before.status());
 			LastPoint last = trend.get(evaluation.milestoneId());
 			if (evaluation.forecast() != null && (last == null || !evaluation.forecast().equals(last.forecastDate())

@@ -10,7 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param approachingDays the approaching window in calendar days (default 14)
  * @param atRiskSlackDays where the chance of meeting the target is not known, slack below this
  * many working days is at risk (default 3)
- * @param atRiskChance a chance of meeting the target below this share is at risk (default 0.5)
+ * @param atRiskChance a chance of meeting the target below this share is the evidence of risk (default 0.5)
+ * @param clearChance a milestone at risk stays so until its chance is back to this share or more
+ * with the forecast in time (default 0.6; hysteresis)
+ * @param atRiskAfterDays the evidence of risk (a chance below {@code atRiskChance}, a forecast
+ * after the target) must last this many calendar days before a milestone is at risk (default 7; 0:
+ * at once)
  * @param statusIterations the Monte Carlo runs behind each status's chance of meeting the target
  * (default 500; 0 decides by slack and late work alone)
  * @param forecastMethod how remaining work of tasks under way is estimated (default planned rate)
@@ -20,10 +25,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("milepost.schedule")
 record ScheduleSettings(Integer approachingDays, Integer atRiskSlackDays, Double atRiskChance,
-		Integer statusIterations, ForecastMethod forecastMethod, Double statusSharedSpread) {
+		Integer statusIterations, ForecastMethod forecastMethod, Double statusSharedSpread, Double clearChance,
+		Integer atRiskAfterDays) {
 
 	/** The defaults, as an application without {@code milepost.schedule.*} settings has them. */
-	static final ScheduleSettings DEFAULTS = new ScheduleSettings(null, null, null, null, null, null);
+	static final ScheduleSettings DEFAULTS = new ScheduleSettings(null, null, null, null, null, null, null, null);
 
 	ScheduleSettings {
 		approachingDays = approachingDays == null ? 14 : approachingDays;
@@ -32,6 +38,8 @@ record ScheduleSettings(Integer approachingDays, Integer atRiskSlackDays, Double
 		statusIterations = statusIterations == null ? 500 : statusIterations;
 		forecastMethod = forecastMethod == null ? ForecastMethod.PLANNED_RATE : forecastMethod;
 		statusSharedSpread = statusSharedSpread == null ? 0.2 : statusSharedSpread;
+		clearChance = clearChance == null ? Math.max(0.6, atRiskChance) : clearChance;
+		atRiskAfterDays = atRiskAfterDays == null ? 7 : atRiskAfterDays;
 		if (!(statusSharedSpread >= 0 && statusSharedSpread <= 1)) {
 			throw new IllegalArgumentException("milepost.schedule.status-shared-spread is from 0 to 1, got "
 					+ statusSharedSpread);
@@ -42,7 +50,7 @@ record ScheduleSettings(Integer approachingDays, Integer atRiskSlackDays, Double
 	}
 
 	StatusRules rules() {
-		return new StatusRules(approachingDays, atRiskSlackDays, atRiskChance);
+		return new StatusRules(approachingDays, atRiskSlackDays, atRiskChance, clearChance, atRiskAfterDays);
 	}
 
 }

@@ -8,7 +8,8 @@ import dev.milepost.schedule.engine.WorkingCalendar;
  * The slip the status's Monte Carlo run shares among all the work of an iteration (see
  * {@link Estimates.Builder#shared}): its spread is a setting, its centre is fitted from the
  * project's own history, the finished tasks' actual working days against what their estimates
- * expected (the PERT mean), shrunk towards no slip while few tasks are finished. Plain Java.
+ * expected (the PERT mean), summed over the tasks (a ratio of means, not a mean of ratios: the draws
+ * are skewed already), its log shrunk towards no slip while few tasks are finished. Plain Java.
  *
  * @param shift the log of the median factor all remaining work is drawn with
  * @param spread the spread of the factor's log
@@ -25,20 +26,27 @@ record SharedSlip(double shift, double spread, int finished) {
 		if (spread <= 0) {
 			return NONE;
 		}
-		double sum = 0;
+		double took = 0;
+		double expected = 0;
 		int n = 0;
 		for (ProjectPlan.Task task : plan.tasks()) {
 			if (task.actualStart() == null || task.actualFinish() == null || task.durationDays() <= 0) {
 				continue;
 			}
-			int took = calendar.endOf(task.actualFinish()) - calendar.dayIndex(task.actualStart());
-			if (took <= 0) {
+			int days = calendar.endOf(task.actualFinish()) - calendar.dayIndex(task.actualStart());
+			if (days <= 0) {
 				continue;
 			}
-			sum += Math.log(took / expected(task));
+			took += days;
+			expected += expected(task);
 			n++;
 		}
-		return new SharedSlip(sum / (n + PRIOR_TASKS), spread, n);
+		if (n == 0) {
+			return new SharedSlip(0, spread, 0);
+		}
+		// the ratio of the sums, not the mean of the logs: the draws are already skewed (a PERT draw's
+		// median is below its mean), so the factor must bring their mean, not their median, to the history
+		return new SharedSlip(Math.log(took / expected) * n / (n + PRIOR_TASKS), spread, n);
 	}
 
 	/** The days the estimate expects: its PERT mean, or the default spread's around the duration. */

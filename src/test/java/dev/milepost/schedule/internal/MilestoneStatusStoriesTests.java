@@ -144,7 +144,8 @@ class MilestoneStatusStoriesTests {
 	private static List<MilestoneEvaluation> evaluate(ProjectPlan plan, LocalDate status, int runs) {
 		PlanMapping mapping = PlanMapping.of(plan, status, ForecastMethod.PLANNED_RATE);
 		return Schedules.evaluate(new Schedules.Computed(mapping, mapping.schedule(), status,
-				ForecastMethod.PLANNED_RATE), RULES, runs, ScheduleSettings.DEFAULTS.statusSharedSpread(), null, Map.of());
+				ForecastMethod.PLANNED_RATE), RULES, runs, ScheduleSettings.DEFAULTS.statusSharedSpread(), null, Map.of(),
+				Map.of());
 	}
 
 }
