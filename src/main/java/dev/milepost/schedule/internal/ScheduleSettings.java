@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clearChance a milestone at risk stays so until its chance is back to this share or more
  * with the forecast in time (default 0.6; hysteresis)
  * @param atRiskAfterDays the evidence of risk (a chance below {@code atRiskChance}, a forecast
- * after the target) must last this many calendar days before a milestone is at risk (default 7; 0:
+ * after the target) must last this many calendar days before a milestone is at risk (default 5; 0:
  * at once)
  * @param statusIterations the Monte Carlo runs behind each status's chance of meeting the target
  * (default 500; 0 decides by slack and late work alone)
@@ -39,7 +39,7 @@ record ScheduleSettings(Integer approachingDays, Integer atRiskSlackDays, Double
 		forecastMethod = forecastMethod == null ? ForecastMethod.PLANNED_RATE : forecastMethod;
 		statusSharedSpread = statusSharedSpread == null ? 0.2 : statusSharedSpread;
 		clearChance = clearChance == null ? Math.max(0.6, atRiskChance) : clearChance;
-		atRiskAfterDays = atRiskAfterDays == null ? 7 : atRiskAfterDays;
+		atRiskAfterDays = atRiskAfterDays == null ? 5 : atRiskAfterDays;
 		if (!(statusSharedSpread >= 0 && statusSharedSpread <= 1)) {
 			throw new IllegalArgumentException("milepost.schedule.status-shared-spread is from 0 to 1, got "
 					+ statusSharedSpread);

@@ -153,11 +153,15 @@ class Schedules {
 	 * what each status remembers from the days before ({@link StatusMemories}).
 	 */
 	List<MilestoneEvaluation> evaluate(Computed computed) {
-		UUID projectId = computed.mapping().plan().projectId();
-		var baseline = baselines.latest(projectId);
+		return evaluate(computed, memories.of(computed.mapping().plan().projectId()));
+	}
+
+	/** The same, with the memories given (a rebuilt history carries its own from week to week). */
+	List<MilestoneEvaluation> evaluate(Computed computed, Map<UUID, StatusMemory> remembered) {
+		var baseline = baselines.latest(computed.mapping().plan().projectId());
 		return evaluate(computed, settings.rules(), settings.statusIterations(), settings.statusSharedSpread(),
 				baseline.map(Baselines.Baseline::name).orElse(null),
-				baseline.map(b -> baselines.dates(b.id())).orElse(Map.of()), memories.of(projectId));
+				baseline.map(b -> baselines.dates(b.id())).orElse(Map.of()), remembered);
 	}
 
 	/**

@@ -51,10 +51,9 @@ public final class EarlyWarningHarness {
 	static final StatusRules PREVIOUS = new StatusRules(14, 3, 0.5);
 
 	/** Other rule sets decided through the policy, each with its memory: {enter below, clear at, days}. */
-	static final double[][] TRIED = { { 0.5, 0.6, 4 }, { 0.5, 0.6, 7 }, { 0.5, 0.6, 10 }, { 0.5, 0.6, 14 },
-			{ 0.5, 0.7, 7 }, { 0.5, 0.7, 14 }, { 0.5, 0.5, 7 }, { 0.4, 0.5, 7 }, { 0.4, 0.6, 7 }, { 0.4, 0.6, 14 },
-			{ 0.3, 0.5, 7 }, { 0.3, 0.5, 14 }, { 0.6, 0.7, 7 }, { 0.6, 0.7, 14 }, { 0.6, 0.8, 21 }, { 0.7, 0.8, 14 },
-			{ 0.2, 0.4, 7 }, { 0.5, 0.7, 21 } };
+	static final double[][] TRIED = { { 0.5, 0.6, 3 }, { 0.5, 0.6, 4 }, { 0.5, 0.6, 7 }, { 0.5, 0.6, 14 },
+			{ 0.5, 0.7, 5 }, { 0.5, 0.5, 5 }, { 0.55, 0.65, 5 }, { 0.6, 0.7, 5 }, { 0.4, 0.6, 4 }, { 0.3, 0.5, 7 },
+			{ 0.2, 0.4, 7 } };
 
 	/** The rules the replay decides through the policy: bit 1 onwards of each day. */
 	static List<Replay.Variant> others(ScheduleSettings settings) {

@@ -120,6 +120,11 @@ final class Replay {
 
 	private final Map<UUID, Integer> lastSlack = new HashMap<>();
 
+	/** What each milestone's shipped status remembers now, from the days stepped so far. */
+	Map<UUID, StatusMemory> remembered() {
+		return Map.copyOf(memories.get(0));
+	}
+
 	/** The day-by-day story of each milestone, in the order the project's gates were generated. */
 	List<Series> run() {
 		int last = 0;
