@@ -25,7 +25,8 @@ import dev.milepost.plan.ProjectPlan;
  * {@link StatusRules#atRiskChance()}; where it is not known, slack below
  * {@link StatusRules#atRiskSlackDays()} or late work on the driving path;</li>
  * <li><b>at risk</b> once that evidence has lasted {@link StatusRules#atRiskAfterDays()} calendar
- * days without a break (0: at once), and so until the forecast is in time again and the chance is
+ * days without a break (0: at once), or at once when the forecast is
+ * {@link StatusRules#lateAtOnceDays()} working days or more after the target, and so until the forecast is in time again and the chance is
  * back to {@link StatusRules#clearChance()} or more (hysteresis: it does not flicker); while the
  * evidence has not lasted long enough yet, the status says so in a note;</li>
  * <li><b>approaching</b> when the target is within {@link StatusRules#approachingDays()}, else
@@ -115,7 +116,8 @@ public final class MilestoneStatusPolicy {
 		boolean wasAtRisk = memory.atRiskSince() != null;
 		boolean clear = slack >= 0 && (facts.chance() == null ? !low : facts.chance() >= rules.clearChance());
 		boolean atRisk = wasAtRisk ? !clear
-				: low && ChronoUnit.DAYS.between(lowSince, statusDate) >= rules.atRiskAfterDays();
+				: low && (slack <= -rules.lateAtOnceDays()
+						|| ChronoUnit.DAYS.between(lowSince, statusDate) >= rules.atRiskAfterDays());
 		StatusMemory next = new StatusMemory(statusDate, lowSince,
 				!atRisk ? null : wasAtRisk ? memory.atRiskSince() : statusDate);
 		if (atRisk && low) {

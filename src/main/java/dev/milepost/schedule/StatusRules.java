@@ -12,19 +12,25 @@ package dev.milepost.schedule;
  * the forecast in time (hysteresis; at least {@code atRiskChance})
  * @param atRiskAfterDays the evidence of risk must have lasted this many calendar days before the
  * milestone is put at risk (0: at once)
+ * @param lateAtOnceDays a forecast this many working days or more after the target puts the
+ * milestone at risk at once, without waiting (it is no slide of a few days between two progress reports)
  */
 public record StatusRules(int approachingDays, int atRiskSlackDays, double atRiskChance, double clearChance,
-		int atRiskAfterDays) {
+		int atRiskAfterDays, int lateAtOnceDays) {
 
 	/** Rules without memory: at risk on the day the evidence is seen, back on track on the day it is gone. */
 	public StatusRules(int approachingDays, int atRiskSlackDays, double atRiskChance) {
-		this(approachingDays, atRiskSlackDays, atRiskChance, atRiskChance, 0);
+		this(approachingDays, atRiskSlackDays, atRiskChance, atRiskChance, 0, 1);
 	}
 
 	public StatusRules {
 		if (!(clearChance >= atRiskChance && clearChance <= 1)) {
 			throw new IllegalArgumentException("The chance that clears a milestone at risk is from the at-risk chance ("
 					+ atRiskChance + ") to 1, got " + clearChance);
+		}
+		if (lateAtOnceDays < 1) {
+			throw new IllegalArgumentException("A forecast late at once is at least 1 working day late, got "
+					+ lateAtOnceDays);
 		}
 		if (approachingDays < 0 || atRiskSlackDays < 0 || atRiskAfterDays < 0) {
 			throw new IllegalArgumentException("Status thresholds cannot be negative");

@@ -50,11 +50,13 @@ class ForecastHistory {
 	void on(ProjectHistoryLoaded loaded) {
 		UUID projectId = plans.projectId(loaded.projectKey()).orElse(null);
 		if (projectId != null) {
-			rebuild(projectId, plans.plan(projectId));
+			// today's statuses remember the past weeks, as if the daily recompute had run all along
+			statuses.recompute(loaded.projectKey(), rebuild(projectId, plans.plan(projectId)));
 		}
 	}
 
-	void rebuild(UUID projectId, ProjectPlan plan) {
+	/** Records the trend week by week; returns what the statuses remember at the last week. */
+	Map<UUID, StatusMemory> rebuild(UUID projectId, ProjectPlan plan) {
 		LocalDate today = schedules.today();
 		Map<UUID, Point> last = new HashMap<>();
 		// the statuses remember from week to week, as the daily recompute would have
@@ -72,6 +74,7 @@ class ForecastHistory {
 				}
 			}
 		}
+		return remembered;
 	}
 
 }

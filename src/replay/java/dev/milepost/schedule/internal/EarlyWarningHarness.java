@@ -29,17 +29,22 @@ public final class EarlyWarningHarness {
 		// the application's defaults, unless asked otherwise (-Dmilepost.schedule.at-risk-chance=…, …)
 		ScheduleSettings settings = new ScheduleSettings(null, null, doubleProperty("at-risk-chance"), null, null,
 				doubleProperty("status-shared-spread"), doubleProperty("clear-chance"),
-				System.getProperty("milepost.schedule.at-risk-after-days") == null ? null
-						: Integer.valueOf(System.getProperty("milepost.schedule.at-risk-after-days")));
+				intProperty("at-risk-after-days"), intProperty("late-at-once-days"));
 		long started = System.nanoTime();
 		List<Replay.Series> all = replay(projects, seed, threads, settings);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		int days = all.stream().mapToInt(s -> s.days.size()).sum();
 		System.out.printf(Locale.ROOT, "%n%d projects (seed %d), %d milestones, %d open milestone-days, statuses with"
-				+ " %d Monte Carlo iterations each, shared slip spread %.2f, at risk below %.2f for %d days, clear at %.2f; %.0f s on %d threads%n%n",
+				+ " %d Monte Carlo iterations each, shared slip spread %.2f, at risk below %.2f for %d days or %d wd late, clear at %.2f; %.0f s on %d threads%n%n",
 				projects, seed, all.size(), days, settings.statusIterations(), settings.statusSharedSpread(),
-				settings.atRiskChance(), settings.atRiskAfterDays(), settings.clearChance(), seconds, threads);
+				settings.atRiskChance(), settings.atRiskAfterDays(), settings.lateAtOnceDays(), settings.clearChance(),
+				seconds, threads);
 		System.out.println(report(all));
+	}
+
+	private static Integer intProperty(String name) {
+		String value = System.getProperty("milepost.schedule." + name);
+		return value == null ? null : Integer.valueOf(value);
 	}
 
 	private static Double doubleProperty(String name) {
@@ -51,9 +56,9 @@ public final class EarlyWarningHarness {
 	static final StatusRules PREVIOUS = new StatusRules(14, 3, 0.5);
 
 	/** Other rule sets decided through the policy, each with its memory: {enter below, clear at, days}. */
-	static final double[][] TRIED = { { 0.5, 0.6, 3 }, { 0.5, 0.6, 4 }, { 0.5, 0.6, 7 }, { 0.5, 0.6, 14 },
-			{ 0.5, 0.7, 5 }, { 0.5, 0.5, 5 }, { 0.55, 0.65, 5 }, { 0.6, 0.7, 5 }, { 0.4, 0.6, 4 }, { 0.3, 0.5, 7 },
-			{ 0.2, 0.4, 7 } };
+	static final double[][] TRIED = { { 0.5, 0.6, 5, 10 }, { 0.5, 0.6, 4, 10 }, { 0.5, 0.6, 7, 10 },
+			{ 0.5, 0.6, 5, 1000 }, { 0.6, 0.7, 5, 10 }, { 0.45, 0.6, 4, 10 }, { 0.45, 0.6, 5, 10 }, { 0.4, 0.6, 3, 10 },
+			{ 0.4, 0.6, 5, 10 }, { 0.4, 0.5, 4, 10 }, { 0.4, 0.7, 4, 10 }, { 0.35, 0.5, 4, 10 }, { 0.3, 0.5, 7, 10 } };
 
 	/** The rules the replay decides through the policy: bit 1 onwards of each day. */
 	static List<Replay.Variant> others(ScheduleSettings settings) {
@@ -63,7 +68,8 @@ public final class EarlyWarningHarness {
 				EarlyWarningHarness::withoutChance));
 		others.add(new Replay.Variant(new MilestoneStatusPolicy(PREVIOUS)));
 		for (double[] t : TRIED) {
-			others.add(new Replay.Variant(new MilestoneStatusPolicy(new StatusRules(14, 3, t[0], t[1], (int) t[2]))));
+			others.add(new Replay.Variant(
+					new MilestoneStatusPolicy(new StatusRules(14, 3, t[0], t[1], (int) t[2], (int) t[3]))));
 		}
 		return others;
 	}
@@ -101,8 +107,8 @@ public final class EarlyWarningHarness {
 		rules.add(Scores.policy("previous rules: chance < 0.5 or forecast late, at once", 2));
 		for (int i = 0; i < TRIED.length; i++) {
 			double[] t = TRIED[i];
-			rules.add(Scores.policy("policy: enter < " + t[0] + " for " + (int) t[2] + " calendar d, leave ≥ " + t[1],
-					3 + i));
+			rules.add(Scores.policy("policy: enter < " + t[0] + " for " + (int) t[2] + " calendar d, leave ≥ " + t[1]
+					+ (t[3] < 1000 ? ", forecast ≥ " + (int) t[3] + " wd late at once" : ""), 3 + i));
 		}
 		rules.add(Scores.daily("forecast after target", d -> d.slack() < 0));
 		for (double t : new double[] { 0.2, 0.3, 0.4, 0.5 }) {

@@ -135,6 +135,21 @@ class StatusMemoryTests {
 	}
 
 	@Test
+	void aForecastFarAfterTheTargetIsAtRiskAtOnce() {
+		LocalDate first = LocalDate.of(2026, 3, 2);
+		int late = SHIPPED.lateAtOnceDays();
+
+		MilestoneStatusPolicy.Decision justBelow = policy.decide(day(first, -(late - 1), 0.0), StatusMemory.NONE);
+		MilestoneStatusPolicy.Decision atOnce = policy.decide(day(first, -late, 0.0), StatusMemory.NONE);
+
+		assertThat(justBelow.status()).isEqualTo(MilestoneStatus.ON_TRACK);
+		assertThat(atOnce.status()).isEqualTo(MilestoneStatus.AT_RISK);
+		assertThat(atOnce.decidedBy().code()).isEqualTo("FORECAST_AFTER_TARGET");
+		assertThat(atOnce.decidedBy().message()).contains(late + " working days after the target 2026-06-26");
+		assertThat(atOnce.memory()).isEqualTo(new StatusMemory(first, first, first));
+	}
+
+	@Test
 	void decidingTheSameDayAgainChangesNothing() {
 		LocalDate date = LocalDate.of(2026, 3, 9);
 		StatusMemory memory = new StatusMemory(date.minusDays(1), date.minusDays(SHIPPED.atRiskAfterDays()), null);
@@ -168,9 +183,9 @@ class StatusMemoryTests {
 
 	@Test
 	void aClearingChanceBelowTheAtRiskChanceIsRefused() {
-		assertThatThrownBy(() -> new StatusRules(14, 3, 0.5, 0.4, 7)).isInstanceOf(IllegalArgumentException.class)
+		assertThatThrownBy(() -> new StatusRules(14, 3, 0.5, 0.4, 7, 10)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("from the at-risk chance (0.5) to 1, got 0.4");
-		assertThatThrownBy(() -> new StatusRules(14, 3, 0.5, 0.6, -1)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new StatusRules(14, 3, 0.5, 0.6, -1, 10)).isInstanceOf(IllegalArgumentException.class);
 	}
 
 }
