@@ -118,14 +118,26 @@ class ScheduleApiTests {
 	}
 
 	@Test
-	void aMilestoneForecastAfterItsTargetIsAtRiskAndTheReasonNamesTheWorkAndTheDays() {
+	void aMilestoneForecastAfterItsTargetIsWatchedFirstAndAtRiskAtOnceWhenFarLateAndTheReasonNamesTheWorkAndTheDays() {
 		String path = team.path("/milestones/" + ready);
 		check(manager.patch(path, Map.of("targetDate", day(13).toString()), manager.get(path).etag()), 200);
+		// two working days late: watched, at risk only if it lasts (docs/scheduling.md)
+		JsonNode watched = milestoneStatus();
+		assertThat(watched.get("status").asString()).isEqualTo("ON_TRACK");
+		JsonNode seen = watched.get("reasons").get(1);
+		assertThat(seen.get("code").asString()).isEqualTo("WATCHED");
+		assertThat(seen.get("days").asInt()).isEqualTo(2);
+		assertThat(seen.get("message").asString()).contains("2 working days after the target", "'Design' → 'Build'",
+				"Seen since " + LocalDate.now(ZoneOffset.UTC));
+
+		// ten more days of design: twelve working days late is no slide between two reports, at risk at once
+		String designPath = team.path("/tasks/" + design);
+		check(manager.patch(designPath, Map.of("durationDays", 15), manager.get(designPath).etag()), 200);
 		JsonNode status = milestoneStatus();
 		assertThat(status.get("status").asString()).isEqualTo("AT_RISK");
 		JsonNode reason = status.get("reasons").get(0);
 		assertThat(reason.get("code").asString()).isEqualTo("FORECAST_AFTER_TARGET");
-		assertThat(reason.get("days").asInt()).isEqualTo(2);
+		assertThat(reason.get("days").asInt()).isEqualTo(12);
 		assertThat(reason.get("message").asString()).contains("'Design' → 'Build'");
 		assertThat(status.get("drivingPath").valueStream().map(step -> step.get("name").asString()))
 			.containsExactly("Design", "Build", "Ready for UAT");
@@ -135,10 +147,10 @@ class ScheduleApiTests {
 				assertThat(event.milestoneId().toString()).isEqualTo(ready);
 				assertThat(event.to()).isEqualTo(MilestoneStatus.AT_RISK);
 			});
-		// every change kept its point: the last one is the at-risk status at the same forecast
+		// every change kept its point: the last one is the at-risk status at the new forecast
 		JsonNode points = manager.get(path + "/trend").json().get("points");
 		JsonNode last = points.get(points.size() - 1);
-		assertThat(last.get("forecast").asString()).isEqualTo(day(15).toString());
+		assertThat(last.get("forecast").asString()).isEqualTo(day(25).toString());
 		assertThat(last.get("status").asString()).isEqualTo("AT_RISK");
 		assertThat(points.get(points.size() - 2).get("status").asString()).isNotEqualTo("AT_RISK");
 	}
@@ -177,9 +189,10 @@ class ScheduleApiTests {
 			.orElseThrow();
 		assertThat(buildVariance.get("finishVarianceDays").asInt()).isEqualTo(3);
 		JsonNode status = milestoneStatus();
-		assertThat(status.get("status").asString()).isEqualTo("AT_RISK");
+		// three days late since today: watched, with the dependency the baseline says shifted
+		assertThat(status.get("status").asString()).isEqualTo("ON_TRACK");
 		assertThat(status.get("reasons").valueStream().map(r -> r.get("code").asString()))
-			.contains("FORECAST_AFTER_TARGET", "SHIFTED_DEPENDENCY");
+			.contains("WATCHED", "SHIFTED_DEPENDENCY");
 		assertThat(manager.post(team.path("/baselines"), Map.of("name", "Approved plan")).status()).isEqualTo(409);
 	}
 

@@ -14,6 +14,7 @@ import dev.milepost.plan.PlanQueries;
 import dev.milepost.plan.ProjectHistoryLoaded;
 import dev.milepost.plan.ProjectPlan;
 import dev.milepost.schedule.MilestoneStatus;
+import dev.milepost.schedule.StatusMemory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -49,18 +50,23 @@ class ForecastHistory {
 	void on(ProjectHistoryLoaded loaded) {
 		UUID projectId = plans.projectId(loaded.projectKey()).orElse(null);
 		if (projectId != null) {
-			rebuild(projectId, plans.plan(projectId));
+			// today's statuses remember the past weeks, as if the daily recompute had run all along
+			statuses.recompute(loaded.projectKey(), rebuild(projectId, plans.plan(projectId)));
 		}
 	}
 
-	void rebuild(UUID projectId, ProjectPlan plan) {
+	/** Records the trend week by week; returns what the statuses remember at the last week. */
+	Map<UUID, StatusMemory> rebuild(UUID projectId, ProjectPlan plan) {
 		LocalDate today = schedules.today();
 		Map<UUID, Point> last = new HashMap<>();
+		// the statuses remember from week to week, as the daily recompute would have
+		Map<UUID, StatusMemory> remembered = new HashMap<>();
 		for (LocalDate day = plan.start().with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)); day.isBefore(today);
 				day = day.plusWeeks(1)) {
 			Schedules.Computed computed = schedules.compute(PlanAsOf.of(plan, day, today), day, null);
 			Timestamp at = Timestamp.from(day.atTime(MEETING).toInstant(ZoneOffset.UTC));
-			for (MilestoneEvaluation evaluation : schedules.evaluate(computed)) {
+			for (MilestoneEvaluation evaluation : schedules.evaluate(computed, remembered)) {
+				remembered.put(evaluation.milestoneId(), evaluation.memory());
 				Point point = new Point(evaluation.forecast(), evaluation.status());
 				if (evaluation.forecast() != null && !point.equals(last.put(evaluation.milestoneId(), point))) {
 					statuses.recordTrend(projectId, evaluation.milestoneId(), day, evaluation.forecast(),
@@ -68,6 +74,7 @@ class ForecastHistory {
 				}
 			}
 		}
+		return remembered;
 	}
 
 }

@@ -14,6 +14,7 @@ import dev.milepost.plan.PlanQueries;
 import dev.milepost.schedule.MilestoneStatus;
 import dev.milepost.schedule.MilestoneStatusChanged;
 import dev.milepost.schedule.Reason;
+import dev.milepost.schedule.StatusMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,12 +44,15 @@ class MilestoneStatuses {
 
 	private final ApplicationEventPublisher events;
 
+	private final StatusMemories memories;
+
 	private final Clock clock;
 
 	MilestoneStatuses(PlanQueries plans, Schedules schedules, JdbcClient jdbc, JsonMapper json,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, StatusMemories memories, Clock clock) {
 		this.plans = plans;
 		this.schedules = schedules;
+		this.memories = memories;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.events = events;
@@ -65,11 +69,23 @@ class MilestoneStatuses {
 	/** Recomputes the project's statuses in the caller's transaction (the worker's: see {@link StatusRecomputeWorker}). */
 	@Transactional
 	public void recompute(String projectKey) {
+		recompute(projectKey, Map.of());
+	}
+
+	/**
+	 * The same, where a milestone's status remembers nothing yet (or less recent) taking what
+	 * {@code history} remembers: a project loaded with its past ({@link ForecastHistory}).
+	 */
+	@Transactional
+	public void recompute(String projectKey, Map<UUID, StatusMemory> history) {
 		UUID projectId = plans.projectId(projectKey).orElse(null);
 		if (projectId == null || !plans.lock(projectId)) {
 			return;
 		}
 		Schedules.Computed computed = schedules.compute(plans.plan(projectId), null, null);
+		Map<UUID, StatusMemory> remembered = new HashMap<>(history);
+		memories.of(projectId).forEach((id, memory) -> remembered.merge(id, memory,
+				(past, stored) -> past.asOf().isAfter(stored.asOf()) ? past : stored));
 		LocalDate today = computed.statusDate();
 		Map<UUID, Stored> stored = new HashMap<>();
 		jdbc.sql("select milestone_id, status from milestone_status where project_id = :p")
@@ -86,9 +102,11 @@ class MilestoneStatuses {
 			.list()
 			.forEach(point -> trend.put(point.milestoneId(), point));
 		Timestamp now = Timestamp.from(clock.instant());
-		for (MilestoneEvaluation evaluation : schedules.evaluate(computed)) {
+		for (MilestoneEvaluation evaluation : schedules.evaluate(computed, remembered)) {
 			Stored before = stored.remove(evaluation.milestoneId());
 			store(projectId, evaluation, before != null, now);
+			// the status's memory moves on every day even when the status does not: always kept
+			memories.remember(evaluation.milestoneId(), evaluation.memory());
 			MilestoneStatus was = before == null ? null : MilestoneStatus.valueOf(before.status());
 			LastPoint last = trend.get(evaluation.milestoneId());
 			if (evaluation.forecast() != null && (last == null || !evaluation.forecast().equals(last.forecastDate())

@@ -18,6 +18,7 @@ import dev.milepost.schedule.ForecastMethod;
 import dev.milepost.schedule.Forecasts;
 import dev.milepost.schedule.MilestoneFacts;
 import dev.milepost.schedule.MilestoneStatusPolicy;
+import dev.milepost.schedule.StatusMemory;
 import dev.milepost.schedule.StatusRules;
 import dev.milepost.schedule.PlanMapping;
 import dev.milepost.schedule.engine.CycleFoundException;
@@ -35,12 +36,16 @@ class Schedules {
 
 	private final ScheduleSettings settings;
 
+	private final StatusMemories memories;
+
 	private final Clock clock;
 
-	Schedules(PlanQueries plans, Baselines baselines, ScheduleSettings settings, Clock clock) {
+	Schedules(PlanQueries plans, Baselines baselines, ScheduleSettings settings, StatusMemories memories,
+			Clock clock) {
 		this.plans = plans;
 		this.baselines = baselines;
 		this.settings = settings;
+		this.memories = memories;
 		this.clock = clock;
 	}
 
@@ -165,24 +170,33 @@ class Schedules {
 
 	/**
 	 * Every milestone's status, decided by {@link MilestoneStatusPolicy} from the facts of this
-	 * computation: the schedule, the latest baseline and one seeded Monte Carlo run of the plan.
+	 * computation (the schedule, the latest baseline and one seeded Monte Carlo run of the plan) and
+	 * what each status remembers from the days before ({@link StatusMemories}).
 	 */
 	List<MilestoneEvaluation> evaluate(Computed computed) {
-		return evaluate(computed, baselines.latest(computed.mapping().plan().projectId()));
+		return evaluate(computed, memories.of(computed.mapping().plan().projectId()));
+	}
+
+	/** The same, with the memories given (a rebuilt history carries its own from week to week). */
+	List<MilestoneEvaluation> evaluate(Computed computed, Map<UUID, StatusMemory> remembered) {
+		return evaluate(computed, baselines.latest(computed.mapping().plan().projectId()), remembered);
 	}
 
 	/**
 	 * The same as of a past day ({@link #asOf}): against the latest baseline describing the plan on
-	 * or before that day (its status date), as the status would have compared then.
+	 * or before that day (its status date), as the status would have compared then, decided as a
+	 * first day (what was remembered is today's, not that day's).
 	 */
 	List<MilestoneEvaluation> evaluateAsOf(Computed computed) {
-		return evaluate(computed, baselines.latestAsOf(computed.mapping().plan().projectId(), computed.statusDate()));
+		return evaluate(computed, baselines.latestAsOf(computed.mapping().plan().projectId(), computed.statusDate()),
+				Map.of());
 	}
 
-	private List<MilestoneEvaluation> evaluate(Computed computed, java.util.Optional<Baselines.Baseline> baseline) {
+	private List<MilestoneEvaluation> evaluate(Computed computed, java.util.Optional<Baselines.Baseline> baseline,
+			Map<UUID, StatusMemory> remembered) {
 		return evaluate(computed, settings.rules(), settings.statusIterations(), settings.statusSharedSpread(),
 				baseline.map(Baselines.Baseline::name).orElse(null),
-				baseline.map(b -> baselines.dates(b.id())).orElse(Map.of()));
+				baseline.map(b -> baselines.dates(b.id())).orElse(Map.of()), remembered);
 	}
 
 	/**
@@ -190,9 +204,10 @@ class Schedules {
 	 * the application does. {@code iterations} 0 leaves the chance out.
 	 */
 	static List<MilestoneEvaluation> evaluate(Computed computed, StatusRules rules, int iterations,
-			double sharedSpread, String baselineName, Map<UUID, BaselineDates> baseline) {
+			double sharedSpread, String baselineName, Map<UUID, BaselineDates> baseline,
+			Map<UUID, StatusMemory> remembered) {
 		return decide(computed, gather(computed, iterations, sharedSpread, baselineName, baseline),
-				new MilestoneStatusPolicy(rules));
+				new MilestoneStatusPolicy(rules), remembered);
 	}
 
 	/**
@@ -227,20 +242,25 @@ class Schedules {
 		return gathered;
 	}
 
-	/** Each milestone's status as {@code policy} decides it on the gathered facts. */
-	static List<MilestoneEvaluation> decide(Computed computed, List<Gathered> gathered, MilestoneStatusPolicy policy) {
+	/**
+	 * Each milestone's status as {@code policy} decides it on the gathered facts and what each
+	 * remembers ({@code remembered} by milestone id; none: a first day).
+	 */
+	static List<MilestoneEvaluation> decide(Computed computed, List<Gathered> gathered, MilestoneStatusPolicy policy,
+			Map<UUID, StatusMemory> remembered) {
 		PlanMapping mapping = computed.mapping();
 		List<MilestoneEvaluation> evaluations = new ArrayList<>();
 		for (Gathered each : gathered) {
 			MilestoneFacts facts = each.facts();
 			ProjectPlan.Milestone milestone = facts.milestone();
-			MilestoneStatusPolicy.Decision decision = policy.decide(facts);
+			MilestoneStatusPolicy.Decision decision = policy.decide(facts,
+					remembered.getOrDefault(milestone.id(), StatusMemory.NONE));
 			LocalDate forecast = milestone.achieved()
 					? LocalDate.ofInstant(milestone.achievedAt(), java.time.ZoneOffset.UTC) : facts.forecast();
 			evaluations.add(new MilestoneEvaluation(milestone.id(), milestone.name(), milestone.targetDate(), forecast,
 					facts.slackDays(), decision.status(), decision.reasons(),
 					each.path().stream().map(mapping::idOf).toList(),
-					facts.chance() == null || milestone.achieved() ? null : each.risk()));
+					facts.chance() == null || milestone.achieved() ? null : each.risk(), decision.memory()));
 		}
 		return evaluations;
 	}

@@ -6,10 +6,8 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 
 import dev.milepost.schedule.MilestoneFacts;
-import dev.milepost.schedule.MilestoneStatus;
 import dev.milepost.schedule.MilestoneStatusPolicy;
 import dev.milepost.schedule.StatusRules;
 
@@ -30,16 +28,23 @@ public final class EarlyWarningHarness {
 		int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
 		// the application's defaults, unless asked otherwise (-Dmilepost.schedule.at-risk-chance=…, …)
 		ScheduleSettings settings = new ScheduleSettings(null, null, doubleProperty("at-risk-chance"), null, null,
-				doubleProperty("status-shared-spread"));
+				doubleProperty("status-shared-spread"), doubleProperty("clear-chance"),
+				intProperty("at-risk-after-days"), intProperty("late-at-once-days"));
 		long started = System.nanoTime();
 		List<Replay.Series> all = replay(projects, seed, threads, settings);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		int days = all.stream().mapToInt(s -> s.days.size()).sum();
 		System.out.printf(Locale.ROOT, "%n%d projects (seed %d), %d milestones, %d open milestone-days, statuses with"
-				+ " %d Monte Carlo iterations each, shared slip spread %.2f, at-risk chance %.2f; %.0f s on %d threads%n%n",
+				+ " %d Monte Carlo iterations each, shared slip spread %.2f, at risk below %.2f for %d days or %d wd late, clear at %.2f; %.0f s on %d threads%n%n",
 				projects, seed, all.size(), days, settings.statusIterations(), settings.statusSharedSpread(),
-				settings.atRiskChance(), seconds, threads);
+				settings.atRiskChance(), settings.atRiskAfterDays(), settings.lateAtOnceDays(), settings.clearChance(),
+				seconds, threads);
 		System.out.println(report(all));
+	}
+
+	private static Integer intProperty(String name) {
+		String value = System.getProperty("milepost.schedule." + name);
+		return value == null ? null : Integer.valueOf(value);
 	}
 
 	private static Double doubleProperty(String name) {
@@ -50,12 +55,23 @@ public final class EarlyWarningHarness {
 	/** The rules before issue 17: at risk when the chance is below 0.5, the forecast late, … */
 	static final StatusRules PREVIOUS = new StatusRules(14, 3, 0.5);
 
+	/** Other rule sets decided through the policy, each with its memory: {enter below, clear at, days}. */
+	static final double[][] TRIED = { { 0.5, 0.6, 5, 10 }, { 0.5, 0.6, 4, 10 }, { 0.5, 0.6, 7, 10 },
+			{ 0.5, 0.6, 5, 1000 }, { 0.6, 0.7, 5, 10 }, { 0.45, 0.6, 4, 10 }, { 0.45, 0.6, 5, 10 }, { 0.4, 0.6, 3, 10 },
+			{ 0.4, 0.6, 5, 10 }, { 0.4, 0.5, 4, 10 }, { 0.4, 0.7, 4, 10 }, { 0.35, 0.5, 4, 10 }, { 0.3, 0.5, 7, 10 } };
+
 	/** The rules the replay decides through the policy: bit 1 onwards of each day. */
-	static List<Function<MilestoneFacts, MilestoneStatus>> others(ScheduleSettings settings) {
-		MilestoneStatusPolicy policy = new MilestoneStatusPolicy(settings.rules());
-		MilestoneStatusPolicy previous = new MilestoneStatusPolicy(PREVIOUS);
-		return List.of(facts -> policy.decide(withoutChance(facts)).status(),
-				facts -> previous.decide(facts).status());
+	static List<Replay.Variant> others(ScheduleSettings settings) {
+		List<Replay.Variant> others = new ArrayList<>();
+		others.add(new Replay.Variant(new MilestoneStatusPolicy(
+				new StatusRules(settings.approachingDays(), settings.atRiskSlackDays(), settings.atRiskChance())),
+				EarlyWarningHarness::withoutChance));
+		others.add(new Replay.Variant(new MilestoneStatusPolicy(PREVIOUS)));
+		for (double[] t : TRIED) {
+			others.add(new Replay.Variant(
+					new MilestoneStatusPolicy(new StatusRules(14, 3, t[0], t[1], (int) t[2], (int) t[3]))));
+		}
+		return others;
 	}
 
 	static MilestoneFacts withoutChance(MilestoneFacts f) {
@@ -87,8 +103,13 @@ public final class EarlyWarningHarness {
 	static List<Scores.Rule> rules() {
 		List<Scores.Rule> rules = new ArrayList<>();
 		rules.add(Scores.policy("shipped status (AT_RISK)", 0));
-		rules.add(Scores.policy("slack < 3 wd or late work (no chance)", 1));
-		rules.add(Scores.policy("previous rules: chance < 0.5 or forecast late", 2));
+		rules.add(Scores.policy("previous rules, no chance: slack < 3 wd or late work", 1));
+		rules.add(Scores.policy("previous rules: chance < 0.5 or forecast late, at once", 2));
+		for (int i = 0; i < TRIED.length; i++) {
+			double[] t = TRIED[i];
+			rules.add(Scores.policy("policy: enter < " + t[0] + " for " + (int) t[2] + " calendar d, leave ≥ " + t[1]
+					+ (t[3] < 1000 ? ", forecast ≥ " + (int) t[3] + " wd late at once" : ""), 3 + i));
+		}
 		rules.add(Scores.daily("forecast after target", d -> d.slack() < 0));
 		for (double t : new double[] { 0.2, 0.3, 0.4, 0.5 }) {
 			rules.add(Scores.daily("chance < " + t + " or forecast late",
@@ -98,6 +119,10 @@ public final class EarlyWarningHarness {
 				{ 0.3, 0.5, 3 }, { 0.2, 0.4, 5 }, { 0.3, 0.5, 5 }, { 0.2, 0.35, 10 }, { 0.1, 0.3, 5 } }) {
 			rules.add(Scores.hysteresis("enter < " + h[0] + " for " + (int) h[2] + " d, leave ≥ " + h[1], h[0], h[1],
 					(int) h[2]));
+		}
+		for (double[] h : new double[][] { { 0.5, 0.6, 5 }, { 0.5, 0.6, 10 }, { 0.4, 0.6, 5 } }) {
+			rules.add(Scores.hysteresisLateAtOnce("late at once, enter < " + h[0] + " for " + (int) h[2]
+					+ " d, leave ≥ " + h[1], h[0], h[1], (int) h[2]));
 		}
 		return rules;
 	}

@@ -17,6 +17,7 @@ import dev.milepost.schedule.MilestoneFacts;
 import dev.milepost.schedule.MilestoneStatus;
 import dev.milepost.schedule.MilestoneStatusPolicy;
 import dev.milepost.schedule.PlanMapping;
+import dev.milepost.schedule.StatusMemory;
 import dev.milepost.schedule.engine.Schedule;
 import dev.milepost.schedule.engine.WorkingCalendar;
 
@@ -79,7 +80,19 @@ final class Replay {
 
 	private final MilestoneStatusPolicy shipped;
 
-	private final List<java.util.function.Function<MilestoneFacts, MilestoneStatus>> others;
+	private final List<Variant> others;
+
+	/** Another rule set decided on the same facts, through the policy, with its own memory. */
+	record Variant(MilestoneStatusPolicy policy, java.util.function.UnaryOperator<MilestoneFacts> facts) {
+
+		Variant(MilestoneStatusPolicy policy) {
+			this(policy, f -> f);
+		}
+
+	}
+
+	/** What each milestone's status remembers, the shipped rules' and each variant's (index + 1). */
+	private final List<Map<UUID, StatusMemory>> memories = new ArrayList<>();
 
 	private final Map<UUID, ProjectPlan.Task> reported = new HashMap<>();
 
@@ -93,17 +106,24 @@ final class Replay {
 	 * Statuses as the {@code settings} decide them (bit 0 of {@link Day#atRisk()}), and at risk or not as
 	 * each of {@code others} decides on the same facts (bits 1…).
 	 */
-	Replay(ReplayProject project, ScheduleSettings settings,
-			List<java.util.function.Function<MilestoneFacts, MilestoneStatus>> others) {
+	Replay(ReplayProject project, ScheduleSettings settings, List<Variant> others) {
 		this.project = project;
 		this.settings = settings;
 		this.shipped = new MilestoneStatusPolicy(settings.rules());
 		this.others = List.copyOf(others);
+		for (int v = 0; v <= others.size(); v++) {
+			memories.add(new HashMap<>());
+		}
 	}
 
 	private final Map<UUID, Series> series = new HashMap<>();
 
 	private final Map<UUID, Integer> lastSlack = new HashMap<>();
+
+	/** What each milestone's shipped status remembers now, from the days stepped so far. */
+	Map<UUID, StatusMemory> remembered() {
+		return Map.copyOf(memories.get(0));
+	}
 
 	/** The day-by-day story of each milestone, in the order the project's gates were generated. */
 	List<Series> run() {
@@ -139,17 +159,26 @@ final class Replay {
 		Schedules.Computed computed = computed(plan(day), date);
 		List<Schedules.Gathered> gathered = Schedules.gather(computed, settings.statusIterations(),
 				settings.statusSharedSpread(), BASELINE, baseline);
-		List<MilestoneEvaluation> shown = Schedules.decide(computed, gathered, shipped);
+		List<MilestoneEvaluation> shown = Schedules.decide(computed, gathered, shipped, memories.get(0));
+		for (MilestoneEvaluation each : shown) {
+			memories.get(0).put(each.milestoneId(), each.memory());
+		}
 		for (int m = 0; m < gathered.size(); m++) {
 			MilestoneFacts facts = gathered.get(m).facts();
-			if (facts.milestone().achieved()) {
-				continue;
-			}
 			int bits = shown.get(m).status() == MilestoneStatus.AT_RISK ? 1 : 0;
 			for (int v = 0; v < others.size(); v++) {
-				if (others.get(v).apply(facts) == MilestoneStatus.AT_RISK) {
+				Map<UUID, StatusMemory> remembered = memories.get(v + 1);
+				UUID id = facts.milestone().id();
+				MilestoneStatusPolicy.Decision decision = others.get(v)
+					.policy()
+					.decide(others.get(v).facts().apply(facts), remembered.getOrDefault(id, StatusMemory.NONE));
+				remembered.put(id, decision.memory());
+				if (decision.status() == MilestoneStatus.AT_RISK) {
 					bits |= 1 << (v + 1);
 				}
+			}
+			if (facts.milestone().achieved()) {
+				continue;
 			}
 			var risk = gathered.get(m).risk();
 			MilestoneEvaluation evaluation = shown.get(m);

@@ -68,6 +68,23 @@ final class Scores {
 		});
 	}
 
+	/** The same, but a forecast after the target flags at once, as the previous rules did. */
+	static Rule hysteresisLateAtOnce(String name, double enter, double leave, int days) {
+		return rule(name, series -> {
+			boolean[] flags = new boolean[series.days.size()];
+			boolean on = false;
+			int below = 0;
+			for (int i = 0; i < flags.length; i++) {
+				Replay.Day day = series.days.get(i);
+				double chance = Double.isNaN(day.chance()) ? (day.slack() < 0 ? 0 : 1) : day.chance();
+				below = chance < enter ? below + 1 : 0;
+				on = day.slack() < 0 || (on ? chance < leave : below >= days);
+				flags[i] = on;
+			}
+			return flags;
+		});
+	}
+
 	static Rule rule(String name, java.util.function.Function<Replay.Series, boolean[]> flags) {
 		return new Rule() {
 

@@ -19,16 +19,20 @@ import dev.milepost.Api;
 import dev.milepost.MilepostTest;
 import dev.milepost.Teams;
 import dev.milepost.plan.ProjectPlan;
+import dev.milepost.schedule.StatusMemory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The early-warning replay (src/replay/java) shows what the running application shows: a generated
  * project is put into the application through its API, its progress reported as the replay reports
  * it, and on a sample of days the milestone statuses, reasons, forecasts, chances and P80 dates the
- * schedule API answers for that status date are the ones the replay recorded that day.
+ * schedule API answers for that status date are the ones the replay recorded that day, with what
+ * each status remembered from the days before ({@code StatusMemory}) kept in the application as the
+ * daily recompute keeps it.
  */
 @MilepostTest
 class EarlyWarningReplayTests {
@@ -43,6 +47,9 @@ class EarlyWarningReplayTests {
 
 	@Autowired
 	ScheduleSettings settings;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Teams.Team team;
 
@@ -79,6 +86,7 @@ class EarlyWarningReplayTests {
 		List<Integer> sample = List.of(1, 5, 9, 12, 16, 20, 24, 28, 33, 38);
 		int compared = 0;
 		for (int day = 0; day <= sample.get(sample.size() - 1); day++) {
+			Map<UUID, StatusMemory> remembered = replay.remembered();
 			List<MilestoneEvaluation> replayed = replay.step(day);
 			// the API records an achievement today, not on the day it happened: compare before any
 			if (!sample.contains(day) || day >= firstAchieved) {
@@ -86,6 +94,15 @@ class EarlyWarningReplayTests {
 			}
 			ProjectPlan plan = replay.plan(day);
 			push(project, plan);
+			// what the statuses remembered the day before, as the daily recompute would have kept it
+			remembered.forEach((id, memory) -> jdbc.sql("""
+					update milestone_status set remembered_as_of = :asOf, low_since = :low, at_risk_since = :since
+					where milestone_id = :m""")
+				.param("asOf", memory.asOf())
+				.param("low", memory.lowSince())
+				.param("since", memory.atRiskSince())
+				.param("m", UUID.fromString(ids.get(id)))
+				.update());
 			LocalDate date = project.calendar.dateOf(day);
 			JsonNode answered = check(manager.get(team.path("/milestone-status?statusDate=" + date)), 200).json();
 			Map<String, JsonNode> byName = new LinkedHashMap<>();

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * One status story: a milestone's status, the reason that decided it and the figures beside it
  * (forecast, slack, chance of meeting the target) come from one set of facts, decided as the
- * application decides them (the default thresholds, 500 seeded runs).
+ * application decides them (500 seeded runs) on a day the evidence counts at once: the thresholds
+ * without memory, as the shipped rules decide once the evidence has lasted (the memory itself:
+ * {@link StatusMemoryTests}).
  */
 class MilestoneStatusStoriesTests {
 
@@ -144,7 +146,8 @@ class MilestoneStatusStoriesTests {
 	private static List<MilestoneEvaluation> evaluate(ProjectPlan plan, LocalDate status, int runs) {
 		PlanMapping mapping = PlanMapping.of(plan, status, ForecastMethod.PLANNED_RATE);
 		return Schedules.evaluate(new Schedules.Computed(mapping, mapping.schedule(), status,
-				ForecastMethod.PLANNED_RATE), RULES, runs, ScheduleSettings.DEFAULTS.statusSharedSpread(), null, Map.of());
+				ForecastMethod.PLANNED_RATE), RULES, runs, ScheduleSettings.DEFAULTS.statusSharedSpread(), null, Map.of(),
+				Map.of());
 	}
 
 }
