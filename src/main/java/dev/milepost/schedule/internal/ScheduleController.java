@@ -45,8 +45,11 @@ class ScheduleController {
 
 	private final StatusRecomputation recomputation;
 
+	private final StoredEvaluations stored;
+
 	ScheduleController(ProjectAccess access, Schedules schedules, Baselines baselines, MilestoneStatuses statuses,
-			StatusRecomputation recomputation) {
+			StatusRecomputation recomputation, StoredEvaluations stored) {
+		this.stored = stored;
 		this.access = access;
 		this.schedules = schedules;
 		this.baselines = baselines;
@@ -89,11 +92,18 @@ class ScheduleController {
 		return schedules.view(schedules.compute(context, statusDate, method), paging);
 	}
 
+	/**
+	 * The statuses as stored by the last recompute (no simulation per request); asked as of another
+	 * {@code statusDate} or with another {@code method}, computed for that question.
+	 */
 	@GetMapping("/milestone-status")
 	ScheduleViews.StatusReport status(@PathVariable String key, @RequestParam(required = false) LocalDate statusDate,
 			@RequestParam(required = false) ForecastMethod method) {
 		ProjectContext context = access.read(key);
-		return schedules.report(schedules.compute(context, statusDate, method)).staleSince(staleSince(context));
+		Schedules.Computed computed = schedules.compute(context, statusDate, method);
+		ScheduleViews.StatusReport report = statusDate == null && method == null
+				? schedules.report(computed, stored.of(computed)) : schedules.report(computed);
+		return report.staleSince(staleSince(context));
 	}
 
 	@PostMapping("/impact")

@@ -239,8 +239,13 @@ class Schedules {
 	}
 
 	ScheduleViews.StatusReport report(Computed computed) {
+		return report(computed, evaluate(computed));
+	}
+
+	/** The report of statuses evaluated already (stored ones: {@link StoredEvaluations}). */
+	ScheduleViews.StatusReport report(Computed computed, List<MilestoneEvaluation> evaluations) {
 		PlanMapping mapping = computed.mapping();
-		List<ScheduleViews.MilestoneStatusView> views = evaluate(computed).stream()
+		List<ScheduleViews.MilestoneStatusView> views = evaluations.stream()
 			.map(e -> new ScheduleViews.MilestoneStatusView(e.milestoneId(), e.name(), e.target(), e.forecast(),
 					e.slackDays(), e.status(), e.decidedBy(), e.risk() == null ? null : e.risk().chanceOfMeetingTarget(),
 					e.risk() == null ? null : e.risk().p80(), e.reasons(), e.drivingPath()
