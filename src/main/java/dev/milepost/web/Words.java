@@ -21,8 +21,8 @@ final class Words {
 	static final String CHANCE_CALIBRATION = "Chance of meeting the target: the share of the seeded Monte Carlo "
 			+ "runs the status weighs that reach the milestone by its target. Calibration, replaying 1,000 generated "
 			+ "projects day by day (docs/early-warning.md): Brier score 0.141, against 0.237 for always saying "
-			+ "the base rate (lower is better); where it showed 80–90 %, 84.7 % of milestones were met, and where it "
-			+ "showed 30–40 %, only 14.8 %: it leans pessimistic in the middle.";
+			+ "the base rate (lower is better); where it showed 80–90 %, 84.7 % of milestones were met; below one "
+			+ "half it is too hopeful: where it showed 30–40 %, only 14.8 % were met.";
 
 	static String status(MilestoneStatus status) {
 		return switch (status) {
