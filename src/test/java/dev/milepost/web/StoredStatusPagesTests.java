@@ -101,6 +101,7 @@ class StoredStatusPagesTests {
 	@Test
 	void aMilestoneWithNothingStoredYetHasItsStatusComputed() {
 		Teams.Team team = teams.team(Api.at(port));
+		PageSession stakeholder = PageSession.signIn(port, team.stakeholder()); // signing in serves what is due
 		SmartLifecycle worker = (SmartLifecycle) recomputation;
 		worker.stop();
 		try {
@@ -120,7 +121,7 @@ class StoredStatusPagesTests {
 					+ LocalDate.now(ZoneOffset.UTC))), 200).json(), id);
 			assertThat(status.get("status").isString()).as("it has a status").isTrue();
 			assertThat(status).as("computed as the recompute will store it").isEqualTo(live);
-			String overview = body(PageSession.signIn(port, team.stakeholder()).get("/projects/" + team.key()));
+			String overview = body(stakeholder.get("/projects/" + team.key()));
 			assertThat(overview).contains("Nothing feeds it", "id=\"statuses-stale\"");
 		}
 		finally {
