@@ -14,8 +14,20 @@ import dev.milepost.plan.ProjectContext;
  */
 public interface Forecasts {
 
-	/** The schedule and milestone statuses as of today. */
+	/**
+	 * The schedule and milestone statuses as of today, computed now: the plan scheduled and its
+	 * status's Monte Carlo run made for this call. A page shows {@link #stored} instead.
+	 */
 	ProjectForecast forecast(ProjectContext context);
+
+	/**
+	 * The schedule as of today with each milestone's status as the status recompute last stored it
+	 * (status, forecast, slack, reasons, and the chance, P50 / P80 / P95 and number of runs of the
+	 * Monte Carlo run it weighed): no simulation per call. While a recompute waits or is retried the
+	 * statuses miss the changes since then ({@link StatusRecomputation#staleness} says since when);
+	 * a milestone with no status stored yet has the statuses computed as {@link #forecast} does.
+	 */
+	ProjectForecast stored(ProjectContext context);
 
 	/**
 	 * The schedule as of today without the milestones' statuses: {@code milestones()} is empty. For a

@@ -67,7 +67,7 @@ class MilestonePage {
 	String milestone(@PathVariable String key, @PathVariable UUID id, Model model) {
 		ProjectContext context = access.read(key);
 		MilestoneDetails milestone = plans.milestone(context, id);
-		ProjectForecast forecast = forecasts.forecast(context);
+		ProjectForecast forecast = forecasts.stored(context);
 		ProjectForecast.MilestoneForecast status = forecast.milestone(id)
 			.orElseThrow(() -> NotFoundException.of("milestone", id));
 		model.addAttribute("me", context.user());

@@ -55,6 +55,11 @@ final class Overview {
 			return more > 0 ? named + " and " + more + " more" : named;
 		}
 
+		/** How far the chance can be trusted, shown as its help text (fragments/chance.html). */
+		public String chanceHelp() {
+			return Words.CHANCE_CALIBRATION;
+		}
+
 		/** The chance of meeting the target in whole percent, as the reasons say it; null when not known. */
 		public String chanceWords() {
 			return risk == null || risk.chanceOfMeetingTarget() == null ? null
@@ -131,8 +136,9 @@ final class Overview {
 				continue;
 			}
 			double x = scale.end(m.target()) - scale.pixelsPerDay() / 2;
-			markers.add(new Marker(m.id(), x, diamond(x, axisY, 8), m.status(),
-					Words.tooltip(m.name(), m.status(), m.reasons())));
+			MilestoneRow row = MilestoneRow.of(m);
+			markers.add(new Marker(m.id(), x, diamond(x, axisY, 8), m.status(), row.chanceWords() == null
+					? row.tooltip() : row.tooltip() + " (" + row.chanceWords() + " chance of meeting the target)"));
 		}
 		Double todayX = today.isBefore(from) || today.isAfter(to) ? null : scale.x(today);
 		return new Strip(width, height, axisY, scale.ticks(to, unit), markers, todayX);

@@ -59,7 +59,7 @@ class ProjectOverviewPage {
 	@GetMapping("/projects/{key}")
 	String overview(@PathVariable String key, Model model) {
 		ProjectContext context = access.read(key);
-		ProjectForecast forecast = forecasts.forecast(context);
+		ProjectForecast forecast = forecasts.stored(context);
 		LocalDate today = forecast.statusDate();
 		model.addAttribute("me", context.user());
 		model.addAttribute("project", forecast.plan());

@@ -72,7 +72,7 @@ class ReportPage {
 	}
 
 	private Map<String, Object> model(ProjectContext context, boolean forPdf) {
-		ProjectForecast forecast = forecasts.forecast(context);
+		ProjectForecast forecast = forecasts.stored(context);
 		LocalDate today = forecast.statusDate();
 		Map<UUID, List<Forecasts.TrendPoint>> trends = forecasts.trends(context);
 		Map<String, Object> model = new LinkedHashMap<>();

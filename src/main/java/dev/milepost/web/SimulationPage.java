@@ -132,7 +132,7 @@ class SimulationPage {
 	}
 
 	private void prepare(ProjectContext context, Form form, Map<String, String> errors, String message, Model model) {
-		ProjectPlan plan = forecasts.forecast(context).plan();
+		ProjectPlan plan = forecasts.dates(context).plan();
 		model.addAttribute("me", context.user());
 		model.addAttribute("project", plan);
 		model.addAttribute("form", form);

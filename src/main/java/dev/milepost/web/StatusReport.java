@@ -83,6 +83,16 @@ record StatusReport(ProjectPlan project, LocalDate statusDate, LocalDate finish,
 			return status == MilestoneStatus.AT_RISK || status == MilestoneStatus.MISSED;
 		}
 
+		/** The chance in whole percent; null when it says nothing (fragments/chance.html). */
+		public String chanceWords() {
+			return chance;
+		}
+
+		/** How far the chance can be trusted (fragments/chance.html). */
+		public String chanceHelp() {
+			return Words.CHANCE_CALIBRATION;
+		}
+
 	}
 
 	static final int WEEK = 7;
@@ -164,6 +174,11 @@ record StatusReport(ProjectPlan project, LocalDate statusDate, LocalDate finish,
 		return summary == null ? milestones.stream().filter(Row::late).count()
 				: summary.byStatus().getOrDefault(MilestoneStatus.AT_RISK, 0L)
 						+ summary.byStatus().getOrDefault(MilestoneStatus.MISSED, 0L);
+	}
+
+	/** The chance's calibration, for the report's notes (fragments/chance.html). */
+	public String chanceHelp() {
+		return Words.CHANCE_CALIBRATION;
 	}
 
 	public int milestoneCount() {

@@ -101,11 +101,11 @@ class StatusStoryPagesTests {
 		String page = text(PageSession.signIn(port, team.stakeholder())
 			.get("/projects/" + team.key() + "/milestones/" + id));
 		assertThat(decidedBy(page)).isEqualTo(reason);
-		assertThat(page).contains("On track", slack + " working days to spare", "<dd>" + chance + " %</dd>",
+		assertThat(page).contains("On track", slack + " working days to spare", ">" + chance + " %</dd>", chance + " % chance",
 				"is forecast to finish on", status.get("p80").asString())
 			.doesNotContain(">At risk<");
 		String overview = text(PageSession.signIn(port, team.stakeholder()).get("/projects/" + team.key()));
-		assertThat(overview).contains(reason, slack + " working days to spare", "chance of target " + chance + " %");
+		assertThat(overview).contains(reason, slack + " working days to spare", chance + " % chance");
 	}
 
 	private static JsonNode milestone(JsonNode report, String id) {

@@ -169,7 +169,7 @@ class CalendarFeedService implements CalendarFeeds {
 		Optional<ProjectForecast> forecast = currentUsers.runAs(person.get().username(), () -> {
 			try {
 				ProjectContext context = access.read(row.projectKey());
-				return context.projectId().equals(row.projectId()) ? Optional.of(forecasts.forecast(context))
+				return context.projectId().equals(row.projectId()) ? Optional.of(forecasts.stored(context))
 						: Optional.<ProjectForecast>empty();
 			}
 			catch (NotFoundException e) {

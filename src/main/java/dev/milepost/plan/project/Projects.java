@@ -26,6 +26,7 @@ import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.plan.ProjectTimeZones;
 import dev.milepost.plan.ProjectRole;
+import dev.milepost.plan.StatusFreshness;
 import dev.milepost.plan.member.Members;
 import dev.milepost.plan.support.Participants;
 import dev.milepost.plan.support.PlanEvents;
@@ -62,9 +63,13 @@ public class Projects {
 
 	private final Clock clock;
 
+	private final StatusFreshness freshness;
+
 	Projects(ProjectRepository projects, WorkspaceCalendarRepository workspaceCalendars, ProjectAccess access,
 			Members members, Users users, Participants participants, CurrentUsers currentUsers, PlanEvents events,
-			JdbcClient jdbc, AuditScopes auditScopes, ProjectTimeZones timeZones, Clock clock) {
+			JdbcClient jdbc, AuditScopes auditScopes, ProjectTimeZones timeZones, Clock clock,
+			StatusFreshness freshness) {
+		this.freshness = freshness;
 		this.timeZones = timeZones;
 		this.projects = projects;
 		this.workspaceCalendars = workspaceCalendars;
@@ -102,7 +107,7 @@ public class Projects {
 
 	public Versioned read(String key) {
 		Project project = load(access.read(key));
-		return new Versioned(view(project), project.version());
+		return new Versioned(answer(project), project.version());
 	}
 
 	@Transactional
@@ -153,7 +158,7 @@ public class Projects {
 		project = projects.save(project);
 		ProjectView after = view(project);
 		events.updated(context, "project", key, before, after);
-		return new Versioned(after, project.version());
+		return new Versioned(answer(project), project.version());
 	}
 
 	/**
@@ -253,7 +258,15 @@ public class Projects {
 				names.get(project.managerId()), project.startDate(), project.targetFinish(), project.status(),
 				new CalendarSettings(project.workingDays(), WorkspaceCalendar.Holidays.sorted(project.holidays())),
 				new ProjectView.EffectiveCalendar(effective.workingDays(), allHolidays), goals, project.createdAt(),
-				project.timeZone() != null ? project.timeZone() : timeZones.workspace().getId());
+				project.timeZone() != null ? project.timeZone() : timeZones.workspace().getId(), null);
+	}
+
+	/**
+	 * The project as the API answers it: its view with since when its statuses are stale (the
+	 * audit's snapshots leave that out: it is not the project's own data).
+	 */
+	private ProjectView answer(Project project) {
+		return view(project).withStatusesStaleSince(freshness.staleSince(project.key()).orElse(null));
 	}
 
 	/** The workspace calendar, read and changed by administrators. */

@@ -37,8 +37,11 @@ class ForecastReads implements Forecasts {
 
 	private final EarlyWarnings earlyWarnings;
 
+	private final StoredEvaluations stored;
+
 	ForecastReads(Schedules schedules, Baselines baselines, MilestoneStatuses statuses, PlanQueries plans,
-			Validator validator, ForecastTrends trends, EarlyWarnings earlyWarnings) {
+			Validator validator, ForecastTrends trends, EarlyWarnings earlyWarnings, StoredEvaluations stored) {
+		this.stored = stored;
 		this.trends = trends;
 		this.earlyWarnings = earlyWarnings;
 		this.schedules = schedules;
@@ -51,9 +54,13 @@ class ForecastReads implements Forecasts {
 	@Override
 	public ProjectForecast forecast(ProjectContext context) {
 		Schedules.Computed computed = schedules.compute(context, null, null);
+		return forecast(computed, schedules.evaluate(computed));
+	}
+
+	private ProjectForecast forecast(Schedules.Computed computed, List<MilestoneEvaluation> evaluations) {
 		List<ProjectForecast.Activity> activities = activities(computed);
 		var mapping = computed.mapping();
-		List<ProjectForecast.MilestoneForecast> milestones = schedules.evaluate(computed)
+		List<ProjectForecast.MilestoneForecast> milestones = evaluations
 			.stream()
 			.map(m -> new ProjectForecast.MilestoneForecast(m.milestoneId(), m.name(), m.target(), m.forecast(),
 					m.slackDays(), m.status(), m.reasons(),
@@ -61,6 +68,12 @@ class ForecastReads implements Forecasts {
 			.toList();
 		return new ProjectForecast(computed.mapping().plan(), computed.statusDate(), schedules.finish(computed),
 				activities, milestones);
+	}
+
+	@Override
+	public ProjectForecast stored(ProjectContext context) {
+		Schedules.Computed computed = schedules.compute(context, null, null);
+		return forecast(computed, stored.of(computed));
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.milepost.schedule.internal;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.UUID;
 
 import dev.milepost.common.Rows;
 import dev.milepost.plan.PlanQueries;
+import dev.milepost.schedule.Forecasts;
 import dev.milepost.schedule.MilestoneStatus;
 import dev.milepost.schedule.MilestoneStatusChanged;
 import dev.milepost.schedule.Reason;
@@ -129,17 +131,25 @@ class MilestoneStatuses {
 	private void store(UUID projectId, MilestoneEvaluation evaluation, boolean exists, Timestamp now) {
 		String sql = exists ? """
 				update milestone_status set status = :status, forecast_date = :forecast, slack_days = :slack,
-				       reasons = :reasons, computed_at = :at
+				       reasons = :reasons, computed_at = :at, chance_of_target = :chance, p50_date = :p50,
+				       p80_date = :p80, p95_date = :p95, simulation_runs = :runs
 				where milestone_id = :m""" : """
-				insert into milestone_status (milestone_id, project_id, status, forecast_date, slack_days, reasons, computed_at)
-				values (:m, :p, :status, :forecast, :slack, :reasons, :at)""";
+				insert into milestone_status (milestone_id, project_id, status, forecast_date, slack_days, reasons, computed_at,
+				       chance_of_target, p50_date, p80_date, p95_date, simulation_runs)
+				values (:m, :p, :status, :forecast, :slack, :reasons, :at, :chance, :p50, :p80, :p95, :runs)""";
+		Forecasts.Risk risk = evaluation.risk();
 		var statement = jdbc.sql(sql)
 			.param("m", evaluation.milestoneId())
 			.param("status", evaluation.status().name())
 			.param("forecast", evaluation.forecast())
 			.param("slack", evaluation.slackDays())
 			.param("reasons", json.writeValueAsString(evaluation.reasons()))
-			.param("at", now);
+			.param("at", now)
+			.param("chance", risk == null ? null : risk.chanceOfMeetingTarget(), Types.DOUBLE)
+			.param("p50", risk == null ? null : risk.p50(), Types.DATE)
+			.param("p80", risk == null ? null : risk.p80(), Types.DATE)
+			.param("p95", risk == null ? null : risk.p95(), Types.DATE)
+			.param("runs", risk == null ? null : risk.iterations(), Types.INTEGER);
 		if (!exists) {
 			statement = statement.param("p", projectId);
 		}
@@ -177,17 +187,51 @@ class MilestoneStatuses {
 			.list();
 	}
 
-	record StoredStatus(MilestoneStatus status, LocalDate forecast, Integer slackDays, List<Reason> reasons) {
+	/**
+	 * A milestone's status as the recompute stored it, with the outcome of the seeded Monte Carlo run
+	 * it weighed ({@code risk}: null where the chance says nothing).
+	 */
+	record StoredStatus(UUID milestoneId, MilestoneStatus status, LocalDate forecast, Integer slackDays,
+			List<Reason> reasons, Forecasts.Risk risk) {
 	}
 
+	/** A row of {@code milestone_status} as stored. */
+	record StatusRow(UUID milestoneId, String status, LocalDate forecastDate, Integer slackDays, String reasons,
+			Double chanceOfTarget, LocalDate p50Date, LocalDate p80Date, LocalDate p95Date, Integer simulationRuns) {
+	}
+
+	private static final String STORED_COLUMNS = """
+			select milestone_id, status, forecast_date, slack_days, reasons, chance_of_target, p50_date, p80_date,
+			       p95_date, simulation_runs
+			from milestone_status""";
+
 	java.util.Optional<StoredStatus> stored(UUID milestoneId) {
-		return jdbc.sql("select status, forecast_date, slack_days, reasons from milestone_status where milestone_id = :m")
+		return jdbc.sql(STORED_COLUMNS + " where milestone_id = :m")
 			.param("m", milestoneId)
-			.query((rs, n) -> new StoredStatus(MilestoneStatus.valueOf(rs.getString(1)),
-					rs.getObject(2, LocalDate.class), (Integer) rs.getObject(3),
-					json.readValue(rs.getString(4), new TypeReference<List<Reason>>() {
-					})))
-			.optional();
+			.query(Rows.of(StatusRow.class))
+			.optional()
+			.map(this::storedStatus);
+	}
+
+	/** Every stored status of the project, by milestone id, in one read. */
+	Map<UUID, StoredStatus> storedOf(UUID projectId) {
+		Map<UUID, StoredStatus> byMilestone = new HashMap<>();
+		jdbc.sql(STORED_COLUMNS + " where project_id = :p")
+			.param("p", projectId)
+			.query(Rows.of(StatusRow.class))
+			.list()
+			.forEach(row -> byMilestone.put(row.milestoneId(), storedStatus(row)));
+		return byMilestone;
+	}
+
+	private StoredStatus storedStatus(StatusRow row) {
+		// the figures are stored together, or not at all (see store)
+		Forecasts.Risk risk = row.simulationRuns() == null ? null
+				: new Forecasts.Risk(row.milestoneId(), row.p50Date(), row.p80Date(), row.p95Date(),
+						row.chanceOfTarget(), row.simulationRuns(), Schedules.STATUS_SEED);
+		return new StoredStatus(row.milestoneId(), MilestoneStatus.valueOf(row.status()), row.forecastDate(),
+				row.slackDays(), json.readValue(row.reasons(), new TypeReference<List<Reason>>() {
+				}), risk);
 	}
 
 	/** Removes what is kept for projects that no longer exist. */

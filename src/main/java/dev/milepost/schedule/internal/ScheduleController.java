@@ -49,9 +49,12 @@ class ScheduleController {
 
 	private final EarlyWarnings earlyWarnings;
 
+	private final StoredEvaluations stored;
+
 	ScheduleController(ProjectAccess access, Schedules schedules, Baselines baselines, MilestoneStatuses statuses,
-			StatusRecomputation recomputation, EarlyWarnings earlyWarnings) {
+			StatusRecomputation recomputation, EarlyWarnings earlyWarnings, StoredEvaluations stored) {
 		this.earlyWarnings = earlyWarnings;
+		this.stored = stored;
 		this.access = access;
 		this.schedules = schedules;
 		this.baselines = baselines;
@@ -99,10 +102,11 @@ class ScheduleController {
 	}
 
 	/**
-	 * Every milestone's status, computed now (not the stored one). {@code statusDate}: today's plan
-	 * and progress scheduled from that date (a what-if); {@code asOf}: the plan and progress as they
-	 * stood on that past day, against the baseline known then, so a project's history replays
-	 * ({@link Schedules#asOf}). Not both.
+	 * The statuses as stored by the last recompute (no simulation per request). {@code statusDate}:
+	 * today's plan and progress scheduled from that date (a what-if), or another {@code method}:
+	 * computed for that question; {@code asOf}: the plan and progress as they stood on that past
+	 * day, against the baseline known then, so a project's history replays ({@link Schedules#asOf}).
+	 * Not both dates.
 	 */
 	@GetMapping("/milestone-status")
 	ScheduleViews.StatusReport status(@PathVariable String key, @RequestParam(required = false) LocalDate statusDate,
@@ -115,7 +119,10 @@ class ScheduleController {
 			}
 			return schedules.reportAsOf(schedules.asOf(context, asOf, method)).staleSince(staleSince(context));
 		}
-		return schedules.report(schedules.compute(context, statusDate, method)).staleSince(staleSince(context));
+		Schedules.Computed computed = schedules.compute(context, statusDate, method);
+		ScheduleViews.StatusReport report = statusDate == null && method == null
+				? schedules.report(computed, stored.of(computed)) : schedules.report(computed);
+		return report.staleSince(staleSince(context));
 	}
 
 	/**

@@ -299,7 +299,8 @@ class Schedules {
 		return report(computed, evaluateAsOf(computed));
 	}
 
-	private ScheduleViews.StatusReport report(Computed computed, List<MilestoneEvaluation> evaluations) {
+	/** The report of statuses evaluated already (stored ones: {@link StoredEvaluations}). */
+	ScheduleViews.StatusReport report(Computed computed, List<MilestoneEvaluation> evaluations) {
 		PlanMapping mapping = computed.mapping();
 		List<ScheduleViews.MilestoneStatusView> views = evaluations.stream()
 			.map(e -> new ScheduleViews.MilestoneStatusView(e.milestoneId(), e.name(), e.target(), e.forecast(),

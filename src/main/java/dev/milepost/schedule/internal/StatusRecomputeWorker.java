@@ -207,6 +207,34 @@ class StatusRecomputeWorker implements StatusRecomputation, SmartLifecycle {
 		statuses.recompute(claim.projectKey());
 	}
 
+	/**
+	 * Waits until this instance's worker thread has done all it was asked before the call: the
+	 * catch-up it makes when it starts, each wake, and the drain each wake queued. So a test starts
+	 * the thread, waits for it here and asserts what it did, with no polling and no pause. Returns at
+	 * once when no thread runs ({@code milepost.background.enabled=false}, or stopped).
+	 */
+	void awaitThread() {
+		ScheduledExecutorService worker = thread;
+		if (worker == null) {
+			return;
+		}
+		try {
+			// the thread runs its tasks in the order they fall due: the first no-op runs after every wake
+			// due before it, and each of those queued its drain before the no-op ran; the second no-op
+			// runs after those drains
+			worker.submit(() -> {
+			}).get();
+			worker.submit(() -> {
+			}).get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		catch (java.util.concurrent.ExecutionException e) {
+			throw new IllegalStateException(e.getCause());
+		}
+	}
+
 	@Override
 	public synchronized void start() {
 		if (background && thread == null) {

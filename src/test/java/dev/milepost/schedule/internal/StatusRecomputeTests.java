@@ -3,14 +3,14 @@ package dev.milepost.schedule.internal;
 import static dev.milepost.Teams.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import dev.milepost.Api;
 import dev.milepost.EventRecorder;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * burst of changes is one recompute, a failed one is retried and the project says it is stale
  * meanwhile, two workers never take the same request, and what an instance left behind is served
  * when one starts. The application's worker thread is stopped during each test, so the test's own
- * {@code runDue()} is the only worker.
+ * {@code runDue()} is the only worker (the start test starts it and waits for it with
+ * {@code awaitThread()}); nothing waits on time.
  */
 @MilepostTest
 class StatusRecomputeTests {
@@ -57,6 +59,9 @@ class StatusRecomputeTests {
 	@Autowired
 	PlatformTransactionManager transactionManager;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@BeforeEach
 	void onlyTheTestServes() {
 		worker.stop();
@@ -80,9 +85,11 @@ class StatusRecomputeTests {
 
 		assertThat(recomputes(team.key())).as("nothing recomputed on the requests' threads").isEqualTo(before);
 		assertThat(staleSince(team)).as("the API says the statuses are stale").isNotNull();
+		assertThat(projectStaleSince(team)).as("the project's JSON says the same").isEqualTo(staleSince(team));
 		worker.runDue();
 		assertThat(recomputes(team.key())).as("one recompute for the ten changes").isEqualTo(before + 1);
 		assertThat(staleSince(team)).isNull();
+		assertThat(projectStaleSince(team)).isNull();
 		assertThat(worker.runDue()).as("nothing left to do").isZero();
 	}
 
@@ -106,6 +113,8 @@ class StatusRecomputeTests {
 				.last()
 				.extracting(MilestoneStatusesRecomputed::failed)
 				.isEqualTo(true);
+			assertThat(notBefore(team)).as("the retry waits a pause after the failure").isAfter(Instant.parse(requested));
+			setNotBefore(team, Instant.now().plusSeconds(3600)); // its pause not over, however slow the machine
 			worker.runDue();
 			assertThat(worker.staleness(team.key())).as("the retry waits its turn").get()
 				.extracting(stale -> stale.failedAttempts())
@@ -115,7 +124,8 @@ class StatusRecomputeTests {
 			faults.heal(team.key());
 		}
 		int before = recomputes(team.key());
-		awaitServed(team);
+		retryPauseOver(team);
+		worker.runDue();
 		assertThat(recomputes(team.key())).as("retried once it was due, and recomputed").isEqualTo(before + 1);
 		assertThat(staleSince(team)).isNull();
 	}
@@ -160,17 +170,21 @@ class StatusRecomputeTests {
 		assertThat(worker.staleness(team.key())).isPresent();
 
 		worker.start();
+		worker.awaitThread();
 
-		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-		while (worker.staleness(team.key()).isPresent() && System.nanoTime() < deadline) {
-			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-		}
 		assertThat(worker.staleness(team.key())).as("served by the started worker, with no new change").isEmpty();
 	}
 
 	private String staleSince(Teams.Team team) {
 		var since = check(team.as(team.member()).get(team.path("/milestone-status")), 200).json().get("statusesStaleSince");
 		return since == null || since.isNull() ? null : since.asString();
+	}
+
+	private String projectStaleSince(Teams.Team team) {
+		var project = check(team.as(team.member()).get(team.path("")), 200).json();
+		assertThat(project.has("statusesStaleSince")).as("the project's JSON has the field, null when current").isTrue();
+		var since = project.get("statusesStaleSince");
+		return since.isNull() ? null : since.asString();
 	}
 
 	private int recomputes(String projectKey) {
@@ -180,14 +194,28 @@ class StatusRecomputeTests {
 			.count();
 	}
 
-	/** Serves the project's recompute once its retry is due (a pause of the tests' retry-initial, 200 ms). */
-	private void awaitServed(Teams.Team team) {
-		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-		while (worker.staleness(team.key()).isPresent()) {
-			assertThat(System.nanoTime()).as("the retry came within a minute").isLessThan(deadline);
-			worker.runDue();
-			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-		}
+	/**
+	 * As if the retry's pause (the tests' retry-initial, 200 ms) were over: the project's requests
+	 * fall due now, so the next {@code runDue()} retries them without the test waiting on time.
+	 */
+	private void retryPauseOver(Teams.Team team) {
+		setNotBefore(team, Instant.now());
+	}
+
+	private void setNotBefore(Teams.Team team, Instant at) {
+		int waiting = jdbc.sql("update status_recompute set not_before = :at where project_key = :key")
+			.param("at", Timestamp.from(at))
+			.param("key", team.key())
+			.update();
+		assertThat(waiting).as("the failed recompute's request waits for its retry").isPositive();
+	}
+
+	private Instant notBefore(Teams.Team team) {
+		return jdbc.sql("select min(not_before) from status_recompute where project_key = :key")
+			.param("key", team.key())
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
 	}
 
 	private static void await(CountDownLatch latch) {
