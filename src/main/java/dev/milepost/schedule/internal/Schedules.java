@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import dev.milepost.common.Paging;
 import dev.milepost.common.RuleViolationException;
-import dev.milepost.plan.PlanQueries;
 import dev.milepost.plan.ProjectContext;
 import dev.milepost.plan.ProjectPlan;
 import dev.milepost.schedule.EarnedSchedule;
@@ -29,19 +28,19 @@ import org.springframework.stereotype.Service;
 @Service
 class Schedules {
 
-	private final PlanQueries plans;
-
 	private final Baselines baselines;
 
 	private final ScheduleSettings settings;
 
 	private final Clock clock;
 
-	Schedules(PlanQueries plans, Baselines baselines, ScheduleSettings settings, Clock clock) {
-		this.plans = plans;
+	private final PlanCache cache;
+
+	Schedules(Baselines baselines, ScheduleSettings settings, Clock clock, PlanCache cache) {
 		this.baselines = baselines;
 		this.settings = settings;
 		this.clock = clock;
+		this.cache = cache;
 	}
 
 	/** A plan mapped and scheduled, with the status date and method it was computed for. */
@@ -53,7 +52,14 @@ class Schedules {
 	}
 
 	Computed compute(ProjectContext context, LocalDate statusDate, ForecastMethod method) {
-		return compute(plans.plan(context), statusDate, method);
+		return compute(context.projectId(), statusDate, method);
+	}
+
+	/** The project's plan as stored now, computed: from memory when it has not changed since ({@link PlanCache}). */
+	Computed compute(UUID projectId, LocalDate statusDate, ForecastMethod method) {
+		LocalDate status = statusDate == null ? today() : statusDate;
+		ForecastMethod chosen = method == null ? settings.forecastMethod() : method;
+		return cache.computed(projectId, status, chosen, plan -> compute(plan, status, chosen));
 	}
 
 	Computed compute(ProjectPlan plan, LocalDate statusDate, ForecastMethod method) {
