@@ -55,7 +55,15 @@ class MilestoneStatuses {
 		this.clock = clock;
 	}
 
-	record Stored(UUID milestoneId, String status) {
+	/** A milestone's status as stored; {@code reasons} as the JSON written. */
+	record Stored(UUID milestoneId, String status, LocalDate forecastDate, Integer slackDays, String reasons) {
+
+		/** Whether the evaluation would store just this: then nothing is written. */
+		boolean same(MilestoneEvaluation evaluation, String evaluatedReasons) {
+			return status.equals(evaluation.status().name()) && java.util.Objects.equals(forecastDate, evaluation.forecast())
+					&& java.util.Objects.equals(slackDays, evaluation.slackDays()) && reasons.equals(evaluatedReasons);
+		}
+
 	}
 
 	/** A milestone's latest trend point: a new one is recorded only when the forecast or status differs. */
@@ -69,10 +77,10 @@ class MilestoneStatuses {
 		if (projectId == null || !plans.lock(projectId)) {
 			return;
 		}
-		Schedules.Computed computed = schedules.compute(plans.plan(projectId), null, null);
+		Schedules.Computed computed = schedules.compute(projectId, null, null);
 		LocalDate today = computed.statusDate();
 		Map<UUID, Stored> stored = new HashMap<>();
-		jdbc.sql("select milestone_id, status from milestone_status where project_id = :p")
+		jdbc.sql("select milestone_id, status, forecast_date, slack_days, reasons from milestone_status where project_id = :p")
 			.param("p", projectId)
 			.query(Rows.of(Stored.class))
 			.list()
@@ -88,7 +96,10 @@ class MilestoneStatuses {
 		Timestamp now = Timestamp.from(clock.instant());
 		for (MilestoneEvaluation evaluation : schedules.evaluate(computed)) {
 			Stored before = stored.remove(evaluation.milestoneId());
-			store(projectId, evaluation, before != null, now);
+			String reasons = json.writeValueAsString(evaluation.reasons());
+			if (before == null || !before.same(evaluation, reasons)) {
+				store(projectId, evaluation, reasons, before != null, now);
+			}
 			MilestoneStatus was = before == null ? null : MilestoneStatus.valueOf(before.status());
 			LastPoint last = trend.get(evaluation.milestoneId());
 			if (evaluation.forecast() != null && (last == null || !evaluation.forecast().equals(last.forecastDate())
@@ -108,7 +119,8 @@ class MilestoneStatuses {
 		}
 	}
 
-	private void store(UUID projectId, MilestoneEvaluation evaluation, boolean exists, Timestamp now) {
+	/** Writes the milestone's status: only when it differs from the stored one, so computed_at is when it last changed. */
+	private void store(UUID projectId, MilestoneEvaluation evaluation, String reasons, boolean exists, Timestamp now) {
 		String sql = exists ? """
 				update milestone_status set status = :status, forecast_date = :forecast, slack_days = :slack,
 				       reasons = :reasons, computed_at = :at
@@ -120,7 +132,7 @@ class MilestoneStatuses {
 			.param("status", evaluation.status().name())
 			.param("forecast", evaluation.forecast())
 			.param("slack", evaluation.slackDays())
-			.param("reasons", json.writeValueAsString(evaluation.reasons()))
+			.param("reasons", reasons)
 			.param("at", now);
 		if (!exists) {
 			statement = statement.param("p", projectId);
