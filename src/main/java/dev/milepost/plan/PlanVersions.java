@@ -1,10 +1,12 @@
 package dev.milepost.plan;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.milepost.common.EntityChanged;
+import dev.milepost.common.Rows;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -68,10 +70,29 @@ public class PlanVersions {
 		else {
 			return;
 		}
-		Set<String> bumped = bumpedInThisTransaction();
-		if (bumped == null || bumped.add(scope)) {
+		Map<String, Bumped> bumped = bumpedInThisTransaction();
+		if (bumped == null) {
 			bump(scope);
 		}
+		else if (!bumped.containsKey(scope)) {
+			bumped.put(scope, bump(scope));
+		}
+	}
+
+	/** A project's plan version as a transaction bumped it: from {@code version - 1}. */
+	public record Bumped(UUID projectId, long version) {
+	}
+
+	/**
+	 * The project and version the caller's transaction bumped it to, from the one before (it holds
+	 * the version's row until it ends); empty when it did not bump it, or bumped every project too.
+	 */
+	public Optional<Bumped> bumpedTo(String projectKey) {
+		Map<String, Bumped> bumped = bumpedInThisTransaction();
+		if (bumped == null || bumped.containsKey(EVERY_PROJECT)) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(bumped.get(projectKey));
 	}
 
 	/** The workspace's changes that plans read: its calendar, and people's names and whether they are active. */
@@ -80,15 +101,18 @@ public class PlanVersions {
 				&& (change.action().equals("updated") || change.action().equals("deactivated"));
 	}
 
-	/** The scopes the caller's transaction bumped so far; null outside a transaction (each change bumps). */
+	/**
+	 * The scopes the caller's transaction bumped so far, with the version each went to (null for
+	 * every project, or a project gone); null outside a transaction (each change bumps).
+	 */
 	@SuppressWarnings("unchecked")
-	private static Set<String> bumpedInThisTransaction() {
+	private static Map<String, Bumped> bumpedInThisTransaction() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return null;
 		}
-		Set<String> bumped = (Set<String>) TransactionSynchronizationManager.getResource(BUMPED);
+		Map<String, Bumped> bumped = (Map<String, Bumped>) TransactionSynchronizationManager.getResource(BUMPED);
 		if (bumped == null) {
-			Set<String> scopes = new HashSet<>();
+			Map<String, Bumped> scopes = new HashMap<>();
 			TransactionSynchronizationManager.bindResource(BUMPED, scopes);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
@@ -103,10 +127,11 @@ public class PlanVersions {
 		return bumped;
 	}
 
-	private void bump(String scope) {
+	/** Adds one to the scope's version; returns the project's new version (null for every project, or one gone). */
+	private Bumped bump(String scope) {
 		if (EVERY_PROJECT.equals(scope)) {
 			jdbc.sql("update plan_version set version = version + 1").update();
-			return;
+			return null;
 		}
 		int updated = jdbc.sql("""
 				update plan_version set version = version + 1
@@ -120,6 +145,13 @@ public class PlanVersions {
 				.param("key", scope)
 				.update();
 		}
+		return jdbc.sql("""
+				select v.project_id, v.version from plan_version v join project p on p.id = v.project_id
+				where p.project_key = :key""")
+			.param("key", scope)
+			.query(Rows.of(Bumped.class))
+			.optional()
+			.orElse(null);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.milepost.schedule.internal;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -26,8 +27,14 @@ import org.springframework.stereotype.Component;
  * <p>Bounded by size: the activities and links of the plans kept, at most
  * {@code milepost.schedule.plan-cache.max-activities} (0 keeps none); the least recently used
  * plan goes first. Measured under {@code milepost.plan.cache.*}: {@code size} (activities and links
- * kept), {@code projects}, {@code hits}, {@code misses} (read again: absent or stale) and
- * {@code evictions}.
+ * kept), {@code projects}, {@code hits}, {@code misses} (read again: absent or stale),
+ * {@code edits} (a stale plan brought up to date without reading it) and {@code evictions}.
+ *
+ * <p>A kept plan a few versions behind is brought up to date without reading it when this
+ * instance saw every edit in between and each was a task update scheduling reads
+ * ({@link PlanEdits}: durations, progress, planned starts, estimates): the edited tasks are put in
+ * and the plan is computed again. Whatever else changed, or an edit made on another instance, and
+ * the plan is read again.
  *
  * <p>Nothing is kept from a transaction that has itself changed a plan (what it reads is nobody's
  * committed version), nor when the version moved while the plan was being read. Reads run on the
@@ -44,6 +51,8 @@ class PlanCache {
 
 	private final PlanVersions versions;
 
+	private final PlanEdits edits;
+
 	private final long maxActivities;
 
 	// in access order: the eldest is the least recently used
@@ -57,13 +66,16 @@ class PlanCache {
 
 	private final Counter evictions;
 
-	PlanCache(PlanQueries plans, PlanVersions versions, MeterRegistry meters,
+	private final Counter edited;
+
+	PlanCache(PlanQueries plans, PlanVersions versions, PlanEdits edits, MeterRegistry meters,
 			@Value("${milepost.schedule.plan-cache.max-activities:200000}") long maxActivities) {
 		if (maxActivities < 0) {
 			throw new IllegalArgumentException("milepost.schedule.plan-cache.max-activities cannot be negative");
 		}
 		this.plans = plans;
 		this.versions = versions;
+		this.edits = edits;
 		this.maxActivities = maxActivities;
 		this.hits = Counter.builder("milepost.plan.cache.hits")
 			.description("Plans served from memory at their stored version")
@@ -73,6 +85,9 @@ class PlanCache {
 			.register(meters);
 		this.evictions = Counter.builder("milepost.plan.cache.evictions")
 			.description("Plans dropped to stay within the size bound")
+			.register(meters);
+		this.edited = Counter.builder("milepost.plan.cache.edits")
+			.description("Stale plans brought up to date from this instance's task edits, without reading them")
 			.register(meters);
 		Gauge.builder("milepost.plan.cache.size", this, PlanCache::size)
 			.description("Activities and links of the plans kept in memory")
@@ -108,6 +123,16 @@ class PlanCache {
 			Schedules.Computed again = compile.apply(kept.plan());
 			keep(projectId, new Entry(version, kept.plan(), again, kept.weight()));
 			return again;
+		}
+		if (kept != null && kept.version() < version) {
+			List<PlanEdits.Edit> chain = edits.between(projectId, kept.version(), version);
+			ProjectPlan edited = chain == null ? null : PlanEdits.apply(kept.plan(), chain);
+			if (edited != null) {
+				this.edited.increment();
+				Schedules.Computed computed = compile.apply(edited);
+				keep(projectId, new Entry(version, edited, computed, kept.weight()));
+				return computed;
+			}
 		}
 		misses.increment();
 		ProjectPlan plan = plans.plan(projectId);
