@@ -39,12 +39,16 @@ import java.util.regex.Pattern;
  */
 public class Load {
 
-	static final Duration TIMEOUT = Duration.ofSeconds(10);
+	// a request's timeout: 10 s, or --timeout-seconds (a busy machine lists 10,000 tasks slowly)
+	static Duration TIMEOUT = Duration.ofSeconds(10);
 
 	static final String PASSWORD = "load-test-password";
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
+		if (options.containsKey("timeout-seconds")) {
+			TIMEOUT = Duration.ofSeconds(Long.parseLong(options.get("timeout-seconds")));
+		}
 		String mode = args.length == 0 ? "help" : args[0];
 		List<String> bases = Arrays.asList(options.getOrDefault("base", "http://127.0.0.1:18081").split(","));
 		bases.forEach(Load::requireLoopback);
@@ -929,6 +933,9 @@ public class Load {
 
 		final int rounds;
 
+		// the metrics are for a signed-in administrator's session
+		String adminSession;
+
 		Recompute(Http http, Map<String, String> options) {
 			this.http = http;
 			this.sizes = Arrays.stream(options.getOrDefault("sizes", "1000,10000").split(","))
@@ -939,6 +946,7 @@ public class Load {
 
 		void run() throws Exception {
 			String base = http.bases.get(0);
+			adminSession = http.signIn(base, "admin", http.adminPassword);
 			List<Project> plans = new ArrayList<>();
 			for (int size : sizes) {
 				String key = "R" + size / 1000 + "K" + Long.toString(System.currentTimeMillis() % 10_000, 36).toUpperCase(Locale.ROOT);
@@ -979,6 +987,12 @@ public class Load {
 				}
 				System.out.println();
 			});
+			System.out.println();
+			for (String counter : List.of("hits", "misses", "edits", "evictions")) {
+				Reply metric = http.get(base, "/actuator/metrics/milepost.plan.cache." + counter, adminSession);
+				System.out.printf("milepost.plan.cache.%s: %s%n", counter, metric.status() != 200 ? "(none)"
+						: match("\"value\"\\s*:\\s*([0-9.E-]+)", metric.body()));
+			}
 		}
 
 		Map<String, Double> measure(String base, Project p, int round) throws InterruptedException {
@@ -1020,7 +1034,7 @@ public class Load {
 
 		/** The recompute timer's count and total seconds. */
 		double[] recomputes(String base) {
-			Reply metric = http.get(base, "/actuator/metrics/milepost.status.recompute", http.adminAuth());
+			Reply metric = http.get(base, "/actuator/metrics/milepost.status.recompute", adminSession);
 			if (metric.status() == 404) {
 				return new double[] { 0, 0 };
 			}
