@@ -39,12 +39,16 @@ import java.util.regex.Pattern;
  */
 public class Load {
 
-	static final Duration TIMEOUT = Duration.ofSeconds(10);
+	// a request's timeout: 10 s, or --timeout-seconds (a busy machine lists 10,000 tasks slowly)
+	static Duration TIMEOUT = Duration.ofSeconds(10);
 
 	static final String PASSWORD = "load-test-password";
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
+		if (options.containsKey("timeout-seconds")) {
+			TIMEOUT = Duration.ofSeconds(Long.parseLong(options.get("timeout-seconds")));
+		}
 		String mode = args.length == 0 ? "help" : args[0];
 		List<String> bases = Arrays.asList(options.getOrDefault("base", "http://127.0.0.1:18081").split(","));
 		bases.forEach(Load::requireLoopback);
@@ -55,8 +59,9 @@ public class Load {
 			case "ratios" -> new Ratios(http, options).run();
 			case "sizes" -> new Sizes(http, options).run();
 			case "bulk" -> new Bulk(http, options).run();
+			case "recompute" -> new Recompute(http, options).run();
 			default -> {
-				System.err.println("usage: java bench/load/Load.java mixed|ratios|sizes|bulk --base http://127.0.0.1:PORT[,...] [options]");
+				System.err.println("usage: java bench/load/Load.java mixed|ratios|sizes|bulk|recompute --base http://127.0.0.1:PORT[,...] [options]");
 				System.exit(2);
 			}
 		}
@@ -906,6 +911,140 @@ public class Load {
 		long simulate(String base, Project p) {
 			return http.must(http.json(base, "POST", "/api/v1/projects/" + p.key() + "/simulation", p.managerToken(),
 					"{\"iterations\":1000,\"seed\":7}", null), "simulation").nanos();
+		}
+
+	}
+
+	// recompute: a PATCH of a duration, until its statuses are recomputed, and the reads after it
+
+	/**
+	 * Loads plans of {@code --sizes} tasks through the bulk endpoint, then in interleaved rounds
+	 * (one warm-up, {@code --rounds} measured) times, on each: a PATCH of a duration; the time from
+	 * sending it until the worker has recomputed the project's statuses (polling the
+	 * {@code milepost.status.recompute} timer every 10 ms); the recompute itself as that timer
+	 * measured it in the instance; then GET schedule and GET milestone-status. Run it once with the
+	 * plan cache on and once with {@code MILEPOST_PLAN_CACHE_MAX_ACTIVITIES=0} to compare.
+	 */
+	static final class Recompute {
+
+		final Http http;
+
+		final int[] sizes;
+
+		final int rounds;
+
+		// the metrics are for a signed-in administrator's session
+		String adminSession;
+
+		Recompute(Http http, Map<String, String> options) {
+			this.http = http;
+			this.sizes = Arrays.stream(options.getOrDefault("sizes", "1000,10000").split(","))
+				.mapToInt(Integer::parseInt)
+				.toArray();
+			this.rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+		}
+
+		void run() throws Exception {
+			String base = http.bases.get(0);
+			adminSession = http.signIn(base, "admin", http.adminPassword);
+			List<Project> plans = new ArrayList<>();
+			for (int size : sizes) {
+				String key = "R" + size / 1000 + "K" + Long.toString(System.currentTimeMillis() % 10_000, 36).toUpperCase(Locale.ROOT);
+				key = key.length() > 10 ? key.substring(0, 10) : key;
+				long start = System.nanoTime();
+				Project project = new Setup(http).project(base, key, size, 2);
+				System.out.printf(Locale.ROOT, "loaded %s: %d tasks, %d milestones in %.1f s%n", key,
+						project.taskIds().size(), project.milestoneIds().size(), (System.nanoTime() - start) / 1e9);
+				awaitIdle(base);
+				plans.add(project);
+			}
+			Map<String, Map<Integer, List<Double>>> results = new LinkedHashMap<>();
+			for (int round = 0; round <= rounds; round++) {
+				for (int i = 0; i < plans.size(); i++) {
+					Map<String, Double> one = measure(base, plans.get(i), round);
+					if (round == 0) {
+						continue; // warm-up
+					}
+					int size = sizes[i];
+					one.forEach((op, millis) -> results.computeIfAbsent(op, k -> new LinkedHashMap<>())
+						.computeIfAbsent(size, k -> new ArrayList<>())
+						.add(millis));
+				}
+			}
+			System.out.printf("%n| operation (median ms) |");
+			for (int size : sizes) {
+				System.out.printf(Locale.ROOT, " %,d tasks |", size);
+			}
+			System.out.printf("%n|---|");
+			for (int i = 0; i < sizes.length; i++) {
+				System.out.print("---:|");
+			}
+			System.out.println();
+			results.forEach((op, bySize) -> {
+				System.out.printf("| %s |", op);
+				for (int size : sizes) {
+					System.out.printf(Locale.ROOT, " %.1f |", median(bySize.get(size)));
+				}
+				System.out.println();
+			});
+			System.out.println();
+			for (String counter : List.of("hits", "misses", "edits", "evictions")) {
+				Reply metric = http.get(base, "/actuator/metrics/milepost.plan.cache." + counter, adminSession);
+				System.out.printf("milepost.plan.cache.%s: %s%n", counter, metric.status() != 200 ? "(none)"
+						: match("\"value\"\\s*:\\s*([0-9.E-]+)", metric.body()));
+			}
+		}
+
+		Map<String, Double> measure(String base, Project p, int round) throws InterruptedException {
+			Map<String, Double> millis = new LinkedHashMap<>();
+			String api = "/api/v1/projects/" + p.key();
+			String task = p.taskIds().get((round * 7919) % p.taskIds().size());
+			double[] before = recomputes(base);
+			Reply read = http.must(http.get(base, api + "/tasks/" + task, p.managerToken()), "read task");
+			long sent = System.nanoTime();
+			Reply patched = http.must(http.json(base, "PATCH", api + "/tasks/" + task, p.managerToken(),
+					"{\"durationDays\":" + (round % 2 == 0 ? 3 : 4) + "}", read.etag()), "PATCH duration");
+			millis.put("PATCH a duration", ms(patched.nanos()));
+			double[] after;
+			do {
+				Thread.sleep(10);
+				after = recomputes(base);
+			}
+			while (after[0] <= before[0]);
+			millis.put("PATCH sent → statuses recomputed", ms(System.nanoTime() - sent));
+			millis.put("recompute (in the instance)", (after[1] - before[1]) / (after[0] - before[0]) * 1000);
+			millis.put("GET schedule", ms(http.must(http.get(base, api + "/schedule", p.managerToken()), "schedule").nanos()));
+			millis.put("GET milestone-status",
+					ms(http.must(http.get(base, api + "/milestone-status", p.managerToken()), "status").nanos()));
+			return millis;
+		}
+
+		/** Waits until the recomputes the loading asked for are done (the timer stops moving). */
+		void awaitIdle(String base) throws InterruptedException {
+			double[] last = recomputes(base);
+			while (true) {
+				Thread.sleep(2000);
+				double[] now = recomputes(base);
+				if (now[0] == last[0]) {
+					return;
+				}
+				last = now;
+			}
+		}
+
+		/** The recompute timer's count and total seconds. */
+		double[] recomputes(String base) {
+			Reply metric = http.get(base, "/actuator/metrics/milepost.status.recompute", adminSession);
+			if (metric.status() == 404) {
+				return new double[] { 0, 0 };
+			}
+			http.must(metric, "recompute timer");
+			String count = match("\"statistic\"\\s*:\\s*\"COUNT\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.E-]+)", metric.body());
+			String total = match("\"statistic\"\\s*:\\s*\"TOTAL_TIME\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.E-]+)", metric.body());
+			if (count == null || total == null) {
+				throw new IllegalStateException("no count or total in " + abbreviate(metric.body()));
+			}
+			return new double[] { Double.parseDouble(count), Double.parseDouble(total) };
 		}
 
 	}

@@ -61,7 +61,22 @@ class MilestoneStatuses {
 		this.clock = clock;
 	}
 
-	record Stored(UUID milestoneId, String status) {
+	/** A milestone's status as stored; {@code reasons} as the JSON written. */
+	record Stored(UUID milestoneId, String status, LocalDate forecastDate, Integer slackDays, String reasons,
+			Double chanceOfTarget, LocalDate p50Date, LocalDate p80Date, LocalDate p95Date, Integer simulationRuns) {
+
+		/** Whether the evaluation would store just this (status, dates, reasons and chance): then nothing is written. */
+		boolean same(MilestoneEvaluation evaluation, String evaluatedReasons) {
+			Forecasts.Risk risk = evaluation.risk();
+			return status.equals(evaluation.status().name()) && java.util.Objects.equals(forecastDate, evaluation.forecast())
+					&& java.util.Objects.equals(slackDays, evaluation.slackDays()) && reasons.equals(evaluatedReasons)
+					&& java.util.Objects.equals(chanceOfTarget, risk == null ? null : risk.chanceOfMeetingTarget())
+					&& java.util.Objects.equals(p50Date, risk == null ? null : risk.p50())
+					&& java.util.Objects.equals(p80Date, risk == null ? null : risk.p80())
+					&& java.util.Objects.equals(p95Date, risk == null ? null : risk.p95())
+					&& java.util.Objects.equals(simulationRuns, risk == null ? null : risk.iterations());
+		}
+
 	}
 
 	/** A milestone's latest trend point: a new one is recorded only when the forecast or status differs. */
@@ -84,13 +99,16 @@ class MilestoneStatuses {
 		if (projectId == null || !plans.lock(projectId)) {
 			return;
 		}
-		Schedules.Computed computed = schedules.compute(plans.plan(projectId), null, null);
+		Schedules.Computed computed = schedules.compute(projectId, null, null);
 		Map<UUID, StatusMemory> remembered = new HashMap<>(history);
 		memories.of(projectId).forEach((id, memory) -> remembered.merge(id, memory,
 				(past, stored) -> past.asOf().isAfter(stored.asOf()) ? past : stored));
 		LocalDate today = computed.statusDate();
 		Map<UUID, Stored> stored = new HashMap<>();
-		jdbc.sql("select milestone_id, status from milestone_status where project_id = :p")
+		jdbc.sql("""
+				select milestone_id, status, forecast_date, slack_days, reasons, chance_of_target, p50_date, p80_date,
+				       p95_date, simulation_runs
+				from milestone_status where project_id = :p""")
 			.param("p", projectId)
 			.query(Rows.of(Stored.class))
 			.list()
@@ -106,9 +124,14 @@ class MilestoneStatuses {
 		Timestamp now = Timestamp.from(clock.instant());
 		for (MilestoneEvaluation evaluation : schedules.evaluate(computed, remembered)) {
 			Stored before = stored.remove(evaluation.milestoneId());
-			store(projectId, evaluation, before != null, now);
-			// the status's memory moves on every day even when the status does not: always kept
-			memories.remember(evaluation.milestoneId(), evaluation.memory());
+			String reasons = json.writeValueAsString(evaluation.reasons());
+			if (before == null || !before.same(evaluation, reasons)) {
+				store(projectId, evaluation, reasons, before != null, now);
+			}
+			// the status's memory moves on every day even when the status does not: kept when it differs
+			if (before == null || !java.util.Objects.equals(remembered.get(evaluation.milestoneId()), evaluation.memory())) {
+				memories.remember(evaluation.milestoneId(), evaluation.memory());
+			}
 			MilestoneStatus was = before == null ? null : MilestoneStatus.valueOf(before.status());
 			LastPoint last = trend.get(evaluation.milestoneId());
 			if (evaluation.forecast() != null && (last == null || !evaluation.forecast().equals(last.forecastDate())
@@ -128,7 +151,8 @@ class MilestoneStatuses {
 		}
 	}
 
-	private void store(UUID projectId, MilestoneEvaluation evaluation, boolean exists, Timestamp now) {
+	/** Writes the milestone's status: only when it differs from the stored one, so computed_at is when it last changed. */
+	private void store(UUID projectId, MilestoneEvaluation evaluation, String reasons, boolean exists, Timestamp now) {
 		String sql = exists ? """
 				update milestone_status set status = :status, forecast_date = :forecast, slack_days = :slack,
 				       reasons = :reasons, computed_at = :at, chance_of_target = :chance, p50_date = :p50,
@@ -143,7 +167,7 @@ class MilestoneStatuses {
 			.param("status", evaluation.status().name())
 			.param("forecast", evaluation.forecast())
 			.param("slack", evaluation.slackDays())
-			.param("reasons", json.writeValueAsString(evaluation.reasons()))
+			.param("reasons", reasons)
 			.param("at", now)
 			.param("chance", risk == null ? null : risk.chanceOfMeetingTarget(), Types.DOUBLE)
 			.param("p50", risk == null ? null : risk.p50(), Types.DATE)

@@ -30,8 +30,6 @@ import org.springframework.stereotype.Service;
 @Service
 class Schedules {
 
-	private final PlanQueries plans;
-
 	private final Baselines baselines;
 
 	private final ScheduleSettings settings;
@@ -40,13 +38,18 @@ class Schedules {
 
 	private final Clock clock;
 
-	Schedules(PlanQueries plans, Baselines baselines, ScheduleSettings settings, StatusMemories memories,
-			Clock clock) {
+	private final PlanCache cache;
+
+	private final PlanQueries plans;
+
+	Schedules(PlanQueries plans, Baselines baselines, ScheduleSettings settings, StatusMemories memories, Clock clock,
+			PlanCache cache) {
 		this.plans = plans;
 		this.baselines = baselines;
 		this.settings = settings;
 		this.memories = memories;
 		this.clock = clock;
+		this.cache = cache;
 	}
 
 	/** A plan mapped and scheduled, with the status date and method it was computed for. */
@@ -58,7 +61,14 @@ class Schedules {
 	}
 
 	Computed compute(ProjectContext context, LocalDate statusDate, ForecastMethod method) {
-		return compute(plans.plan(context), statusDate, method);
+		return compute(context.projectId(), statusDate, method);
+	}
+
+	/** The project's plan as stored now, computed: from memory when it has not changed since ({@link PlanCache}). */
+	Computed compute(UUID projectId, LocalDate statusDate, ForecastMethod method) {
+		LocalDate status = statusDate == null ? today() : statusDate;
+		ForecastMethod chosen = method == null ? settings.forecastMethod() : method;
+		return cache.computed(projectId, status, chosen, plan -> compute(plan, status, chosen));
 	}
 
 	Computed compute(ProjectPlan plan, LocalDate statusDate, ForecastMethod method) {

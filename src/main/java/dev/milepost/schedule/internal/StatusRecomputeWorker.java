@@ -13,6 +13,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import dev.milepost.schedule.MilestoneStatusesRecomputed;
 import dev.milepost.schedule.StatusRecomputation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,8 +70,11 @@ class StatusRecomputeWorker implements StatusRecomputation, SmartLifecycle {
 
 	private volatile ScheduledExecutorService thread;
 
+	private final Timer timer;
+
 	StatusRecomputeWorker(StatusRecomputeRequests requests, MilestoneStatuses statuses, Baselines baselines,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
+			MeterRegistry meters,
 			@Value("${milepost.background.enabled:true}") boolean background,
 			@Value("${milepost.schedule.recompute.poll-interval:5s}") Duration pollInterval,
 			@Value("${milepost.schedule.recompute.retry-initial:30s}") Duration retryInitial,
@@ -88,6 +93,9 @@ class StatusRecomputeWorker implements StatusRecomputation, SmartLifecycle {
 		this.pollInterval = pollInterval;
 		this.retryInitial = retryInitial;
 		this.retryMax = retryMax;
+		this.timer = Timer.builder("milepost.status.recompute")
+			.description("One project's milestone statuses recomputed, in the worker's transaction")
+			.register(meters);
 	}
 
 	private static boolean positive(Duration duration) {
@@ -204,7 +212,7 @@ class StatusRecomputeWorker implements StatusRecomputation, SmartLifecycle {
 			statuses.forgetDeletedProjects();
 			baselines.forgetDeletedProjects();
 		}
-		statuses.recompute(claim.projectKey());
+		timer.record(() -> statuses.recompute(claim.projectKey()));
 	}
 
 	/**

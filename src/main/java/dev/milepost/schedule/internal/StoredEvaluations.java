@@ -46,7 +46,8 @@ class StoredEvaluations {
 			MilestoneStatuses.StoredStatus status = stored.get(milestone.id());
 			List<UUID> path = computed.schedule().drivingPath(tasks + m).stream().map(mapping::idOf).toList();
 			evaluations.add(new MilestoneEvaluation(milestone.id(), milestone.name(), milestone.targetDate(),
-					status.forecast(), status.slackDays(), status.status(), status.reasons(), path, status.risk()));
+					status.forecast(), status.slackDays(), status.status(), status.reasons(), path, status.risk(),
+					null)); // shown, not decided again: what the status remembers stays with StatusMemories
 		}
 		return evaluations;
 	}
