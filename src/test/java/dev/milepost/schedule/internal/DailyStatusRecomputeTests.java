@@ -112,7 +112,7 @@ class DailyStatusRecomputeTests {
 		assertThat(statuses.stored(milestone).orElseThrow().status()).as("watched on the first day")
 			.isEqualTo(MilestoneStatus.ON_TRACK);
 		assertThat(memory(milestone)).isEqualTo(new StatusMemory(today, today, null));
-		assertThat(statusCodes(manager, team, milestone)).containsExactly("ON_TRACK", "WATCHED");
+		assertThat(statusCodes(manager, team, milestone, "")).containsExactly("ON_TRACK", "WATCHED");
 
 		// as if the days before had seen the same for a week
 		int week = settings.rules().atRiskAfterDays();
@@ -121,7 +121,10 @@ class DailyStatusRecomputeTests {
 			.param("since", today.minusDays(week))
 			.param("m", milestone)
 			.update();
-		assertThat(statusCodes(manager, team, milestone)).as("the API decides with the stored memory")
+		assertThat(statusCodes(manager, team, milestone, "")).as("the API shows the status as stored")
+			.containsExactly("ON_TRACK", "WATCHED");
+		assertThat(statusCodes(manager, team, milestone, "?statusDate=" + today))
+			.as("a status computed on request decides with the stored memory")
 			.startsWith("FORECAST_AFTER_TARGET");
 
 		DailyStatusRecompute.requestAll(plans, requests, worker, new TransactionTemplate(transactions));
@@ -156,8 +159,8 @@ class DailyStatusRecomputeTests {
 		return memories.of(project).get(milestone);
 	}
 
-	private static java.util.List<String> statusCodes(Api manager, Teams.Team team, UUID milestone) {
-		return check(manager.get(team.path("/milestone-status")), 200).json()
+	private static java.util.List<String> statusCodes(Api manager, Teams.Team team, UUID milestone, String query) {
+		return check(manager.get(team.path("/milestone-status" + query)), 200).json()
 			.get("milestones")
 			.valueStream()
 			.filter(m -> m.get("id").asString().equals(milestone.toString()))
