@@ -119,9 +119,9 @@ public class PlanChanges {
 				}
 			}
 		}
-		long checked = System.nanoTime();
 		dependencies.refuseCycles(run.graph, run.activities).ifPresent(cycle -> run.refuse(cycle.getKey(),
 				prefixed("value.", cycle.getValue())));
+		long checked = System.nanoTime();
 		if (run.errors.isEmpty()) {
 			tasks.insertAll(run.newTasks);
 			milestones.insertAll(run.newMilestones);
