@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes many rows with one statement per chunk ({@code insert … values (…), (…), …}) instead of
