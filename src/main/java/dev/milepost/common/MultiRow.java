@@ -2,11 +2,14 @@ package dev.milepost.common;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes many rows with one statement per chunk ({@code insert … values (…), (…), …}) instead of
@@ -24,12 +27,31 @@ public final class MultiRow {
 	}
 
 	/**
+	 * A value with its SQL type ({@link java.sql.Types}), for a column that may be null: the driver
+	 * is told the type instead of being asked for it.
+	 */
+	public static SqlParameterValue typed(int sqlType, Object value) {
+		return new SqlParameterValue(sqlType, value);
+	}
+
+	/**
 	 * Runs {@code head values tuple, tuple, … tail} for the rows, where {@code tuple} names its
 	 * parameters as a single-row statement would ({@code (:id, :name)}) and each row supplies them.
 	 * Returns the rows written (the database's count, so rows a conflict clause skipped are not counted).
 	 */
 	public static int insert(NamedParameterJdbcTemplate jdbc, String head, String tuple, String tail,
 			List<? extends Map<String, ?>> rows) {
+		return insert(jdbc::update, head, tuple, tail, rows);
+	}
+
+	/** As {@link #insert(NamedParameterJdbcTemplate, String, String, String, List)}, through a {@link JdbcClient}. */
+	public static int insert(JdbcClient jdbc, String head, String tuple, String tail,
+			List<? extends Map<String, ?>> rows) {
+		return insert((sql, parameters) -> jdbc.sql(sql).paramSource(parameters).update(), head, tuple, tail, rows);
+	}
+
+	private static int insert(BiFunction<String, MapSqlParameterSource, Integer> update, String head, String tuple,
+			String tail, List<? extends Map<String, ?>> rows) {
 		int written = 0;
 		for (int from = 0; from < rows.size(); from += CHUNK) {
 			List<? extends Map<String, ?>> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
@@ -57,7 +79,7 @@ public final class MultiRow {
 			if (tail != null && !tail.isBlank()) {
 				sql.append(' ').append(tail);
 			}
-			written += jdbc.update(sql.toString(), parameters);
+			written += update.apply(sql.toString(), parameters);
 		}
 		return written;
 	}

@@ -1,15 +1,20 @@
 package dev.milepost.plan.milestone;
 
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 import dev.milepost.common.ConflictException;
 import dev.milepost.common.FieldError;
+import dev.milepost.common.MultiRow;
 import dev.milepost.common.RuleViolationException;
 import dev.milepost.plan.CriterionKind;
 import dev.milepost.plan.MilestoneAchievement;
@@ -126,6 +131,30 @@ public class Milestone {
 
 	private static boolean isZero(Object value) {
 		return value instanceof Number number && number.doubleValue() == 0;
+	}
+
+	/**
+	 * The columns of this new milestone's row, for storing many at once ({@link Milestones#insertAll});
+	 * not achieved yet, and the version starts at 0, as Spring Data's first save starts it.
+	 */
+	Map<String, Object> newRow() {
+		if (achievedAt != null) {
+			throw new IllegalStateException("Milestone " + id + " is achieved; only a new one is stored with newRow");
+		}
+		Map<String, Object> row = new HashMap<>();
+		row.put("id", id);
+		row.put("projectId", projectId);
+		row.put("name", name);
+		row.put("description", MultiRow.typed(Types.VARCHAR, description));
+		row.put("targetDate", targetDate);
+		row.put("ownerId", ownerId);
+		row.put("criterionKind", criterionKind.name());
+		row.put("criterionText", criterionText);
+		row.put("approverId", MultiRow.typed(Types.OTHER, criterionApproverId));
+		row.put("role", MultiRow.typed(Types.VARCHAR, criterionRole == null ? null : criterionRole.name()));
+		row.put("tags", MultiRow.typed(Types.VARCHAR, tags));
+		row.put("createdAt", Timestamp.from(createdAt));
+		return row;
 	}
 
 	static Milestone create(UUID projectId, Details details, Instant now) {

@@ -1,13 +1,18 @@
 package dev.milepost.plan.task;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.milepost.common.MultiRow;
 import dev.milepost.common.RuleViolationException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -125,6 +130,29 @@ public class Task {
 		this.estimateOptimistic = estimate == null ? null : estimate.optimistic();
 		this.estimateMostLikely = estimate == null ? null : estimate.mostLikely();
 		this.estimatePessimistic = estimate == null ? null : estimate.pessimistic();
+	}
+
+	/**
+	 * The columns of this new task's row, for storing many at once ({@link Tasks#insertAll}); the
+	 * version starts at 0, as Spring Data's first save starts it.
+	 */
+	Map<String, Object> newRow() {
+		Map<String, Object> row = new HashMap<>();
+		row.put("id", id);
+		row.put("projectId", projectId);
+		row.put("name", name);
+		row.put("description", MultiRow.typed(Types.VARCHAR, description));
+		row.put("durationDays", durationDays);
+		row.put("effortHours", MultiRow.typed(Types.NUMERIC, effortHours));
+		row.put("percentComplete", percentComplete);
+		row.put("plannedStart", MultiRow.typed(Types.DATE, plannedStart));
+		row.put("actualStart", MultiRow.typed(Types.DATE, actualStart));
+		row.put("actualFinish", MultiRow.typed(Types.DATE, actualFinish));
+		row.put("optimistic", MultiRow.typed(Types.INTEGER, estimateOptimistic));
+		row.put("mostLikely", MultiRow.typed(Types.INTEGER, estimateMostLikely));
+		row.put("pessimistic", MultiRow.typed(Types.INTEGER, estimatePessimistic));
+		row.put("createdAt", Timestamp.from(createdAt));
+		return row;
 	}
 
 	/** Takes the person off the task, as when they leave the project; nothing else changes. */

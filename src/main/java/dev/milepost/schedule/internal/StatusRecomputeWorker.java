@@ -179,7 +179,8 @@ class StatusRecomputeWorker implements StatusRecomputation, SmartLifecycle {
 	private boolean serveOne() {
 		StatusRecomputeRequests.Claim[] claimed = new StatusRecomputeRequests.Claim[1];
 		try {
-			return Boolean.TRUE.equals(transactions.execute(status -> {
+			long started = System.nanoTime();
+			boolean served = Boolean.TRUE.equals(transactions.execute(status -> {
 				Optional<StatusRecomputeRequests.Claim> claim = requests.claimNext();
 				if (claim.isEmpty()) {
 					return false;
@@ -190,6 +191,12 @@ class StatusRecomputeWorker implements StatusRecomputation, SmartLifecycle {
 				events.publishEvent(new MilestoneStatusesRecomputed(claim.get().projectKey(), claim.get().changed(), false));
 				return true;
 			}));
+			if (served) {
+				// committed: operators (and bench/crash/run.sh) count one line per recompute
+				log.info("Recomputed the milestone statuses of {} for {} request(s) in {} ms", claimed[0].projectKey(),
+						claimed[0].ids().size(), (System.nanoTime() - started) / 1_000_000);
+			}
+			return served;
 		}
 		catch (RuntimeException e) {
 			StatusRecomputeRequests.Claim claim = claimed[0];

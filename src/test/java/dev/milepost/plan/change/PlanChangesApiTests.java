@@ -62,6 +62,62 @@ class PlanChangesApiTests {
 	}
 
 	@Test
+	void itemsCreatedInBulkReadBackAsTheSingleEndpointsStoreThem() {
+		Map<String, Object> task = Map.of("name", "Migrate", "description", "Move the ledgers", "durationDays", 4,
+				"effortHours", 12.5, "assignees", List.of(team.member().username()), "percentComplete", 30,
+				"plannedStart", "2026-03-02", "actualStart", "2026-03-03", "estimate",
+				Map.of("optimistic", 3, "mostLikely", 4, "pessimistic", 8));
+		Map<String, Object> byPerson = Map.of("name", "Signed off", "description", "The board signs", "targetDate",
+				"2026-09-30", "owner", team.manager().username(), "tags", List.of("core", "q3"), "criterion",
+				Map.of("kind", "APPROVAL_BY_PERSON", "text", "The sponsor signs", "approver",
+				team.member().username()));
+		Map<String, Object> byRole = Map.of("name", "Accepted", "targetDate", "2026-10-30", "owner",
+				team.manager().username(), "criterion",
+				Map.of("kind", "APPROVAL_BY_ROLE", "text", "An approver accepts", "role", "APPROVER"));
+		Api.Response single = manager.post(team.path("/tasks"), task);
+		Api.Response singleByPerson = manager.post(team.path("/milestones"), byPerson);
+		Api.Response singleByRole = manager.post(team.path("/milestones"), byRole);
+		Api.Response singleLink = manager.post(team.path("/dependencies"), Map.of("predecessor",
+				id(single), "successor", id(singleByPerson), "type", "SS", "lagDays", -2));
+
+		Api.Response bulk = manager.post(team.path("/plan/changes"), operations(
+				Map.of("op", "create", "type", "task", "ref", "t", "value", task),
+				Map.of("op", "create", "type", "milestone", "ref", "p", "value", byPerson),
+				Map.of("op", "create", "type", "milestone", "value", byRole),
+				link(ref("t"), ref("p"), "SS", -2)));
+
+		assertThat(bulk.status()).as(bulk.body()).isEqualTo(200);
+		JsonNode created = bulk.json().get("created");
+		assertSameItem("/tasks/", single, created.get(0));
+		assertSameItem("/milestones/", singleByPerson, created.get(1));
+		assertSameItem("/milestones/", singleByRole, created.get(2));
+		assertSameItem("/dependencies/", singleLink, created.get(3));
+	}
+
+	/** The item read back after a bulk create equals the one a single create stored, but for its id and its ends. */
+	private void assertSameItem(String path, Api.Response single, JsonNode created) {
+		Api.Response expected = manager.get(team.path(path + id(single)));
+		Api.Response actual = manager.get(team.path(path + created.get("id").asString()));
+		assertThat(actual.etag()).isEqualTo(expected.etag());
+		assertThat(comparable(actual.json())).isEqualTo(comparable(expected.json()));
+	}
+
+	private static Map<String, Object> comparable(JsonNode item) {
+		Map<String, Object> fields = new java.util.TreeMap<>();
+		item.properties().forEach(field -> {
+			if (!List.of("id", "createdAt", "predecessor", "successor").contains(field.getKey())) {
+				fields.put(field.getKey(), field.getValue().toString());
+			}
+		});
+		return fields;
+	}
+
+	private static String id(Api.Response created) {
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asString();
+	}
+
+	@Test
 	void oneBadItemChangesNothingAndIsNamedByItsPositionAndReason() {
 		Api.Response response = manager.post(team.path("/plan/changes"), operations(task("a", "Fine", 2, null),
 				task("b", "Zero days", 0, null), task("c", "Also fine", 2, null),
@@ -197,8 +253,12 @@ class PlanChangesApiTests {
 	}
 
 	private static Map<String, Object> link(Object predecessor, Object successor) {
+		return link(predecessor, successor, "FS", 0);
+	}
+
+	private static Map<String, Object> link(Object predecessor, Object successor, String type, int lagDays) {
 		return Map.of("op", "create", "type", "dependency", "value",
-				Map.of("predecessor", predecessor, "successor", successor, "type", "FS", "lagDays", 0));
+				Map.of("predecessor", predecessor, "successor", successor, "type", type, "lagDays", lagDays));
 	}
 
 }
