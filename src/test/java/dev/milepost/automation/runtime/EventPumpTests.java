@@ -141,13 +141,23 @@ class EventPumpTests {
 		assertThat(count("""
 				select count(*) from notification_delivery d join notification_event e on e.id = d.event_id
 				where e.project_id = :p and e.kind = 'AUTOMATION' and d.channel = 'IN_APP'""", project)).isEqualTo(1);
-		// every notice leads back to its run: the action's outcome names it, the effects index finds it
+		// every notice leads back to its run: the action's outcome names it, the effects index finds it;
+		// one action told the owner, every other one says the owner had already been told and is skipped
 		assertThat(count("""
 				select count(*) from automation_action a join automation_run r on r.id = a.run_id
 				join automation_effect f on f.run_id = a.run_id and f.action_index = a.action_index
 				join notification_event e on cast(e.id as varchar(100)) = f.entity_id
-				where r.project_id = :p and a.status = 'SUCCEEDED' and f.entity_type = 'notification'""", project))
+				where r.project_id = :p and a.status in ('SUCCEEDED', 'SKIPPED') and f.entity_type = 'notification'""",
+				project))
 			.isEqualTo(events);
+		assertThat(count("""
+				select count(*) from automation_action a join automation_run r on r.id = a.run_id
+				where r.project_id = :p and a.status = 'SUCCEEDED'""", project)).isEqualTo(1);
+		assertThat(count("""
+				select count(*) from automation_action a join automation_run r on r.id = a.run_id
+				where r.project_id = :p and a.status = 'SKIPPED'
+				and a.detail like '%had already been told of this by another notice about the same event%'""", project))
+			.isEqualTo(events - 1);
 	}
 
 	@Test
