@@ -33,6 +33,28 @@ public class Teams {
 			return "/api/v1/projects/" + key + rest;
 		}
 
+		/**
+		 * The project's working days from {@code from} up to {@code to} (not counting {@code to}),
+		 * counted on its effective calendar as the API shows it: its working weekdays without the
+		 * workspace's and its own holidays (which other tests, the demo among them, may have set).
+		 */
+		public int workingDays(String from, String to) {
+			tools.jackson.databind.JsonNode calendar = check(as(manager).get(path("")), 200).json()
+				.get("effectiveCalendar");
+			java.util.Set<String> weekdays = new java.util.HashSet<>();
+			calendar.get("workingDays").forEach(day -> weekdays.add(day.asString()));
+			java.util.Set<String> holidays = new java.util.HashSet<>();
+			calendar.get("holidays").forEach(holiday -> holidays.add(holiday.get("date").asString()));
+			int days = 0;
+			for (java.time.LocalDate day = java.time.LocalDate.parse(from); day.isBefore(java.time.LocalDate.parse(to));
+					day = day.plusDays(1)) {
+				if (weekdays.contains(day.getDayOfWeek().name()) && !holidays.contains(day.toString())) {
+					days++;
+				}
+			}
+			return days;
+		}
+
 	}
 
 	public Team team(Api api) {

@@ -684,6 +684,7 @@ class AccessMatrixTests {
 		endpoint("GET", base + "/schedule", fixed("GET", team.path("/schedule"), null), READ_PROJECT);
 		endpoint("GET", base + "/milestone-status", fixed("GET", team.path("/milestone-status"), null),
 				READ_PROJECT);
+		endpoint("GET", base + "/early-warning", fixed("GET", team.path("/early-warning"), null), READ_PROJECT);
 		endpoint("POST", base + "/impact", actor -> new Call("POST", team.path("/impact"),
 				Map.of("changes", List.of(Map.of("kind", "SLIP", "activity", task(), "days", 3))), null),
 				expect(401, 200, 200, 200, 200, 200, 404));
