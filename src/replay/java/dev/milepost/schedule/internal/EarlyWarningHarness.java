@@ -118,11 +118,11 @@ public final class EarlyWarningHarness {
 		for (double[] h : new double[][] { { 0.2, 0.4, 1 }, { 0.3, 0.5, 1 }, { 0.5, 0.5, 3 }, { 0.5, 0.6, 5 },
 				{ 0.3, 0.5, 3 }, { 0.2, 0.4, 5 }, { 0.3, 0.5, 5 }, { 0.2, 0.35, 10 }, { 0.1, 0.3, 5 } }) {
 			rules.add(Scores.hysteresis("enter < " + h[0] + " for " + (int) h[2] + " d, leave ≥ " + h[1], h[0], h[1],
-					(int) h[2]));
+					(int) h[2], false));
 		}
 		for (double[] h : new double[][] { { 0.5, 0.6, 5 }, { 0.5, 0.6, 10 }, { 0.4, 0.6, 5 } }) {
-			rules.add(Scores.hysteresisLateAtOnce("late at once, enter < " + h[0] + " for " + (int) h[2]
-					+ " d, leave ≥ " + h[1], h[0], h[1], (int) h[2]));
+			rules.add(Scores.hysteresis("late at once, enter < " + h[0] + " for " + (int) h[2] + " d, leave ≥ " + h[1],
+					h[0], h[1], (int) h[2], true));
 		}
 		return rules;
 	}

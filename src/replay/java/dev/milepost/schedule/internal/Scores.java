@@ -50,35 +50,21 @@ final class Scores {
 	/**
 	 * Hysteresis: at risk once the chance has been below {@code enter} (or the forecast after the
 	 * target) on {@code days} status days in a row, and so until the chance is back to {@code leave}
-	 * or more with the forecast in time.
+	 * or more with the forecast in time; with {@code lateAtOnce}, a forecast after the target flags
+	 * at once instead, as the previous rules did, and only the chance waits.
 	 */
-	static Rule hysteresis(String name, double enter, double leave, int days) {
+	static Rule hysteresis(String name, double enter, double leave, int days, boolean lateAtOnce) {
 		return rule(name, series -> {
 			boolean[] flags = new boolean[series.days.size()];
 			boolean on = false;
 			int below = 0;
 			for (int i = 0; i < flags.length; i++) {
 				Replay.Day day = series.days.get(i);
-				double chance = Double.isNaN(day.chance()) ? (day.slack() < 0 ? 0 : 1) : day.chance();
-				below = chance < enter || day.slack() < 0 ? below + 1 : 0;
-				on = on ? chance < leave || day.slack() < 0 : below >= days;
-				flags[i] = on;
-			}
-			return flags;
-		});
-	}
-
-	/** The same, but a forecast after the target flags at once, as the previous rules did. */
-	static Rule hysteresisLateAtOnce(String name, double enter, double leave, int days) {
-		return rule(name, series -> {
-			boolean[] flags = new boolean[series.days.size()];
-			boolean on = false;
-			int below = 0;
-			for (int i = 0; i < flags.length; i++) {
-				Replay.Day day = series.days.get(i);
-				double chance = Double.isNaN(day.chance()) ? (day.slack() < 0 ? 0 : 1) : day.chance();
-				below = chance < enter ? below + 1 : 0;
-				on = day.slack() < 0 || (on ? chance < leave : below >= days);
+				boolean late = day.slack() < 0;
+				double chance = Double.isNaN(day.chance()) ? (late ? 0 : 1) : day.chance();
+				below = chance < enter || (late && !lateAtOnce) ? below + 1 : 0;
+				on = lateAtOnce ? late || (on ? chance < leave : below >= days)
+						: (on ? chance < leave || late : below >= days);
 				flags[i] = on;
 			}
 			return flags;
