@@ -350,6 +350,36 @@ class PlanCacheTests {
 				"successor", Map.of("ref", successor), "type", "FS", "lagDays", lag));
 	}
 
+	@Test
+	void aRecomputeRewritesAStoredChanceThatNoLongerHoldsThoughStatusAndDatesDidNotMove() {
+		Teams.Team team = teams.team(Api.at(port));
+		Teams.Linked linked = Teams.taskFeedingMilestone(team);
+		UUID milestone = UUID.fromString(linked.milestone());
+		statuses.recompute(team.key());
+		Double computed = chance(milestone);
+		assertThat(computed).as("the status's run gives a chance").isNotNull();
+		// as if the row had been written by a run that simulated otherwise (another spread, fewer runs)
+		jdbc.sql("update milestone_status set chance_of_target = :c, simulation_runs = 7 where milestone_id = :m")
+			.param("c", computed > 0.5 ? 0.01 : 0.99)
+			.param("m", milestone)
+			.update();
+
+		statuses.recompute(team.key());
+
+		assertThat(chance(milestone)).as("the pages read the chance from the row: it is written again").isEqualTo(computed);
+		assertThat(jdbc.sql("select simulation_runs from milestone_status where milestone_id = :m")
+			.param("m", milestone)
+			.query(Integer.class)
+			.single()).isNotEqualTo(7);
+	}
+
+	private Double chance(UUID milestone) {
+		return jdbc.sql("select chance_of_target from milestone_status where milestone_id = :m")
+			.param("m", milestone)
+			.query(Double.class)
+			.single();
+	}
+
 	private Instant computedAt(String milestone) {
 		return jdbc.sql("select computed_at from milestone_status where milestone_id = :m")
 			.param("m", UUID.fromString(milestone))
