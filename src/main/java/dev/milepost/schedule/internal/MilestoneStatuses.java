@@ -254,8 +254,30 @@ class MilestoneStatuses {
 				: new Forecasts.Risk(row.milestoneId(), row.p50Date(), row.p80Date(), row.p95Date(),
 						row.chanceOfTarget(), row.simulationRuns(), Schedules.STATUS_SEED);
 		return new StoredStatus(row.milestoneId(), MilestoneStatus.valueOf(row.status()), row.forecastDate(),
-				row.slackDays(), json.readValue(row.reasons(), new TypeReference<List<Reason>>() {
-				}), risk);
+				row.slackDays(), reasons(row.reasons()), risk);
+	}
+
+	/** The most stored reason lists kept parsed; beyond it the kept ones are dropped and parsed again as asked. */
+	static final int PARSED_REASONS_KEPT = 20_000;
+
+	/**
+	 * Stored reasons, parsed once per text: every page of a project reads every milestone's stored
+	 * status, and parsing the same JSON again was a seventh of an instance's CPU under load. Keyed by
+	 * the text itself, so nothing goes stale and nothing needs telling when a status is written.
+	 */
+	private final Map<String, List<Reason>> parsedReasons = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private List<Reason> reasons(String stored) {
+		List<Reason> parsed = parsedReasons.get(stored);
+		if (parsed == null) {
+			parsed = List.copyOf(json.readValue(stored, new TypeReference<List<Reason>>() {
+			}));
+			if (parsedReasons.size() >= PARSED_REASONS_KEPT) {
+				parsedReasons.clear();
+			}
+			parsedReasons.put(stored, parsed);
+		}
+		return parsed;
 	}
 
 	/** Removes what is kept for projects that no longer exist. */
