@@ -581,7 +581,11 @@ public class Load {
 			this.seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
 			this.rate = Double.parseDouble(options.getOrDefault("rate", "0"));
 			this.tasks = Integer.parseInt(options.getOrDefault("tasks", "1000"));
+			this.warmup = Integer.parseInt(options.getOrDefault("warmup-seconds", "0"));
 		}
+
+		/** Seconds of the same load before the measured run, not recorded: a fresh instance compiles its code first. */
+		final int warmup;
 
 		void run() throws Exception {
 			String base = http.bases.get(0);
@@ -594,10 +598,23 @@ public class Load {
 			}
 			System.out.printf(Locale.ROOT, "%d clients for %d s against %s%s%n", clients, seconds, http.bases,
 					rate > 0 ? String.format(Locale.ROOT, " at %.1f req/s in all", rate) : " (closed loop)");
+			if (warmup > 0) {
+				Recorder unrecorded = new Recorder();
+				drive(project, sessions, unrecorded, warmup);
+				System.out.printf(Locale.ROOT, "warm-up of %d s: %d requests, not counted%n", warmup, unrecorded.requests.get());
+			}
 			Recorder recorder = new Recorder();
-			long end = System.nanoTime() + seconds * 1_000_000_000L;
-			CountDownLatch done = new CountDownLatch(clients);
 			long begin = System.nanoTime();
+			drive(project, sessions, recorder, seconds);
+			recorder.print((System.nanoTime() - begin) / 1e9);
+			if (recorder.errorCount() > 0) {
+				System.exit(1);
+			}
+		}
+
+		void drive(Project project, List<String> sessions, Recorder recorder, int forSeconds) throws InterruptedException {
+			long end = System.nanoTime() + forSeconds * 1_000_000_000L;
+			CountDownLatch done = new CountDownLatch(clients);
 			for (int c = 0; c < clients; c++) {
 				int client = c;
 				Thread thread = new Thread(() -> {
@@ -612,10 +629,6 @@ public class Load {
 				thread.start();
 			}
 			done.await();
-			recorder.print((System.nanoTime() - begin) / 1e9);
-			if (recorder.errorCount() > 0) {
-				System.exit(1);
-			}
 		}
 
 		final class Client {

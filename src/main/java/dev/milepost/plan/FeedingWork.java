@@ -28,17 +28,26 @@ public class FeedingWork {
 
 	private final JdbcClient jdbc;
 
-	FeedingWork(JdbcClient jdbc) {
+	private final boolean postgres;
+
+	FeedingWork(JdbcClient jdbc, dev.milepost.common.DatabaseKind database) {
 		this.jdbc = jdbc;
+		this.postgres = database.postgres();
 	}
 
 	/**
-	 * Every task upstream of the milestone, done or not, by name: the network walked in the database
-	 * (a recursive query along the links' successor index), so a milestone's page, its achievement
-	 * rule and its approvals read its own feeding work, not every task and link of a large plan.
-	 * The same network as {@link Upstream}: through milestones as through tasks, whatever the link type.
+	 * Every task upstream of the milestone, done or not, by name. On PostgreSQL the network is walked
+	 * in the database (a recursive query along the links' successor index, its {@code union} visiting
+	 * each activity once), so a milestone's page, its achievement rule and its approvals read its own
+	 * feeding work, not every task and link of a large plan; H2's recursive {@code union} keeps
+	 * repeats (every path through the plan's diamonds), so there the project's links are walked in
+	 * memory. The same network as {@link Upstream} either way: through milestones as through tasks,
+	 * whatever the link type.
 	 */
 	public List<WorkItem> upstreamOf(UUID projectId, UUID milestoneId) {
+		if (!postgres) {
+			return upstreamOf(projectId, List.of(milestoneId)).get(milestoneId);
+		}
 		return jdbc.sql("""
 				with recursive upstream (id) as (
 				    select predecessor_id from dependency where project_id = :p and successor_id = :m

@@ -28,12 +28,16 @@ public class PlanQueries {
 
 	private final JdbcClient jdbc;
 
+	/** Locks the project row against other lockers, not against inserts of rows that refer to it. */
+	private final String lockClause;
+
 	private final Projects projects;
 
 	private final Milestones milestones;
 
-	PlanQueries(JdbcClient jdbc, Projects projects, Milestones milestones) {
+	PlanQueries(JdbcClient jdbc, Projects projects, Milestones milestones, dev.milepost.common.DatabaseKind database) {
 		this.jdbc = jdbc;
+		this.lockClause = database.lockAgainstLockersOnly();
 		this.projects = projects;
 		this.milestones = milestones;
 	}
@@ -103,7 +107,7 @@ public class PlanQueries {
 	 */
 	@Transactional
 	public boolean lock(UUID projectId) {
-		return jdbc.sql("select id from project where id = :id for update").param("id", projectId).query(UUID.class)
+		return jdbc.sql("select id from project where id = :id " + lockClause).param("id", projectId).query(UUID.class)
 			.optional()
 			.isPresent();
 	}

@@ -20,10 +20,14 @@ public class ProjectAccess {
 
 	private final JdbcClient jdbc;
 
+	/** Locks the project row against other lockers, not against inserts of rows that refer to it. */
+	private final String lockClause;
+
 	private final CurrentUsers currentUsers;
 
-	ProjectAccess(JdbcClient jdbc, CurrentUsers currentUsers) {
+	ProjectAccess(JdbcClient jdbc, CurrentUsers currentUsers, dev.milepost.common.DatabaseKind database) {
 		this.jdbc = jdbc;
+		this.lockClause = database.lockAgainstLockersOnly();
 		this.currentUsers = currentUsers;
 	}
 
@@ -79,7 +83,7 @@ public class ProjectAccess {
 
 	/** Serializes plan changes that must see a stable graph, such as adding a dependency. */
 	public void lock(ProjectContext context) {
-		jdbc.sql("select id from project where id = :id for update").param("id", context.projectId())
+		jdbc.sql("select id from project where id = :id " + lockClause).param("id", context.projectId())
 			.query(UUID.class).single();
 	}
 

@@ -95,7 +95,7 @@ final class Overview {
 			return rows.size() < total;
 		}
 
-		/** "1000 milestones: 12 missed, 300 at risk, …" in the order of the legend. */
+		/** The count of milestones and of each status, in the order of the legend (1000 milestones: 12 missed …). */
 		public String countWords() {
 			return total + " milestones: " + byStatus.entrySet()
 				.stream()

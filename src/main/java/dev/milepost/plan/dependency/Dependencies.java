@@ -48,9 +48,9 @@ public class Dependencies {
 	private final Clock clock;
 
 	Dependencies(DependencyRepository dependencies, Activities activities, ProjectAccess access, PlanEvents events,
-			JdbcClient jdbc, javax.sql.DataSource dataSource, Clock clock) {
+			JdbcClient jdbc, dev.milepost.common.DatabaseKind database, Clock clock) {
 		this.jdbc = jdbc;
-		this.postgres = isPostgres(dataSource);
+		this.postgres = database.postgres();
 		this.dependencies = dependencies;
 		this.activities = activities;
 		this.access = access;
@@ -232,17 +232,6 @@ public class Dependencies {
 			}
 		}
 		return false;
-	}
-
-	/** Asked once, at start-up: a request must not take a second connection to find out. */
-	private static boolean isPostgres(javax.sql.DataSource dataSource) {
-		try {
-			return "PostgreSQL".equals(org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(dataSource,
-					java.sql.DatabaseMetaData::getDatabaseProductName));
-		}
-		catch (org.springframework.jdbc.support.MetaDataAccessException e) {
-			return false;
-		}
 	}
 
 	private static ConflictException duplicate(ActivityRef predecessor, ActivityRef successor) {
