@@ -163,13 +163,12 @@ class PlanExportTests {
 		Map<String, JsonNode> schedule = schedule();
 		for (String name : List.of("Design", "Build", "Test", "Train", "Document")) {
 			JsonNode computed = schedule.get(name);
-			assertThat(tasks.get(name).getStart().toLocalDate()).as(name).hasToString(computed.get("earlyStart").asString());
-			assertThat(tasks.get(name).getFinish().toLocalDate()).as(name).hasToString(computed.get("earlyFinish").asString());
+			assertThat(tasks.get(name).getEarlyStart().toLocalDate()).as(name).hasToString(computed.get("earlyStart").asString());
+			assertThat(tasks.get(name).getLateFinish().toLocalDate()).as(name).hasToString(computed.get("lateFinish").asString());
 			assertThat(tasks.get(name).getTotalSlack().convertUnits(TimeUnit.DAYS, file.getProjectProperties()).getDuration())
 				.as(name).isEqualTo(computed.get("totalFloat").asInt());
 		}
 		Task goLive = tasks.get("Go-live");
-		assertThat(goLive.getFinish().toLocalDate()).hasToString(schedule.get("Go-live").get("earlyFinish").asString());
 		assertThat(goLive.getDeadline().toLocalDate()).isEqualTo(LocalDate.now(ZoneOffset.UTC).plusMonths(3));
 		assertThat(tasks.get("Design").getConstraintDate().toLocalDate()).isEqualTo(LocalDate.of(2026, 3, 2));
 		assertThat(file.getProjectProperties().getStartDate().toLocalDate()).isEqualTo(LocalDate.of(2026, 1, 5));
@@ -181,6 +180,12 @@ class PlanExportTests {
 			.read(new ByteArrayInputStream(download("pmxml", "application/xml", team.key() + "-p6.xml")));
 
 		assertThePlan(file);
+		// P6 has no deadline: the target is the milestone's "finish on or before" constraint
+		Task goLive = byName(file).get("Go-live");
+		assertThat(goLive.getSecondaryConstraintType()).isEqualTo(net.sf.mpxj.ConstraintType.FINISH_NO_LATER_THAN);
+		assertThat(goLive.getSecondaryConstraintDate().toLocalDate()).isEqualTo(LocalDate.now(ZoneOffset.UTC).plusMonths(3));
+		assertThat(byName(file).get("Design").getConstraintType()).isEqualTo(net.sf.mpxj.ConstraintType.START_NO_EARLIER_THAN);
+		assertThat(byName(file).get("Design").getConstraintDate().toLocalDate()).isEqualTo(LocalDate.of(2026, 3, 2));
 	}
 
 	/** What both XML formats hold: activities, durations, milestone, progress, links, people, calendar. */
@@ -192,6 +197,11 @@ class PlanExportTests {
 		durations.forEach((name, days) -> assertThat(
 				tasks.get(name).getDuration().convertUnits(TimeUnit.DAYS, file.getProjectProperties()).getDuration())
 			.as(name).isEqualTo(days.doubleValue()));
+		Map<String, JsonNode> schedule = schedule();
+		schedule.forEach((name, computed) -> {
+			assertThat(tasks.get(name).getStart().toLocalDate()).as(name).hasToString(computed.get("earlyStart").asString());
+			assertThat(tasks.get(name).getFinish().toLocalDate()).as(name).hasToString(computed.get("earlyFinish").asString());
+		});
 		assertThat(tasks.get("Go-live").getMilestone()).isTrue();
 		assertThat(tasks.get("Build").getMilestone()).isFalse();
 		assertThat(tasks.get("Design").getPercentageComplete().intValue()).isEqualTo(100);
@@ -344,6 +354,67 @@ class PlanExportTests {
 		String status = manager.get(team.path("/milestone-status")).json().get("milestones").get(0).get("status")
 			.asString();
 		assertThat(goLive.get("Status")).isEqualTo(status);
+	}
+
+	// ---- the demo portfolio's project through MS Project XML -----------------------------------------
+
+	@Autowired
+	dev.milepost.plan.demo.DemoPortfolio portfolio;
+
+	@Autowired
+	dev.milepost.plan.PlanQueries plans;
+
+	@Autowired
+	dev.milepost.identity.Users users;
+
+	@Autowired
+	dev.milepost.identity.internal.ApiTokens tokens;
+
+	@Test
+	void theDemoProjectGoesThroughMsProjectXmlWithEveryActivityLinkAndHoliday() throws Exception {
+		dev.milepost.plan.demo.DemoLoaded.ensure(portfolio, plans);
+		var maria = users.findByUsername("maria.keller").orElseThrow();
+		String token = tokens.issue(maria.id(), maria.username(), "export-test", null).secret();
+		HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+				+ "/api/v1/projects/ERP/export?format=mspdi")).header("Authorization", "Bearer " + token).GET().build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		ProjectFile file = new UniversalProjectReader().read(new ByteArrayInputStream(response.body()));
+		dev.milepost.plan.ProjectPlan plan = plans.plan(plans.projectId("ERP").orElseThrow());
+
+		Map<java.util.UUID, Task> byId = new HashMap<>();
+		file.getTasks().stream().filter(t -> t.getGUID() != null).forEach(t -> byId.put(t.getGUID(), t));
+		assertThat(byId).hasSize(plan.activityCount());
+		for (dev.milepost.plan.ProjectPlan.Task task : plan.tasks()) {
+			Task read = byId.get(task.id());
+			assertThat(read.getName()).isEqualTo(task.name());
+			assertThat(read.getDuration().convertUnits(TimeUnit.DAYS, file.getProjectProperties()).getDuration())
+				.as(task.name()).isEqualTo(task.durationDays());
+			assertThat(read.getPercentageComplete().intValue()).as(task.name()).isEqualTo(task.percentComplete());
+			assertThat(read.getActualStart() == null ? null : read.getActualStart().toLocalDate()).as(task.name())
+				.isEqualTo(task.actualStart());
+			assertThat(read.getResourceAssignments().stream().map(a -> a.getResource().getName()).toList())
+				.as(task.name()).containsExactlyInAnyOrderElementsOf(task.assignees());
+		}
+		for (dev.milepost.plan.ProjectPlan.Milestone milestone : plan.milestones()) {
+			Task read = byId.get(milestone.id());
+			assertThat(read.getMilestone()).as(milestone.name()).isTrue();
+			assertThat(read.getDeadline().toLocalDate()).as(milestone.name()).isEqualTo(milestone.targetDate());
+			assertThat(read.getPercentageComplete().intValue()).as(milestone.name()).isEqualTo(milestone.achieved() ? 100 : 0);
+		}
+		Set<String> links = new HashSet<>();
+		for (Task task : file.getTasks()) {
+			for (Relation relation : task.getPredecessors()) {
+				links.add(relation.getPredecessorTask().getGUID() + " " + relation.getSuccessorTask().getGUID() + " "
+						+ code(relation.getType()) + " "
+						+ Math.round(relation.getLag().convertUnits(TimeUnit.DAYS, file.getProjectProperties()).getDuration()));
+			}
+		}
+		assertThat(links).containsExactlyInAnyOrderElementsOf(plan.links().stream()
+			.map(l -> l.predecessor() + " " + l.successor() + " " + l.type() + " " + l.lagDays()).toList());
+		Set<LocalDate> exceptions = new TreeSet<>();
+		file.getDefaultCalendar().getCalendarExceptions().forEach(e -> exceptions.add(e.getFromDate()));
+		assertThat(exceptions).isEqualTo(new TreeSet<>(plan.holidays()));
 	}
 
 	// ---- who may export, and bad requests ----------------------------------------------------------

@@ -31,10 +31,14 @@ final class ExportColumns {
 			new Column("Actual finish", ExportTable.Row::actualFinish),
 			new Column("% complete", ExportTable.Row::percentComplete),
 			new Column("Status", row -> row.status() == null ? null : row.status().name()),
-			new Column("Resources", row -> String.join(", ", row.resources())),
-			new Column("Predecessors", ExportTable.Row::predecessorText));
+			new Column("Resources", row -> text(String.join(", ", row.resources()))),
+			new Column("Predecessors", row -> text(row.predecessorText())));
 
 	private ExportColumns() {
+	}
+
+	private static String text(String text) {
+		return text.isEmpty() ? null : text;
 	}
 
 	static List<String> headings() {

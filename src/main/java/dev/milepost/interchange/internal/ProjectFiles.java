@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import dev.milepost.plan.LinkType;
 import dev.milepost.plan.ProjectPlan;
+import net.sf.mpxj.ActivityType;
 import net.sf.mpxj.ConstraintType;
 import net.sf.mpxj.Duration;
 import net.sf.mpxj.ProjectCalendar;
@@ -54,8 +55,19 @@ final class ProjectFiles {
 		return write(new MSPDIWriter(), of(table));
 	}
 
+	/**
+	 * P6 has no deadline: a milestone's target goes as the secondary constraint "finish on or before",
+	 * which P6 weighs as MS Project weighs a deadline (late dates and float, never the early dates).
+	 */
 	static byte[] pmxml(ExportTable table) {
-		return write(new PrimaveraPMFileWriter(), of(table));
+		ProjectFile file = of(table);
+		for (Task task : file.getTasks()) {
+			if (task.getDeadline() != null) {
+				task.setSecondaryConstraintType(ConstraintType.FINISH_NO_LATER_THAN);
+				task.setSecondaryConstraintDate(task.getDeadline());
+			}
+		}
+		return write(new PrimaveraPMFileWriter(), file);
 	}
 
 	private static byte[] write(ProjectWriter writer, ProjectFile file) {
@@ -165,6 +177,8 @@ final class ProjectFiles {
 		task.setName(row.name());
 		task.setOutlineLevel(ExportTable.OUTLINE_LEVEL);
 		task.setMilestone(row.milestone());
+		// P6 knows a milestone by its activity type; Milepost's fall at the end of a day, as finish milestones
+		task.setActivityType(row.milestone() ? ActivityType.FINISH_MILESTONE : ActivityType.TASK_DEPENDENT);
 		task.setDuration(Duration.getInstance(row.durationDays(), TimeUnit.DAYS));
 		double done = row.durationDays() * row.percentComplete() / 100.0;
 		task.setActualDuration(Duration.getInstance(done, TimeUnit.DAYS));
