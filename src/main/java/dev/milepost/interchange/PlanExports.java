@@ -1,5 +1,8 @@
 package dev.milepost.interchange;
 
+import java.io.IOException;
+import java.io.OutputStream;
+
 import dev.milepost.plan.ProjectContext;
 
 /**
@@ -9,10 +12,22 @@ import dev.milepost.plan.ProjectContext;
  */
 public interface PlanExports {
 
+	/**
+	 * Reads the plan and its schedule (in one read-only transaction) and gives the file ready to
+	 * write; writing it reads nothing more, so the caller may stream it after the transaction.
+	 */
 	PlanExport export(ProjectContext context, ExportFormat format);
 
-	/** A written file: its name, media type and bytes. */
-	record PlanExport(String filename, String mediaType, byte[] content) {
+	/** A file ready to write: its name, media type, and the writing, streamed to where it goes. */
+	record PlanExport(String filename, String mediaType, Content content) {
+	}
+
+	/** Writes a file's bytes; a large plan's file is never held whole in memory. */
+	@FunctionalInterface
+	interface Content {
+
+		void writeTo(OutputStream out) throws IOException;
+
 	}
 
 }

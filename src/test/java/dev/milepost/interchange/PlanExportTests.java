@@ -172,6 +172,9 @@ class PlanExportTests {
 		assertThat(goLive.getDeadline().toLocalDate()).isEqualTo(LocalDate.now(ZoneOffset.UTC).plusMonths(3));
 		assertThat(tasks.get("Design").getConstraintDate().toLocalDate()).isEqualTo(LocalDate.of(2026, 3, 2));
 		assertThat(file.getProjectProperties().getStartDate().toLocalDate()).isEqualTo(LocalDate.of(2026, 1, 5));
+		// tasks added in Microsoft Project are scheduled automatically, as Milepost's are
+		assertThat(file.getProjectProperties().getNewTasksAreManual()).isFalse();
+		assertThat(file.getTasks().stream().filter(t -> t.getUniqueID() > 0).map(Task::getActive)).containsOnly(true);
 	}
 
 	@Test

@@ -1,8 +1,10 @@
 package dev.milepost.interchange.internal;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +22,8 @@ final class CsvWriter {
 	private CsvWriter() {
 	}
 
-	static byte[] write(ExportTable table) {
-		StringWriter text = new StringWriter();
+	static void write(ExportTable table, OutputStream out) throws IOException {
+		Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
 		CSVFormat format = CSVFormat.RFC4180.builder()
 			.setHeader(ExportColumns.headings().toArray(String[]::new))
 			.get();
@@ -35,10 +37,6 @@ final class CsvWriter {
 				printer.printRecord(values);
 			}
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return text.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	static String defused(String text) {

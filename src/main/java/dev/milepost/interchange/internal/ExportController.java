@@ -1,5 +1,7 @@
 package dev.milepost.interchange.internal;
 
+import java.io.IOException;
+
 import dev.milepost.interchange.ExportFormat;
 import dev.milepost.interchange.PlanExports;
 import dev.milepost.plan.ProjectAccess;
@@ -9,7 +11,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,11 +52,12 @@ class ExportController {
 							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "404", description = "No such project, or the caller is not in it",
 							content = @Content(mediaType = "application/problem+json")) })
-	ResponseEntity<byte[]> export(@PathVariable String key,
+	void export(@PathVariable String key,
 			@Parameter(description = "mspdi, pmxml, xlsx or csv",
-					schema = @Schema(allowableValues = { "mspdi", "pmxml", "xlsx", "csv" })) @RequestParam(required = false) String format) {
+					schema = @Schema(allowableValues = { "mspdi", "pmxml", "xlsx", "csv" })) @RequestParam(required = false) String format,
+			HttpServletResponse response) throws IOException {
 		ProjectContext context = access.read(key);
-		return ExportResponses.download(exports.export(context, ExportFormat.of(format)));
+		ExportResponses.download(exports.export(context, ExportFormat.of(format)), response);
 	}
 
 }

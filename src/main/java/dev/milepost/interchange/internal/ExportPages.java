@@ -1,10 +1,12 @@
 package dev.milepost.interchange.internal;
 
+import java.io.IOException;
+
 import dev.milepost.interchange.ExportFormat;
 import dev.milepost.interchange.PlanExports;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,9 +29,10 @@ class ExportPages {
 	}
 
 	@GetMapping("/projects/{key}/export")
-	ResponseEntity<byte[]> export(@PathVariable String key, @RequestParam(required = false) String format) {
+	void export(@PathVariable String key, @RequestParam(required = false) String format,
+			HttpServletResponse response) throws IOException {
 		ProjectContext context = access.read(key);
-		return ExportResponses.download(exports.export(context, ExportFormat.of(format)));
+		ExportResponses.download(exports.export(context, ExportFormat.of(format)), response);
 	}
 
 }

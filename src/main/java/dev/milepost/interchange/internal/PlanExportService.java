@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes the plan with the schedule the pages show: {@link Forecasts#stored}, the forecast as of
  * today with each milestone's status as the status recompute last stored it (no simulation per
- * export). Reads only; the file is made in memory and nothing is saved.
+ * export). Reads only, and nothing is saved; the file is written from what was read, after the read.
  */
 @Service
 class PlanExportService implements PlanExports {
@@ -25,11 +25,11 @@ class PlanExportService implements PlanExports {
 	@Transactional(readOnly = true)
 	public PlanExport export(ProjectContext context, ExportFormat format) {
 		ExportTable table = ExportTable.of(forecasts.stored(context));
-		byte[] content = switch (format) {
-			case MSPDI -> ProjectFiles.mspdi(table);
-			case PMXML -> ProjectFiles.pmxml(table);
-			case XLSX -> SheetWriter.write(table);
-			case CSV -> CsvWriter.write(table);
+		Content content = switch (format) {
+			case MSPDI -> out -> ProjectFiles.mspdi(table, out);
+			case PMXML -> out -> ProjectFiles.pmxml(table, out);
+			case XLSX -> out -> SheetWriter.write(table, out);
+			case CSV -> out -> CsvWriter.write(table, out);
 		};
 		return new PlanExport(format.filename(context.projectKey()), format.mediaType(), content);
 	}

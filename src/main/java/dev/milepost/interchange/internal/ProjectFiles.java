@@ -1,8 +1,7 @@
 package dev.milepost.interchange.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,7 +30,6 @@ import net.sf.mpxj.Task;
 import net.sf.mpxj.TimeUnit;
 import net.sf.mpxj.mspdi.MSPDIWriter;
 import net.sf.mpxj.primavera.PrimaveraPMFileWriter;
-import net.sf.mpxj.writer.ProjectWriter;
 
 /**
  * The plan as MPXJ's project model, written as MSPDI or PMXML. Milepost counts whole working days
@@ -51,15 +49,15 @@ final class ProjectFiles {
 	private ProjectFiles() {
 	}
 
-	static byte[] mspdi(ExportTable table) {
-		return write(new MSPDIWriter(), of(table));
+	static void mspdi(ExportTable table, OutputStream out) throws IOException {
+		new MSPDIWriter().write(of(table), out);
 	}
 
 	/**
 	 * P6 has no deadline: a milestone's target goes as the secondary constraint "finish on or before",
 	 * which P6 weighs as MS Project weighs a deadline (late dates and float, never the early dates).
 	 */
-	static byte[] pmxml(ExportTable table) {
+	static void pmxml(ExportTable table, OutputStream out) throws IOException {
 		ProjectFile file = of(table);
 		for (Task task : file.getTasks()) {
 			if (task.getDeadline() != null) {
@@ -67,18 +65,7 @@ final class ProjectFiles {
 				task.setSecondaryConstraintDate(task.getDeadline());
 			}
 		}
-		return write(new PrimaveraPMFileWriter(), file);
-	}
-
-	private static byte[] write(ProjectWriter writer, ProjectFile file) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			writer.write(file, out);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out.toByteArray();
+		new PrimaveraPMFileWriter().write(file, out);
 	}
 
 	static ProjectFile of(ExportTable table) {
@@ -130,6 +117,10 @@ final class ProjectFiles {
 		properties.setMinutesPerWeek(MINUTES_PER_DAY * plan.workingDays().size());
 		properties.setDefaultDurationUnits(TimeUnit.DAYS);
 		properties.setDefaultCalendar(calendar);
+		// tasks added in Microsoft Project are scheduled as Milepost schedules them, and progress entered
+		// there moves remaining work to the status date, as Milepost's forecast does
+		properties.setNewTasksAreManual(false);
+		properties.setMoveRemainingStartsForward(true);
 	}
 
 	/** The project calendar: its working weekdays, eight hours each, and every holiday as a day off. */

@@ -1,8 +1,7 @@
 package dev.milepost.interchange.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,7 +16,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * The plan as one Excel sheet: a heading row (frozen, with filters), then a row per task and
  * milestone with dates as real dates and numbers as numbers, so the sheet sorts and sums. Written
- * streaming (a window of rows in memory), so a plan of tens of thousands of tasks fits.
+ * streaming (a window of rows in memory, the rest in a temporary file until the sheet is zipped),
+ * so a plan of tens of thousands of tasks fits.
  */
 final class SheetWriter {
 
@@ -28,7 +28,7 @@ final class SheetWriter {
 	private SheetWriter() {
 	}
 
-	static byte[] write(ExportTable table) {
+	static void write(ExportTable table, OutputStream out) throws IOException {
 		SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
 		try {
 			SXSSFSheet sheet = workbook.createSheet(SHEET);
@@ -69,12 +69,7 @@ final class SheetWriter {
 			}
 			sheet.createFreezePane(0, 1);
 			sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, columns.size() - 1));
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			workbook.write(out);
-			return out.toByteArray();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
 		}
 		finally {
 			workbook.dispose();
