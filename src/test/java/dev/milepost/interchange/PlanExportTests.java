@@ -315,6 +315,27 @@ class PlanExportTests {
 		}
 	}
 
+	@Test
+	void textASpreadsheetWouldTakeForAFormulaIsWrittenAsText() throws Exception {
+		task("=HYPERLINK(\"http://example.com\",\"x\")", 2, Map.of());
+
+		try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new InputStreamReader(new ByteArrayInputStream(download("csv", "text/csv", team.key() + ".csv")),
+					StandardCharsets.UTF_8))) {
+			assertThat(parser.getRecords().stream().map(r -> r.get("Name")))
+				.contains("'=HYPERLINK(\"http://example.com\",\"x\")");
+		}
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+				download("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", team.key() + ".xlsx")))) {
+			List<Cell> names = new java.util.ArrayList<>();
+			workbook.getSheetAt(0).forEach(row -> names.add(row.getCell(2)));
+			assertThat(names).anySatisfy(cell -> {
+				assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
+				assertThat(cell.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://example.com\",\"x\")");
+			});
+		}
+	}
+
 	/** Rows by start order, numbered from 1, each as the schedule API computes it. */
 	private void assertTheRows(List<Map<String, Object>> rows) {
 		assertThat(rows).hasSize(6);

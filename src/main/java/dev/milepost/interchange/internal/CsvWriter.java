@@ -27,16 +27,17 @@ final class CsvWriter {
 		CSVFormat format = CSVFormat.RFC4180.builder()
 			.setHeader(ExportColumns.headings().toArray(String[]::new))
 			.get();
-		try (CSVPrinter printer = new CSVPrinter(text, format)) {
-			for (ExportTable.Row row : table.rows()) {
-				List<Object> values = new ArrayList<>(ExportColumns.ALL.size());
-				for (ExportColumns.Column column : ExportColumns.ALL) {
-					Object value = column.value().apply(row);
-					values.add(value instanceof String s ? defused(s) : value);
-				}
-				printer.printRecord(values);
+		// flushed, not closed: the stream is the response's, and closing it is the container's business
+		CSVPrinter printer = new CSVPrinter(text, format);
+		for (ExportTable.Row row : table.rows()) {
+			List<Object> values = new ArrayList<>(ExportColumns.ALL.size());
+			for (ExportColumns.Column column : ExportColumns.ALL) {
+				Object value = column.value().apply(row);
+				values.add(value instanceof String s ? defused(s) : value);
 			}
+			printer.printRecord(values);
 		}
+		printer.flush();
 	}
 
 	static String defused(String text) {
