@@ -322,12 +322,16 @@ public class Load {
 				memberTokens.add(token(base, name));
 			}
 			PlanShape shape = new PlanShape(tasks, start, memberNames, manager);
-			Reply bulk = http.bulk(base, key, managerToken, shape.bulkBody());
-			if (bulk.status() == 404 || bulk.status() == 405) {
-				shape.oneByOne(http, base, key, managerToken);
-			}
-			else {
-				http.must(bulk, "bulk load of " + tasks + " tasks");
+			// whole chains per request, so that no reference crosses requests and none goes over the
+			// endpoint's 50,000 operations (a 50k plan is about 126,000)
+			List<String> bodies = shape.bulkBodies(PlanShape.CHAINS_PER_REQUEST);
+			for (int i = 0; i < bodies.size(); i++) {
+				Reply bulk = http.bulk(base, key, managerToken, bodies.get(i));
+				if (i == 0 && (bulk.status() == 404 || bulk.status() == 405)) {
+					shape.oneByOne(http, base, key, managerToken);
+					break;
+				}
+				http.must(bulk, "bulk load of " + tasks + " tasks, part " + (i + 1) + " of " + bodies.size());
 			}
 			List<String> taskIds = ids(base, key, "tasks", managerToken);
 			List<String> milestoneIds = ids(base, key, "milestones", managerToken);
@@ -406,19 +410,45 @@ public class Load {
 			return links;
 		}
 
-		String bulkBody() {
+		/** Chains (a milestone and the ~50 tasks feeding it) per bulk request: about 38,000 operations. */
+		static final int CHAINS_PER_REQUEST = 300;
+
+		/** The chain task {@code i} belongs to (the tasks past the last whole chain feed the last milestone). */
+		int chainOf(int i) {
+			return Math.min(milestones() - 1, i / Math.max(1, tasks / milestones()));
+		}
+
+		/** The plan in bulk requests of whole chains, {@code chains} at a time; links never cross chains. */
+		List<String> bulkBodies(int chains) {
+			List<int[]> links = links();
+			List<String> bodies = new ArrayList<>();
+			for (int first = 0; first < milestones(); first += chains) {
+				int from = first;
+				int to = (int) Math.min((long) first + chains, milestones());
+				bodies.add(bulkBody(i -> chainOf(i) >= from && chainOf(i) < to, from, to, links));
+			}
+			return bodies;
+		}
+
+		String bulkBody(java.util.function.IntPredicate inPart, int firstMilestone, int endMilestone, List<int[]> links) {
 			StringBuilder body = new StringBuilder("{\"operations\":[");
 			for (int i = 0; i < tasks; i++) {
+				if (!inPart.test(i)) {
+					continue;
+				}
 				body.append("{\"op\":\"create\",\"type\":\"task\",\"ref\":\"t").append(i).append("\",\"value\":")
 					.append(taskJson(i))
 					.append("},");
 			}
-			for (int m = 0; m < milestones(); m++) {
+			for (int m = firstMilestone; m < endMilestone; m++) {
 				body.append("{\"op\":\"create\",\"type\":\"milestone\",\"ref\":\"m").append(m).append("\",\"value\":")
 					.append(milestoneJson(m))
 					.append("},");
 			}
-			for (int[] link : links()) {
+			for (int[] link : links) {
+				if (!inPart.test(link[0])) {
+					continue;
+				}
 				String successor = link[1] < 0 ? "m" + (-link[1] - 1) : "t" + link[1];
 				body.append("{\"op\":\"create\",\"type\":\"dependency\",\"value\":{\"predecessor\":{\"ref\":\"t")
 					.append(link[0])

@@ -32,9 +32,29 @@ public class FeedingWork {
 		this.jdbc = jdbc;
 	}
 
-	/** Every task upstream of the milestone, done or not, by name. */
+	/**
+	 * Every task upstream of the milestone, done or not, by name: the network walked in the database
+	 * (a recursive query along the links' successor index), so a milestone's page, its achievement
+	 * rule and its approvals read its own feeding work, not every task and link of a large plan.
+	 * The same network as {@link Upstream}: through milestones as through tasks, whatever the link type.
+	 */
 	public List<WorkItem> upstreamOf(UUID projectId, UUID milestoneId) {
-		return upstreamOf(projectId, List.of(milestoneId)).get(milestoneId);
+		return jdbc.sql("""
+				with recursive upstream (id) as (
+				    select predecessor_id from dependency where project_id = :p and successor_id = :m
+				    union
+				    select d.predecessor_id from dependency d join upstream u on d.successor_id = u.id
+				    where d.project_id = :p)
+				select id, name, percent_complete, (actual_start is not null or percent_complete > 0) as started,
+				       actual_finish is not null as done
+				from task where project_id = :p and id in (select id from upstream)""")
+			.param("p", projectId)
+			.param("m", milestoneId)
+			.query(Rows.of(WorkItem.class))
+			.list()
+			.stream()
+			.sorted(ORDER)
+			.toList();
 	}
 
 	/** The unfinished tasks upstream of each milestone named, by name; an empty list for a milestone with none. */

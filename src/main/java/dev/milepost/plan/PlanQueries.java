@@ -51,6 +51,16 @@ public class PlanQueries {
 				achievement == null || achievement.backDated() == null ? null : achievement.backDated().recordedAt());
 	}
 
+	/** Whether the project has a milestone by that id (one row read, not the plan). */
+	public boolean hasMilestone(ProjectContext context, UUID id) {
+		return jdbc.sql("select id from milestone where id = :id and project_id = :p")
+			.param("id", id)
+			.param("p", context.projectId())
+			.query(UUID.class)
+			.optional()
+			.isPresent();
+	}
+
 	/**
 	 * Whether the caller may achieve the milestone themselves now, and if not why: the answer of
 	 * {@link MilestoneAchievement}, for pages that offer the form only when it would be accepted.

@@ -1,16 +1,14 @@
 package dev.milepost.schedule;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.milepost.plan.CriterionKind;
+import dev.milepost.plan.LinkTable;
 import dev.milepost.plan.ProjectPlan;
 
 /**
@@ -47,32 +45,59 @@ public record Feedability(boolean fed, Blocker blocker) {
 	 * deliverables: a milestone is reached by work when any chain of links leads from a task into it.
 	 */
 	public static Map<UUID, Feedability> all(ProjectPlan plan) {
-		Map<UUID, List<UUID>> successors = new HashMap<>();
-		Set<UUID> linked = new HashSet<>();
-		for (ProjectPlan.Link link : plan.links()) {
-			linked.add(link.successor());
-			successors.computeIfAbsent(link.predecessor(), k -> new ArrayList<>()).add(link.successor());
+		// over the plan's activity numbering (tasks first, then milestones) and its links as arrays:
+		// a 50,000-task plan's overview asked this twice, and over ids and hash maps it was most of the page
+		LinkTable links = plan.linkTable();
+		int tasks = plan.tasks().size();
+		int activities = plan.activityCount();
+		int[] from = links.predecessors();
+		int[] to = links.successors();
+		boolean[] linked = new boolean[activities];
+		int[] first = new int[activities + 1];
+		for (int l = 0; l < from.length; l++) {
+			if (to[l] >= 0) {
+				linked[to[l]] = true;
+				if (from[l] >= 0) {
+					first[from[l] + 1]++;
+				}
+			}
+		}
+		for (int a = 0; a < activities; a++) {
+			first[a + 1] += first[a];
+		}
+		int[] successors = new int[first[activities]];
+		int[] filled = java.util.Arrays.copyOf(first, activities);
+		for (int l = 0; l < from.length; l++) {
+			if (from[l] >= 0 && to[l] >= 0) {
+				successors[filled[from[l]]++] = to[l];
+			}
 		}
 		// everything downstream of a task, through milestones too, as achieving it asks
 		// (plan.MilestoneAchievement): one breadth-first walk from all tasks at once
-		Set<UUID> reachedByWork = new HashSet<>();
-		ArrayDeque<UUID> queue = new ArrayDeque<>();
-		plan.tasks().forEach(task -> queue.add(task.id()));
-		while (!queue.isEmpty()) {
-			for (UUID next : successors.getOrDefault(queue.poll(), List.of())) {
-				if (reachedByWork.add(next)) {
-					queue.add(next);
+		boolean[] reachedByWork = new boolean[activities];
+		int[] queue = new int[tasks + activities];
+		int tail = 0;
+		for (int t = 0; t < tasks; t++) {
+			queue[tail++] = t;
+		}
+		for (int head = 0; head < tail; head++) {
+			int activity = queue[head];
+			for (int i = first[activity]; i < first[activity + 1]; i++) {
+				if (!reachedByWork[successors[i]]) {
+					reachedByWork[successors[i]] = true;
+					queue[tail++] = successors[i];
 				}
 			}
 		}
 		Set<UUID> withDeliverable = new HashSet<>();
 		plan.deliverables().forEach(d -> withDeliverable.add(d.milestoneId()));
 		Map<UUID, Feedability> all = new HashMap<>();
-		for (ProjectPlan.Milestone milestone : plan.milestones()) {
-			boolean isLinked = linked.contains(milestone.id());
+		for (int m = 0; m < plan.milestones().size(); m++) {
+			ProjectPlan.Milestone milestone = plan.milestones().get(m);
+			boolean isLinked = linked[tasks + m];
 			Blocker blocker = Blocker.NONE;
 			if (milestone.criterionKind() == CriterionKind.ALL_FEEDING_TASKS_DONE
-					&& (!isLinked || !reachedByWork.contains(milestone.id()))) {
+					&& (!isLinked || !reachedByWork[tasks + m])) {
 				blocker = Blocker.NO_FEEDING_TASK;
 			}
 			else if (milestone.criterionKind() == CriterionKind.DELIVERABLE_ACCEPTED

@@ -79,7 +79,9 @@ class MilestonePage {
 		model.addAttribute("trend", TrendChart.of(forecasts.trend(context, id), milestone.targetDate(),
 				forecast.statusDate()));
 		model.addAttribute("feeding", feeding(forecast, id));
-		model.addAttribute("choices", choices(forecast, id));
+		List<Choice> choices = choices(forecast, id);
+		model.addAttribute("choices", choices);
+		model.addAttribute("choicesCut", choices.size() == MAX_CHOICES);
 		model.addAttribute("today", forecast.statusDate());
 		model.addAttribute("approvals", approvals.about(context, id));
 		model.addAttribute("byApproval", milestone.approver() != null || milestone.role() != null);
@@ -167,19 +169,26 @@ class MilestonePage {
 			.toList();
 	}
 
-	/** What the what-if may slip: the work feeding this milestone first, then everything unfinished. */
-	private static List<Choice> choices(ProjectForecast forecast, UUID milestone) {
-		List<UUID> feeding = forecast.plan()
+	/** The most activities the what-if offers; a larger plan's list would be megabytes of options. */
+	static final int MAX_CHOICES = 200;
+
+	/**
+	 * What the what-if may slip: the work feeding this milestone first, then the unfinished work in
+	 * the order it starts, at most {@value #MAX_CHOICES} ({@code POST …/impact} takes any).
+	 */
+	static List<Choice> choices(ProjectForecast forecast, UUID milestone) {
+		java.util.Set<UUID> feeding = forecast.plan()
 			.links()
 			.stream()
 			.filter(link -> link.successor().equals(milestone))
 			.map(ProjectPlan.Link::predecessor)
-			.toList();
+			.collect(Collectors.toSet());
 		return forecast.activities()
 			.stream()
 			.filter(a -> !a.done())
 			.sorted(java.util.Comparator.comparing((ProjectForecast.Activity a) -> !feeding.contains(a.id()))
 				.thenComparing(ProjectForecast.Activity::start))
+			.limit(MAX_CHOICES)
 			.map(a -> new Choice(a.id(), (a.kind() == ActivityKind.MILESTONE ? "◆ " : "") + a.name()
 					+ (feeding.contains(a.id()) ? " (feeds this milestone)" : "")))
 			.toList();

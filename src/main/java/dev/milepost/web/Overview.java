@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -80,8 +82,56 @@ final class Overview {
 			Double todayX) {
 	}
 
-	static List<MilestoneRow> milestones(ProjectForecast forecast) {
-		return forecast.milestones().stream().map(MilestoneRow::of).toList();
+	/**
+	 * The most milestones, upcoming events and plan-health findings the overview lists; a larger
+	 * plan's are counted, and its milestones page and the API list them all.
+	 */
+	static final int MAX_ROWS = 50;
+
+	/** The milestones the overview lists, of how many, and how many there are of each status. */
+	record MilestoneList(List<MilestoneRow> rows, int total, Map<MilestoneStatus, Long> byStatus) {
+
+		public boolean cut() {
+			return rows.size() < total;
+		}
+
+		/** "1000 milestones: 12 missed, 300 at risk, …" in the order of the legend. */
+		public String countWords() {
+			return total + " milestones: " + byStatus.entrySet()
+				.stream()
+				.map(entry -> entry.getValue() + " " + Words.status(entry.getKey()).toLowerCase(java.util.Locale.ROOT))
+				.collect(java.util.stream.Collectors.joining(", "));
+		}
+
+	}
+
+	/**
+	 * Every milestone, in the forecast's order; on a plan of more than {@value #MAX_ROWS}, the
+	 * {@value #MAX_ROWS} that most need a look: missed, at risk and approaching first, then the
+	 * next open ones by target, achieved ones last.
+	 */
+	static MilestoneList milestones(ProjectForecast forecast) {
+		List<ProjectForecast.MilestoneForecast> all = forecast.milestones();
+		Map<MilestoneStatus, Long> byStatus = new EnumMap<>(MilestoneStatus.class);
+		all.forEach(m -> byStatus.merge(m.status(), 1L, Long::sum));
+		java.util.Set<UUID> shown = all.stream()
+			.sorted(Comparator.comparingInt((ProjectForecast.MilestoneForecast m) -> attention(m.status()))
+				.thenComparing(ProjectForecast.MilestoneForecast::target, Comparator.nullsLast(Comparator.naturalOrder())))
+			.limit(MAX_ROWS)
+			.map(ProjectForecast.MilestoneForecast::id)
+			.collect(java.util.stream.Collectors.toSet());
+		return new MilestoneList(all.stream().filter(m -> shown.contains(m.id())).map(MilestoneRow::of).toList(),
+				all.size(), byStatus);
+	}
+
+	private static int attention(MilestoneStatus status) {
+		return switch (status) {
+			case MISSED -> 0;
+			case AT_RISK -> 1;
+			case APPROACHING -> 2;
+			case ON_TRACK -> 3;
+			case ACHIEVED -> 4;
+		};
 	}
 
 	/** What starts, finishes or falls due from today through {@code days} days ahead, by date. */
@@ -114,7 +164,9 @@ final class Overview {
 		return date != null && !date.isBefore(first) && !date.isAfter(last);
 	}
 
-	static Strip strip(ProjectForecast forecast, LocalDate today) {
+	/** The strip over the whole project, with a diamond for each milestone listed ({@code rows}). */
+	static Strip strip(ProjectForecast forecast, LocalDate today, List<MilestoneRow> rows) {
+		java.util.Set<UUID> listed = rows.stream().map(MilestoneRow::id).collect(java.util.stream.Collectors.toSet());
 		int width = 1000;
 		int height = 62;
 		double axisY = 24;
@@ -132,7 +184,7 @@ final class Overview {
 				: DateScale.Unit.WEEK;
 		List<Marker> markers = new ArrayList<>();
 		for (ProjectForecast.MilestoneForecast m : forecast.milestones()) {
-			if (m.target() == null) {
+			if (m.target() == null || !listed.contains(m.id())) {
 				continue;
 			}
 			double x = scale.end(m.target()) - scale.pixelsPerDay() / 2;

@@ -1,8 +1,10 @@
 package dev.milepost.web;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import dev.milepost.feed.CalendarFeeds;
+import dev.milepost.health.Finding;
 import dev.milepost.health.PlanHealth;
 import dev.milepost.plan.ProjectAccess;
 import dev.milepost.plan.ProjectContext;
@@ -66,11 +68,17 @@ class ProjectOverviewPage {
 		model.addAttribute("staleStatuses", StaleStatuses.of(recomputation.staleness(context.projectKey())));
 		model.addAttribute("forecast", forecast);
 		model.addAttribute("today", today);
-		model.addAttribute("milestones", Overview.milestones(forecast));
-		model.addAttribute("strip", Overview.strip(forecast, today));
-		model.addAttribute("upcoming", Overview.upcoming(forecast, today, LOOK_AHEAD_DAYS));
+		Overview.MilestoneList milestones = Overview.milestones(forecast);
+		model.addAttribute("milestones", milestones.rows());
+		model.addAttribute("milestoneList", milestones);
+		model.addAttribute("strip", Overview.strip(forecast, today, milestones.rows()));
+		List<Overview.Upcoming> upcoming = Overview.upcoming(forecast, today, LOOK_AHEAD_DAYS);
+		model.addAttribute("upcoming", upcoming.stream().limit(Overview.MAX_ROWS).toList());
+		model.addAttribute("upcomingMore", Math.max(0, upcoming.size() - Overview.MAX_ROWS));
 		model.addAttribute("lookAhead", LOOK_AHEAD_DAYS);
-		model.addAttribute("findings", health.check(forecast.plan(), today));
+		List<Finding> findings = health.check(forecast.plan(), today);
+		model.addAttribute("findings", findings.stream().limit(Overview.MAX_ROWS).toList());
+		model.addAttribute("findingsMore", Math.max(0, findings.size() - Overview.MAX_ROWS));
 		model.addAttribute("feed", feeds.of(context).map(FeedView::of).orElse(null));
 		return "web/overview";
 	}

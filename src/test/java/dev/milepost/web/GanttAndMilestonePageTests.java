@@ -95,6 +95,28 @@ class GanttAndMilestonePageTests {
 	}
 
 	@Test
+	void onALargePlanTheWhatIfOffersTheFeedingWorkFirstAndAtMostTwoHundredActivities() {
+		java.util.List<Map<String, Object>> operations = java.util.stream.IntStream.range(0, 250)
+			.mapToObj(i -> Map.<String, Object>of("op", "create", "type", "task", "value",
+					Map.of("name", "Extra " + i, "durationDays", 2, "plannedStart", "2026-03-02")))
+			.toList();
+		Teams.check(team.as(team.manager()).post(team.path("/plan/changes"), Map.of("operations", operations)), 200);
+
+		String page = PageSession.signIn(port, team.stakeholder())
+			.get("/projects/" + team.key() + "/milestones/" + milestone)
+			.body();
+
+		java.util.List<String> options = java.util.regex.Pattern.compile("<option value=\"[^\"]+\">([^<]*)</option>")
+			.matcher(page.substring(page.indexOf("id=\"what-if-activity\"")))
+			.results()
+			.map(match -> match.group(1))
+			.toList();
+		assertThat(options).hasSize(MilestonePage.MAX_CHOICES);
+		assertThat(options.get(0)).isEqualTo("Test interfaces (feeds this milestone)");
+		assertThat(page).contains("The work feeding this milestone and then the next to start, the\n        first <span>200</span>");
+	}
+
+	@Test
 	void aMilestoneOfAnotherProjectOrAMalformedIdIsNotFound() {
 		PageSession manager = PageSession.signIn(port, team.manager());
 		Teams.Team other = teams.team(Api.at(port));

@@ -16,6 +16,7 @@ import dev.milepost.common.ConflictException;
 import dev.milepost.common.ETags;
 import dev.milepost.common.ForbiddenException;
 import dev.milepost.common.NotFoundException;
+import dev.milepost.common.Rows;
 import dev.milepost.common.PageResponse;
 import dev.milepost.common.Paging;
 import dev.milepost.common.RuleViolationException;
@@ -193,17 +194,45 @@ public class Projects {
 	}
 
 	/** The calendar a project's durations are counted in: its override over the workspace's. */
+	/**
+	 * The project's effective calendar, read with two plain queries (its working days or else the
+	 * workspace's, then both sets of holidays) rather than two aggregates in two transactions: every
+	 * task and milestone read asks for it.
+	 */
 	public WorkCalendar calendarOf(UUID projectId) {
-		Project project = projects.findById(projectId).orElseThrow(() -> NotFoundException.of("project", projectId));
-		return effective(project, workspaceCalendar());
+		record Days(String project, String workspace) {
+		}
+		Days days = jdbc.sql("""
+				select p.working_days as project, w.working_days as workspace
+				from project p cross join workspace_calendar w where p.id = :project and w.id = :workspace""")
+			.param("project", projectId)
+			.param("workspace", WorkspaceCalendar.DEFAULT)
+			.query(Rows.of(Days.class))
+			.optional()
+			.orElseThrow(() -> NotFoundException.of("project", projectId));
+		Set<java.time.LocalDate> holidays = new HashSet<>(jdbc.sql("""
+				select holiday_date from project_holiday where project_id = :project
+				union all
+				select holiday_date from workspace_holiday where calendar_id = :workspace""")
+			.param("project", projectId)
+			.param("workspace", WorkspaceCalendar.DEFAULT)
+			.query(java.time.LocalDate.class)
+			.list());
+		return effective(days.project() == null ? null : WorkspaceCalendar.decode(days.project()),
+				WorkspaceCalendar.decode(days.workspace()), holidays);
 	}
 
 	private static WorkCalendar effective(Project project, WorkspaceCalendar workspace) {
 		Set<java.time.LocalDate> holidays = new HashSet<>();
 		workspace.holidays().forEach(holiday -> holidays.add(holiday.date()));
 		project.holidays().forEach(holiday -> holidays.add(holiday.date()));
-		return new WorkCalendar(project.workingDays() != null ? project.workingDays() : workspace.workingDays(),
-				holidays);
+		return effective(project.workingDays(), workspace.workingDays(), holidays);
+	}
+
+	/** The project's own working days if it has them, else the workspace's; the holidays of both. */
+	private static WorkCalendar effective(Set<java.time.DayOfWeek> projectDays, Set<java.time.DayOfWeek> workspaceDays,
+			Set<java.time.LocalDate> holidays) {
+		return new WorkCalendar(projectDays != null ? projectDays : workspaceDays, holidays);
 	}
 
 	WorkspaceCalendar workspaceCalendar() {

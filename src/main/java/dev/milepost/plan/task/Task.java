@@ -165,10 +165,7 @@ public class Task {
 	}
 
 	public TaskState state() {
-		if (actualFinish != null) {
-			return TaskState.DONE;
-		}
-		return actualStart != null || percentComplete > 0 ? TaskState.IN_PROGRESS : TaskState.NOT_STARTED;
+		return TaskState.of(actualStart, actualFinish, percentComplete);
 	}
 
 	public boolean isDone() {

@@ -1,9 +1,13 @@
 package dev.milepost.plan.task;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +23,7 @@ import dev.milepost.common.MultiRow;
 import dev.milepost.common.NotFoundException;
 import dev.milepost.common.PageResponse;
 import dev.milepost.common.Paging;
+import dev.milepost.common.Rows;
 import dev.milepost.common.RuleViolationException;
 import dev.milepost.identity.Users;
 import dev.milepost.plan.ProjectContext;
@@ -75,20 +80,77 @@ public class Tasks {
 		UUID assigneeId = assignee == null ? null
 				: users.findByUsername(assignee).map(user -> user.id()).orElse(new UUID(0, 0));
 		String q = query == null ? null : query.toLowerCase(Locale.ROOT);
-		List<Task> matching = tasks.findByProjectId(context.projectId())
+		// The filters and the order on a few columns of every task, then whole tasks for the page only:
+		// reading every task as an aggregate asked the database once per task for its assignees.
+		List<UUID> matching = jdbc.sql("""
+				select id, name, planned_start, actual_start, actual_finish, percent_complete from task
+				where project_id = :project""" + (assigneeId == null ? ""
+				: " and id in (select task_id from task_assignee where user_id = :assignee)"))
+			.param("project", context.projectId())
+			.params(assigneeId == null ? Map.of() : Map.of("assignee", assigneeId))
+			.query(Rows.of(Listed.class))
+			.list()
 			.stream()
 			.filter(task -> q == null || task.name().toLowerCase(Locale.ROOT).contains(q))
-			.filter(task -> assigneeId == null || task.isAssigned(assigneeId))
-			.filter(task -> state == null || task.state() == state)
-			.sorted(Comparator.comparing(Task::plannedStart, Comparator.nullsLast(Comparator.naturalOrder()))
-				.thenComparing(Task::name)
-				.thenComparing(Task::id))
+			.filter(task -> state == null || TaskState.of(task.actualStart(), task.actualFinish(), task.percentComplete()) == state)
+			.sorted(Comparator.comparing(Listed::plannedStart, Comparator.nullsLast(Comparator.naturalOrder()))
+				.thenComparing(Listed::name)
+				.thenComparing(Listed::id))
+			.map(Listed::id)
 			.toList();
-		return PageResponse.of(views(context, paging.slice(matching)), paging, matching.size());
+		return PageResponse.of(views(context, loadAll(paging.slice(matching))), paging, matching.size());
+	}
+
+	/** What the task list filters and orders by. */
+	private record Listed(UUID id, String name, LocalDate plannedStart, LocalDate actualStart, LocalDate actualFinish,
+			int percentComplete) {
+	}
+
+	/**
+	 * Tasks by id, in the order given, with two queries (their rows, then their assignees) where the
+	 * repository asks once per task for its assignees.
+	 */
+	private List<Task> loadAll(List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, Set<Assignee>> assignees = new HashMap<>();
+		jdbc.sql("select task_id, user_id from task_assignee where task_id in (:ids)")
+			.param("ids", ids)
+			.query(Rows.of(AssigneeRow.class))
+			.list()
+			.forEach(row -> assignees.computeIfAbsent(row.taskId(), id -> new HashSet<>()).add(new Assignee(row.userId())));
+		Map<UUID, Task> byId = new HashMap<>();
+		jdbc.sql("select * from task where id in (:ids)")
+			.param("ids", ids)
+			.query(Rows.of(TaskRow.class))
+			.list()
+			.forEach(row -> byId.put(row.id(), row.task(assignees.getOrDefault(row.id(), Set.of()))));
+		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+	}
+
+	private record AssigneeRow(UUID taskId, UUID userId) {
+	}
+
+	private record TaskRow(UUID id, UUID projectId, String name, String description, int durationDays,
+			BigDecimal effortHours, int percentComplete, LocalDate plannedStart, LocalDate actualStart,
+			LocalDate actualFinish, Integer estimateOptimistic, Integer estimateMostLikely, Integer estimatePessimistic,
+			Instant createdAt, Long version) {
+
+		Task task(Set<Assignee> assignees) {
+			return new Task(id, projectId, name, description, durationDays, effortHours, percentComplete, plannedStart,
+					actualStart, actualFinish, estimateOptimistic, estimateMostLikely, estimatePessimistic, assignees,
+					createdAt, version);
+		}
+
 	}
 
 	public Versioned read(ProjectContext context, UUID id) {
-		Task task = load(context, id);
+		// two plain queries, no transaction: the repository's read is four round trips
+		Task task = loadAll(List.of(id)).stream()
+			.filter(found -> found.projectId().equals(context.projectId()))
+			.findFirst()
+			.orElseThrow(() -> NotFoundException.of("task", id));
 		return new Versioned(view(context, task), task.version());
 	}
 
@@ -171,10 +233,15 @@ public class Tasks {
 	@Transactional
 	public List<String> unassignEverywhere(ProjectContext context, UUID userId) {
 		List<String> names = new ArrayList<>();
-		for (Task task : tasks.findByProjectId(context.projectId())) {
-			if (!task.isAssigned(userId)) {
-				continue;
-			}
+		List<UUID> theirs = jdbc.sql("""
+				select id from task
+				where project_id = :project and id in (select task_id from task_assignee where user_id = :user)
+				order by created_at, id""")
+			.param("project", context.projectId())
+			.param("user", userId)
+			.query(UUID.class)
+			.list();
+		for (Task task : loadAll(theirs)) {
 			TaskView before = view(context, task);
 			task.unassign(userId);
 			task = tasks.save(task);

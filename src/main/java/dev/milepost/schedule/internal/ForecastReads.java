@@ -110,8 +110,7 @@ class ForecastReads implements Forecasts {
 
 	@Override
 	public List<TrendPoint> trend(ProjectContext context, UUID milestoneId) {
-		boolean ours = plans.plan(context).milestones().stream().anyMatch(m -> m.id().equals(milestoneId));
-		if (!ours) {
+		if (!plans.hasMilestone(context, milestoneId)) {
 			throw NotFoundException.of("milestone", milestoneId);
 		}
 		return statuses.trend(milestoneId)

@@ -50,7 +50,45 @@ final class StatusFacts {
 				mapping.slackToTarget(schedule, activity), chanceMeansSomething ? risk.chanceOfMeetingTarget() : null,
 				chanceMeansSomething ? risk.iterations() : 0, feedability, work, names,
 				milestone.achieved() ? List.of()
-						: lateWorkOnPath(mapping, schedule, activity, path, statusDate, baselineName, baseline));
+						: folded(lateWorkOnPath(mapping, schedule, activity, path, statusDate, baselineName, baseline),
+								baselineName));
+	}
+
+	/** How many reasons of one kind are given one by one; the rest are counted in one more. */
+	static final int REASONS_PER_KIND = 3;
+
+	/**
+	 * The first {@value #REASONS_PER_KIND} reasons of each kind as they are, the rest of that kind
+	 * folded into one that counts them, names every activity and gives the most days: fifty tasks
+	 * that have not started are one line to act on, not fifty (and a status page of a large plan
+	 * does not carry them all).
+	 */
+	static List<Reason> folded(List<Reason> reasons, String baselineName) {
+		Map<String, List<Reason>> byKind = new java.util.LinkedHashMap<>();
+		reasons.forEach(reason -> byKind.computeIfAbsent(reason.code(), code -> new ArrayList<>()).add(reason));
+		if (byKind.values().stream().allMatch(kind -> kind.size() <= REASONS_PER_KIND + 1)) {
+			return reasons;
+		}
+		List<Reason> folded = new ArrayList<>();
+		byKind.forEach((code, kind) -> {
+			if (kind.size() <= REASONS_PER_KIND + 1) {
+				folded.addAll(kind);
+				return;
+			}
+			folded.addAll(kind.subList(0, REASONS_PER_KIND));
+			List<Reason> rest = kind.subList(REASONS_PER_KIND, kind.size());
+			List<UUID> activities = rest.stream().flatMap(reason -> reason.activities().stream()).toList();
+			int most = rest.stream().mapToInt(reason -> reason.days() == null ? 0 : reason.days()).max().orElse(0);
+			folded.add(new Reason(code, rest.size() + " more " + switch (code) {
+				case "LATE_START" -> "tasks on the driving path have not started as planned, by up to " + days(most)
+						+ ".";
+				case "LATE_TASK" -> "tasks on the driving path are forecast to finish after their planned finish, by up to "
+						+ days(most) + ".";
+				default -> "activities on the driving path now finish after baseline '" + baselineName + "', by up to "
+						+ days(most) + ", and push this milestone.";
+			}, activities, most));
+		});
+		return folded;
 	}
 
 	/**

@@ -30,7 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * crashed instances, retries) and at start (what a crashed instance left). One transaction per
  * recompute claims the project's requests, recomputes its statuses, deletes the requests and
  * publishes {@link MilestoneStatusesRecomputed}; if it fails, it rolls back and the requests are
- * counted and tried again later, doubling the wait.
+ * counted and tried again later, doubling the wait. After a drain that recomputed anything the
+ * thread waits {@code min-interval} before the next: under a steady stream of edits to a project its
+ * statuses are recomputed about once per interval for all the edits of that interval, not once per
+ * edit back to back (which took a core of a 2-core machine under load; BENCHMARKS.md).
  *
  * <p>With {@code milepost.background.enabled=false} no thread is started; {@link #runDue()} (the
  * tests' drain) still serves what is due, on the caller's thread, once the recompute in hand on
@@ -64,6 +67,11 @@ class StatusRecomputeWorker implements StatusRecomputation, SmartLifecycle {
 
 	private final Duration retryMax;
 
+	private final long minIntervalNanos;
+
+	/** When the thread may drain again ({@link System#nanoTime()}), after a drain that recomputed something. */
+	private volatile long nextDrain = System.nanoTime();
+
 	private final AtomicBoolean queued = new AtomicBoolean();
 
 	private final ReadWriteLock draining = new ReentrantReadWriteLock();
@@ -78,11 +86,14 @@ class StatusRecomputeWorker implements StatusRecomputation, SmartLifecycle {
 			@Value("${milepost.background.enabled:true}") boolean background,
 			@Value("${milepost.schedule.recompute.poll-interval:5s}") Duration pollInterval,
 			@Value("${milepost.schedule.recompute.retry-initial:30s}") Duration retryInitial,
-			@Value("${milepost.schedule.recompute.retry-max:30m}") Duration retryMax) {
-		if (!positive(retryInitial) || retryMax.compareTo(retryInitial) < 0 || !positive(pollInterval)) {
+			@Value("${milepost.schedule.recompute.retry-max:30m}") Duration retryMax,
+			@Value("${milepost.schedule.recompute.min-interval:1s}") Duration minInterval) {
+		if (!positive(retryInitial) || retryMax.compareTo(retryInitial) < 0 || !positive(pollInterval)
+				|| minInterval.isNegative()) {
 			throw new IllegalArgumentException("milepost.schedule.recompute: poll-interval and retry-initial must be "
-					+ "positive and retry-max at least retry-initial");
+					+ "positive, retry-max at least retry-initial and min-interval 0 or more");
 		}
+		this.minIntervalNanos = minInterval.toNanos();
 		this.requests = requests;
 		this.statuses = statuses;
 		this.baselines = baselines;
@@ -107,15 +118,19 @@ class StatusRecomputeWorker implements StatusRecomputation, SmartLifecycle {
 		return requests.staleness(projectKey);
 	}
 
-	/** Asks the worker thread to serve what is due soon; never waits, never touches the database. */
+	/**
+	 * Asks the worker thread to serve what is due, at once or, within {@code min-interval} of its last
+	 * recompute, when the interval is over (wakes meanwhile are the same wake); never waits, never
+	 * touches the database.
+	 */
 	void wake() {
 		ScheduledExecutorService worker = thread;
 		if (worker != null && queued.compareAndSet(false, true)) {
 			try {
-				worker.execute(() -> {
+				worker.schedule(() -> {
 					queued.set(false);
 					drain();
-				});
+				}, Math.max(0, nextDrain - System.nanoTime()), TimeUnit.NANOSECONDS);
 			}
 			catch (RejectedExecutionException stopping) {
 				queued.set(false);
@@ -126,7 +141,9 @@ class StatusRecomputeWorker implements StatusRecomputation, SmartLifecycle {
 	private void drain() {
 		draining.readLock().lock();
 		try {
-			serveDue();
+			if (serveDue() > 0) {
+				nextDrain = System.nanoTime() + minIntervalNanos;
+			}
 		}
 		catch (RuntimeException e) {
 			log.warn("Serving milestone status recomputes failed; the next poll tries again", e);

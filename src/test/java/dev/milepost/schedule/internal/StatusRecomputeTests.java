@@ -161,6 +161,68 @@ class StatusRecomputeTests {
 		assertThat(worker.staleness(team.key())).isEmpty();
 	}
 
+	@Autowired
+	MilestoneStatuses statuses;
+
+	@Autowired
+	Baselines baselines;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher publisher;
+
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
+	@Autowired
+	java.time.Clock clock;
+
+	@Test
+	void withinTheMinimumIntervalOfItsLastRecomputeTheThreadWaitsAndThenRecomputesTheEditsTogether() {
+		Teams.Team team = teams.team(Api.at(port));
+		String task = Teams.taskFeedingMilestone(team).task();
+		Api manager = team.as(team.manager()).withoutStatusRecompute();
+		worker.runDue();
+		StatusRecomputeWorker paced = new StatusRecomputeWorker(requests, statuses, baselines, publisher,
+				transactionManager, clock, meters, true, java.time.Duration.ofHours(1), java.time.Duration.ofSeconds(30),
+				java.time.Duration.ofMinutes(30), java.time.Duration.ofHours(1));
+		paced.start();
+		try {
+			paced.awaitThread();
+			int before = recomputes(team.key());
+
+			check(manager.patch(task, Map.of("durationDays", 6), manager.get(task).etag()), 200);
+			paced.wake();
+			paced.awaitThread();
+			assertThat(recomputes(team.key())).as("the first edit at once").isEqualTo(before + 1);
+			assertThat(paced.staleness(team.key())).isEmpty();
+
+			check(manager.patch(task, Map.of("durationDays", 7), manager.get(task).etag()), 200);
+			paced.wake();
+			check(manager.patch(task, Map.of("durationDays", 8), manager.get(task).etag()), 200);
+			paced.wake();
+			paced.awaitThread();
+			assertThat(recomputes(team.key())).as("the next ones wait for the interval").isEqualTo(before + 1);
+			assertThat(paced.staleness(team.key())).as("and the project says so").isPresent();
+
+			assertThat(paced.runDue()).as("then both in one recompute").isEqualTo(1);
+			assertThat(recomputes(team.key())).isEqualTo(before + 2);
+			assertThat(paced.staleness(team.key())).isEmpty();
+		}
+		finally {
+			paced.stop();
+		}
+	}
+
+	@Test
+	void aNegativeMinimumIntervalIsRefused() {
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> new StatusRecomputeWorker(requests, statuses, baselines, publisher,
+					transactionManager, clock, meters, false, java.time.Duration.ofSeconds(5),
+					java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(30), java.time.Duration.ofSeconds(-1)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("min-interval 0 or more");
+	}
+
 	@Test
 	void requestsLeftByAStoppedInstanceAreServedWhenAWorkerStarts() {
 		Teams.Team team = teams.team(Api.at(port));
