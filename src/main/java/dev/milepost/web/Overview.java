@@ -95,7 +95,7 @@ final class Overview {
 			return rows.size() < total;
 		}
 
-		/** "1000 milestones: 12 missed, 300 at risk, …" in the order of the legend. */
+		/** The counts in the order of the legend: {@code 1000 milestones: 12 missed, 300 at risk, …}. */
 		public String countWords() {
 			return total + " milestones: " + byStatus.entrySet()
 				.stream()
