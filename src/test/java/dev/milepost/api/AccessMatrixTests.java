@@ -685,6 +685,8 @@ class AccessMatrixTests {
 		endpoint("GET", base + "/milestone-status", fixed("GET", team.path("/milestone-status"), null),
 				READ_PROJECT);
 		endpoint("GET", base + "/early-warning", fixed("GET", team.path("/early-warning"), null), READ_PROJECT);
+		// the plan as a file (interchange): anyone who reads the project
+		endpoint("GET", base + "/export", fixed("GET", team.path("/export?format=csv"), null), READ_PROJECT);
 		endpoint("POST", base + "/impact", actor -> new Call("POST", team.path("/impact"),
 				Map.of("changes", List.of(Map.of("kind", "SLIP", "activity", task(), "days", 3))), null),
 				expect(401, 200, 200, 200, 200, 200, 404));
