@@ -294,24 +294,12 @@ public class Outbox {
 		// two notices of one batch about the same thing make one delivery per person and channel
 		Map<String, Row> distinct = new java.util.LinkedHashMap<>();
 		all.forEach(row -> distinct.putIfAbsent(row.idempotencyKey(), row));
-		Set<String> stored = stored(distinct.values().stream()
+		List<String> aboutKeys = distinct.values()
+			.stream()
 			.filter(row -> row.username() != null && row.noticeKey().startsWith("about:"))
 			.map(Row::idempotencyKey)
-			.toList());
-		Map<Integer, Map<String, Boolean>> reached = new HashMap<>();
-		for (Row row : all) {
-			if (row.username() != null) {
-				boolean fresh = distinct.get(row.idempotencyKey()) == row && !stored.contains(row.idempotencyKey());
-				reached.computeIfAbsent(row.notice(), notice -> new java.util.LinkedHashMap<>())
-					.merge(row.username(), fresh, Boolean::logicalOr);
-			}
-		}
-		Map<Integer, Set<String>> already = new HashMap<>();
-		reached.forEach((notice, people) -> people.forEach((username, fresh) -> {
-			if (!fresh) {
-				already.computeIfAbsent(notice, n -> new java.util.TreeSet<>()).add(username);
-			}
-		}));
+			.toList();
+		Set<String> stored = writers(aboutKeys).keySet();
 		List<Row> rows = distinct.values().stream().filter(row -> !stored.contains(row.idempotencyKey())).toList();
 		Timestamp now = Timestamp.from(clock.instant());
 		MultiRow.insert(named, """
@@ -331,17 +319,37 @@ public class Outbox {
 					values.put("now", now);
 					return values;
 				}).toList());
+		// Who this write told is read after it, not guessed before: a delivery about the same thing
+		// that another transaction wrote meanwhile is theirs (the insert waited for it and did nothing),
+		// so two handlers at once never both say they told the person.
+		Map<String, UUID> writer = writers(aboutKeys);
+		Map<Integer, Map<String, Boolean>> reached = new HashMap<>();
+		for (Row row : all) {
+			if (row.username() != null) {
+				boolean fresh = distinct.get(row.idempotencyKey()) == row && (!row.noticeKey().startsWith("about:")
+						|| row.eventId().equals(writer.get(row.idempotencyKey())));
+				reached.computeIfAbsent(row.notice(), notice -> new java.util.LinkedHashMap<>())
+					.merge(row.username(), fresh, Boolean::logicalOr);
+			}
+		}
+		Map<Integer, Set<String>> already = new HashMap<>();
+		reached.forEach((notice, people) -> people.forEach((username, fresh) -> {
+			if (!fresh) {
+				already.computeIfAbsent(notice, n -> new java.util.TreeSet<>()).add(username);
+			}
+		}));
 		return already;
 	}
 
-	/** Which of these delivery keys are stored already (one query per thousand keys). */
-	private Set<String> stored(List<String> keys) {
-		Set<String> stored = new java.util.HashSet<>();
+	/** Of these delivery keys, the stored ones with the notice event that wrote each (one query per thousand keys). */
+	private Map<String, UUID> writers(List<String> keys) {
+		Map<String, UUID> writers = new HashMap<>();
 		for (int from = 0; from < keys.size(); from += 1000) {
-			stored.addAll(named.queryForList("select idempotency_key from notification_delivery where idempotency_key in (:keys)",
-					Map.of("keys", keys.subList(from, Math.min(keys.size(), from + 1000))), String.class));
+			named.query("select idempotency_key, event_id from notification_delivery where idempotency_key in (:keys)",
+					Map.of("keys", keys.subList(from, Math.min(keys.size(), from + 1000))),
+					(rs, n) -> writers.put(rs.getString(1), rs.getObject(2, UUID.class)));
 		}
-		return stored;
+		return writers;
 	}
 
 	static String clip(String text, int max) {

@@ -1,6 +1,5 @@
 package dev.milepost.plan.task;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.repository.ListCrudRepository;
@@ -10,7 +9,5 @@ import org.springframework.transaction.annotation.Transactional;
 // read on the same connection as its rows, not on a second one while the first result is open.
 @Transactional(readOnly = true)
 public interface TaskRepository extends ListCrudRepository<Task, UUID> {
-
-	List<Task> findByProjectId(UUID projectId);
 
 }
