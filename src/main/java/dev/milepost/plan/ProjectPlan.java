@@ -54,18 +54,6 @@ public record ProjectPlan(UUID projectId, String key, String name, String sponso
 		return tasks.size() + milestones.size();
 	}
 
-	/**
-	 * The tasks upstream of the activity through any chain of links (through milestones too), in
-	 * plan order: the work that feeds it (see {@link FeedingWork}).
-	 */
-	public List<Task> upstreamTasks(UUID activity) {
-		java.util.Map<UUID, List<UUID>> predecessors = new java.util.HashMap<>();
-		links.forEach(link -> predecessors.computeIfAbsent(link.successor(), k -> new java.util.ArrayList<>())
-			.add(link.predecessor()));
-		Set<UUID> upstream = Upstream.of(activity, predecessors);
-		return tasks.stream().filter(task -> upstream.contains(task.id())).toList();
-	}
-
 	/** Whether the person is in the plan with a deactivated account. */
 	public boolean deactivated(String username) {
 		return username != null && deactivated.contains(username);

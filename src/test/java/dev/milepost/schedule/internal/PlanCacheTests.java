@@ -316,6 +316,13 @@ class PlanCacheTests {
 			.isEqualTo(Schedules.evaluate(fresh, ScheduleSettings.DEFAULTS.rules(), 0, 0, null, Map.of(), Map.of()));
 	}
 
+	@org.junit.jupiter.api.Test
+	void aNegativeBoundIsRefusedAtStart() {
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache(-1))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("milepost.schedule.plan-cache.max-activities cannot be negative");
+	}
+
 	private PlanCache cache(long maxActivities) {
 		return new PlanCache(plans, versions, edits, meters, maxActivities);
 	}
