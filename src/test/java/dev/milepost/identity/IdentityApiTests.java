@@ -57,6 +57,33 @@ class IdentityApiTests {
 	}
 
 	@Test
+	void aTokenStopsWorkingWhenItExpiresOrItsPersonIsDisabledAndRecordsWhenItWasLastUsed(
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		People.Person cleo = people.person("Cleo");
+		People.Person dan = people.person("Dan");
+		assertThat(jdbc.sql("select count(*) from api_token where user_id = :id and last_used_at is not null")
+			.param("id", cleo.id())
+			.query(Long.class)
+			.single()).as("not used yet").isZero();
+		assertThat(api.withToken(cleo.token()).get("/api/v1/me").json().get("username").asString())
+			.isEqualTo(cleo.username());
+		assertThat(jdbc.sql("select count(*) from api_token where user_id = :id and last_used_at is not null")
+			.param("id", cleo.id())
+			.query(Long.class)
+			.single()).as("used once").isOne();
+
+		jdbc.sql("update api_token set expires_at = :past where user_id = :id")
+			.param("past", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)))
+			.param("id", cleo.id())
+			.update();
+		assertThat(api.withToken(cleo.token()).get("/api/v1/me").status()).as("expired").isEqualTo(401);
+
+		assertThat(api.withToken(dan.token()).get("/api/v1/me").status()).isEqualTo(200);
+		jdbc.sql("update app_user set enabled = false where id = :id").param("id", dan.id()).update();
+		assertThat(api.withToken(dan.token()).get("/api/v1/me").status()).as("disabled").isEqualTo(401);
+	}
+
+	@Test
 	void aWrongPasswordOrAnUnknownTokenIsRefused() {
 		People.Person ben = people.person("Ben");
 		assertThat(api.withBasic(ben.username(), "not-the-password").get("/api/v1/me").status()).isEqualTo(401);

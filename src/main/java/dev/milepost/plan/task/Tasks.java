@@ -33,6 +33,7 @@ import dev.milepost.plan.project.Projects;
 import dev.milepost.plan.support.Participants;
 import dev.milepost.plan.support.PlanEvents;
 import dev.milepost.plan.support.WorkCalendar;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -98,7 +99,8 @@ public class Tasks {
 				.thenComparing(Listed::id))
 			.map(Listed::id)
 			.toList();
-		return PageResponse.of(views(context, loadAll(paging.slice(matching))), paging, matching.size());
+		Loaded page = loadAll(paging.slice(matching));
+		return PageResponse.of(views(context, page.tasks(), page.usernames()), paging, matching.size());
 	}
 
 	/** What the task list filters and orders by. */
@@ -107,29 +109,47 @@ public class Tasks {
 	}
 
 	/**
-	 * Tasks by id, in the order given, with two queries (their rows, then their assignees) where the
-	 * repository asks once per task for its assignees.
+	 * Tasks by id, in the order given, with their assignees and the assignees' usernames, in one
+	 * query (a row per task and assignee): the repository asks once per task for its assignees.
 	 */
-	private List<Task> loadAll(List<UUID> ids) {
+	private Loaded loadAll(List<UUID> ids) {
 		if (ids.isEmpty()) {
-			return List.of();
+			return new Loaded(List.of(), Map.of());
 		}
+		Map<UUID, TaskRow> rows = new HashMap<>();
 		Map<UUID, Set<Assignee>> assignees = new HashMap<>();
-		jdbc.sql("select task_id, user_id from task_assignee where task_id in (:ids)")
+		Map<UUID, String> usernames = new HashMap<>();
+		RowMapper<TaskRow> taskRows = Rows.of(TaskRow.class);
+		jdbc.sql("""
+				select t.*, a.user_id as assignee_id, u.username as assignee_username
+				from task t
+				left join task_assignee a on a.task_id = t.id
+				left join app_user u on u.id = a.user_id
+				where t.id in (:ids)""")
 			.param("ids", ids)
-			.query(Rows.of(AssigneeRow.class))
-			.list()
-			.forEach(row -> assignees.computeIfAbsent(row.taskId(), id -> new HashSet<>()).add(new Assignee(row.userId())));
-		Map<UUID, Task> byId = new HashMap<>();
-		jdbc.sql("select * from task where id in (:ids)")
-			.param("ids", ids)
-			.query(Rows.of(TaskRow.class))
-			.list()
-			.forEach(row -> byId.put(row.id(), row.task(assignees.getOrDefault(row.id(), Set.of()))));
-		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+			.query((rs, row) -> {
+				UUID id = rs.getObject("id", UUID.class);
+				if (!rows.containsKey(id)) {
+					rows.put(id, taskRows.mapRow(rs, row));
+				}
+				UUID assignee = rs.getObject("assignee_id", UUID.class);
+				if (assignee != null) {
+					assignees.computeIfAbsent(id, task -> new HashSet<>()).add(new Assignee(assignee));
+					usernames.put(assignee, rs.getString("assignee_username"));
+				}
+				return id;
+			})
+			.list();
+		List<Task> tasks = ids.stream()
+			.map(rows::get)
+			.filter(Objects::nonNull)
+			.map(row -> row.task(assignees.getOrDefault(row.id(), Set.of())))
+			.toList();
+		return new Loaded(tasks, usernames);
 	}
 
-	private record AssigneeRow(UUID taskId, UUID userId) {
+	/** Tasks as read, with the usernames of everyone assigned to them. */
+	private record Loaded(List<Task> tasks, Map<UUID, String> usernames) {
 	}
 
 	private record TaskRow(UUID id, UUID projectId, String name, String description, int durationDays,
@@ -147,11 +167,13 @@ public class Tasks {
 
 	public Versioned read(ProjectContext context, UUID id) {
 		// two plain queries, no transaction: the repository's read is four round trips
-		Task task = loadAll(List.of(id)).stream()
+		Loaded loaded = loadAll(List.of(id));
+		Task task = loaded.tasks()
+			.stream()
 			.filter(found -> found.projectId().equals(context.projectId()))
 			.findFirst()
 			.orElseThrow(() -> NotFoundException.of("task", id));
-		return new Versioned(view(context, task), task.version());
+		return new Versioned(views(context, List.of(task), loaded.usernames()).get(0), task.version());
 	}
 
 	/** Refuses at once anyone who may not change this task at all, before their patch is even read. */
@@ -241,7 +263,7 @@ public class Tasks {
 			.param("user", userId)
 			.query(UUID.class)
 			.list();
-		for (Task task : loadAll(theirs)) {
+		for (Task task : loadAll(theirs).tasks()) {
 			TaskView before = view(context, task);
 			task.unassign(userId);
 			task = tasks.save(task);
@@ -320,11 +342,17 @@ public class Tasks {
 	}
 
 	private List<TaskView> views(ProjectContext context, List<Task> page) {
+		return views(context, page,
+				participants.usernames(page.stream().flatMap(t -> t.assigneeIds().stream()).toList()));
+	}
+
+	private List<TaskView> views(ProjectContext context, List<Task> page, Map<UUID, String> names) {
 		if (page.isEmpty()) {
 			return List.of();
 		}
-		WorkCalendar calendar = projects.calendarOf(context.projectId());
-		Map<UUID, String> names = participants.usernames(page.stream().flatMap(t -> t.assigneeIds().stream()).toList());
+		// the calendar only serves a planned finish: read it when a task has a planned start
+		WorkCalendar calendar = page.stream().anyMatch(task -> task.plannedStart() != null)
+				? projects.calendarOf(context.projectId()) : null;
 		return page.stream()
 			.map(task -> new TaskView(task.id(), task.name(), task.description(), task.durationDays(),
 					task.effortHours(), task.assigneeIds().stream().map(names::get).sorted().toList(),
