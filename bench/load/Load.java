@@ -793,12 +793,15 @@ public class Load {
 
 		final int tasks;
 
+		final String only;
+
 		Ratios(Http http, Map<String, String> options) {
 			this.http = http;
 			this.tasks = Integer.parseInt(options.getOrDefault("tasks", "1000"));
 			this.clients = Integer.parseInt(options.getOrDefault("clients", "32"));
 			this.seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
 			this.rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+			this.only = options.get("only");
 		}
 
 		void run() throws Exception {
@@ -812,6 +815,10 @@ public class Load {
 			targets.put("liveness", () -> http.get(base, "/actuator/health/liveness", null));
 			targets.put("task JSON", () -> http.get(base, "/api/v1/projects/" + key + "/tasks/" + task, token));
 			targets.put("overview page", () -> http.get(base, "/projects/" + key, session));
+			// --only task (or overview) measures one target, e.g. under a profiler; liveness stays as the baseline
+			if (only != null) {
+				targets.keySet().removeIf(name -> !name.equals("liveness") && !name.startsWith(only));
+			}
 			Map<String, List<Double>> throughput = new LinkedHashMap<>();
 			for (String name : targets.keySet()) {
 				throughput.put(name, new ArrayList<>());

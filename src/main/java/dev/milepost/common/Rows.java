@@ -30,6 +30,14 @@ public final class Rows<T extends Record> implements RowMapper<T> {
 
 	private static final ConversionService CONVERSIONS = DefaultConversionService.getSharedInstance();
 
+	// what a record class needs for reading, worked out once per class: Rows.of runs for every query
+	private static final ClassValue<Shape<?>> SHAPES = new ClassValue<>() {
+		@Override
+		protected Shape<?> computeValue(Class<?> type) {
+			return Shape.of(type.asSubclass(Record.class));
+		}
+	};
+
 	private final Constructor<T> constructor;
 
 	private final String[] names;
@@ -40,28 +48,41 @@ public final class Rows<T extends Record> implements RowMapper<T> {
 
 	private int[] columns;
 
-	private Rows(Class<T> type) {
-		RecordComponent[] components = type.getRecordComponents();
-		Class<?>[] parameterTypes = new Class<?>[components.length];
-		this.names = new String[components.length];
-		for (int i = 0; i < components.length; i++) {
-			parameterTypes[i] = components[i].getType();
-			names[i] = normal(components[i].getName());
-		}
-		try {
-			this.constructor = type.getDeclaredConstructor(parameterTypes);
-		}
-		catch (NoSuchMethodException e) {
-			throw new IllegalArgumentException(type + " has no canonical constructor", e);
-		}
-		this.types = new TypeDescriptor[components.length];
-		for (int i = 0; i < components.length; i++) {
-			types[i] = new TypeDescriptor(MethodParameter.forExecutable(constructor, i));
-		}
+	private Rows(Shape<T> shape) {
+		this.constructor = shape.constructor();
+		this.names = shape.names();
+		this.types = shape.types();
 	}
 
+	private record Shape<T extends Record>(Constructor<T> constructor, String[] names, TypeDescriptor[] types) {
+
+		static <T extends Record> Shape<T> of(Class<T> type) {
+			RecordComponent[] components = type.getRecordComponents();
+			Class<?>[] parameterTypes = new Class<?>[components.length];
+			String[] names = new String[components.length];
+			for (int i = 0; i < components.length; i++) {
+				parameterTypes[i] = components[i].getType();
+				names[i] = normal(components[i].getName());
+			}
+			Constructor<T> constructor;
+			try {
+				constructor = type.getDeclaredConstructor(parameterTypes);
+			}
+			catch (NoSuchMethodException e) {
+				throw new IllegalArgumentException(type + " has no canonical constructor", e);
+			}
+			TypeDescriptor[] types = new TypeDescriptor[components.length];
+			for (int i = 0; i < components.length; i++) {
+				types[i] = new TypeDescriptor(MethodParameter.forExecutable(constructor, i));
+			}
+			return new Shape<>(constructor, names, types);
+		}
+
+	}
+
+	@SuppressWarnings("unchecked")
 	public static <T extends Record> Rows<T> of(Class<T> type) {
-		return new Rows<>(type);
+		return new Rows<>((Shape<T>) SHAPES.get(type));
 	}
 
 	@Override
