@@ -7,11 +7,10 @@ import java.util.UUID;
 
 import dev.milepost.common.EntityChanged;
 import dev.milepost.common.Rows;
+import dev.milepost.common.TransactionScoped;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A project's plan version ({@code plan_version}): one more for every transaction that changes
@@ -29,7 +28,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class PlanVersions {
 
-	private static final Object BUMPED = PlanVersions.class.getName() + ".bumped";
+	// the scopes the transaction bumped so far, with the version each went to (null for every project, or a project gone)
+	private final TransactionScoped<Map<String, Bumped>> bumped = new TransactionScoped<>(HashMap::new,
+			new TransactionScoped.Completion<>() {
+			});
 
 	/** What stands for "every project" among a transaction's bumped scopes. */
 	private static final String EVERY_PROJECT = "*";
@@ -54,8 +56,7 @@ public class PlanVersions {
 	 * version yet (and may roll back), so it is not to be kept for others.
 	 */
 	public boolean changedInThisTransaction() {
-		return TransactionSynchronizationManager.isSynchronizationActive()
-				&& TransactionSynchronizationManager.getResource(BUMPED) != null;
+		return bumped.startedInThisTransaction();
 	}
 
 	@EventListener
@@ -70,12 +71,12 @@ public class PlanVersions {
 		else {
 			return;
 		}
-		Map<String, Bumped> bumped = bumpedInThisTransaction();
-		if (bumped == null) {
+		Map<String, Bumped> scopes = bumped.current();
+		if (scopes == null) {
 			bump(scope);
 		}
-		else if (!bumped.containsKey(scope)) {
-			bumped.put(scope, bump(scope));
+		else if (!scopes.containsKey(scope)) {
+			scopes.put(scope, bump(scope));
 		}
 	}
 
@@ -88,43 +89,17 @@ public class PlanVersions {
 	 * the version's row until it ends); empty when it did not bump it, or bumped every project too.
 	 */
 	public Optional<Bumped> bumpedTo(String projectKey) {
-		Map<String, Bumped> bumped = bumpedInThisTransaction();
-		if (bumped == null || bumped.containsKey(EVERY_PROJECT)) {
+		Map<String, Bumped> scopes = bumped.current();
+		if (scopes == null || scopes.containsKey(EVERY_PROJECT)) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(bumped.get(projectKey));
+		return Optional.ofNullable(scopes.get(projectKey));
 	}
 
 	/** The workspace's changes that plans read: its calendar, and people's names and whether they are active. */
 	private static boolean changesEveryPlan(EntityChanged change) {
 		return change.entityType().equals("calendar") || change.entityType().equals("user")
 				&& (change.action().equals("updated") || change.action().equals("deactivated"));
-	}
-
-	/**
-	 * The scopes the caller's transaction bumped so far, with the version each went to (null for
-	 * every project, or a project gone); null outside a transaction (each change bumps).
-	 */
-	@SuppressWarnings("unchecked")
-	private static Map<String, Bumped> bumpedInThisTransaction() {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return null;
-		}
-		Map<String, Bumped> bumped = (Map<String, Bumped>) TransactionSynchronizationManager.getResource(BUMPED);
-		if (bumped == null) {
-			Map<String, Bumped> scopes = new HashMap<>();
-			TransactionSynchronizationManager.bindResource(BUMPED, scopes);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(BUMPED);
-				}
-
-			});
-			bumped = scopes;
-		}
-		return bumped;
 	}
 
 	/** Adds one to the scope's version; returns the project's new version (null for every project, or one gone). */

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.milepost.common.EntityChanged;
+import dev.milepost.common.TransactionScoped;
 import dev.milepost.schedule.MilestoneStatusesRecomputed;
 import dev.milepost.schedule.StatusRecomputation;
 import org.slf4j.Logger;
@@ -22,8 +23,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -49,7 +48,28 @@ class LiveUpdates implements SmartLifecycle {
 	/** How often the changes of other instances are read while pages are open here. */
 	static final Duration RELAY_INTERVAL = Duration.ofMillis(250);
 
-	private static final Object PENDING = LiveUpdates.class.getName() + ".pending";
+	// what the transaction changed, per project: recorded for the other instances in it, sent once it commits
+	private final TransactionScoped<Map<String, Set<String>>> pending = new TransactionScoped<>(LinkedHashMap::new,
+			new TransactionScoped.Completion<>() {
+
+				@Override
+				public void beforeCommit(Map<String, Set<String>> changes, boolean readOnly) {
+					if (!readOnly) {
+						relay.record(changes.entrySet()
+							.stream()
+							.flatMap(project -> project.getValue().stream().map(each -> Map.entry(project.getKey(), each)))
+							.toList());
+					}
+				}
+
+				@Override
+				public void afterCompletion(Map<String, Set<String>> changes, boolean committed) {
+					if (committed) {
+						changes.forEach((key, kinds) -> sender.execute(() -> send(key, List.copyOf(kinds))));
+					}
+				}
+
+			});
 
 	private final Map<String, Set<SseEmitter>> listeners = new ConcurrentHashMap<>();
 
@@ -128,39 +148,11 @@ class LiveUpdates implements SmartLifecycle {
 
 	/** Pages hear of a change only once it is committed, and once per project per transaction. */
 	private void afterCommit(String projectKey, List<String> what) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+		Map<String, Set<String>> pending = this.pending.current();
+		if (pending == null) {
 			relay.record(what.stream().map(each -> Map.entry(projectKey, each)).toList());
 			sender.execute(() -> send(projectKey, what));
 			return;
-		}
-		@SuppressWarnings("unchecked")
-		Map<String, Set<String>> pending = (Map<String, Set<String>>) TransactionSynchronizationManager
-			.getResource(PENDING);
-		if (pending == null) {
-			Map<String, Set<String>> changes = new LinkedHashMap<>();
-			TransactionSynchronizationManager.bindResource(PENDING, changes);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					if (!readOnly) {
-						relay.record(changes.entrySet()
-							.stream()
-							.flatMap(project -> project.getValue().stream().map(each -> Map.entry(project.getKey(), each)))
-							.toList());
-					}
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-					if (status == STATUS_COMMITTED) {
-						changes.forEach((key, kinds) -> sender.execute(() -> send(key, List.copyOf(kinds))));
-					}
-				}
-
-			});
-			pending = changes;
 		}
 		pending.computeIfAbsent(projectKey, key -> new LinkedHashSet<>()).addAll(what);
 	}

@@ -13,12 +13,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.milepost.common.EntityChanged;
+import dev.milepost.common.TransactionScoped;
 import dev.milepost.plan.PlanVersions;
 import dev.milepost.plan.ProjectPlan;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The recent committed plan edits of this instance that a kept plan can take without reading the
@@ -38,7 +37,38 @@ class PlanEdits {
 
 	static final int PROJECTS = 1000;
 
-	private static final Object PENDING = PlanEdits.class.getName() + ".pending";
+	// what the transaction did to each project; an edit is worked out before it commits (when every change is
+	// in and PlanVersions knows what it bumped each project to) and remembered once it has committed
+	private final TransactionScoped<PendingEdits> pending = new TransactionScoped<>(PendingEdits::new,
+			new TransactionScoped.Completion<>() {
+
+				@Override
+				public void beforeCommit(PendingEdits edits, boolean readOnly) {
+					edits.projects.forEach((key, changes) -> {
+						Optional<PlanVersions.Bumped> to = versions.bumpedTo(key);
+						if (changes.tasks != null && !changes.tasks.isEmpty() && to.isPresent()) {
+							edits.ready.put(to.get().projectId(),
+									new Edit(to.get().version() - 1, to.get().version(), Map.copyOf(changes.tasks)));
+						}
+					});
+				}
+
+				@Override
+				public void afterCompletion(PendingEdits edits, boolean committed) {
+					if (committed) {
+						edits.ready.forEach(PlanEdits.this::remember);
+					}
+				}
+
+			});
+
+	private static final class PendingEdits {
+
+		final Map<String, Pending> projects = new HashMap<>();
+
+		final Map<UUID, Edit> ready = new LinkedHashMap<>();
+
+	}
 
 	/** What scheduling reads of a task, as an edit left it. */
 	record TaskFields(int durationDays, int percentComplete, LocalDate plannedStart, LocalDate actualStart,
@@ -67,10 +97,11 @@ class PlanEdits {
 
 	@EventListener
 	void on(EntityChanged change) {
-		if (EntityChanged.WORKSPACE.equals(change.scope()) || !TransactionSynchronizationManager.isSynchronizationActive()) {
+		PendingEdits edits = EntityChanged.WORKSPACE.equals(change.scope()) ? null : this.pending.current();
+		if (edits == null) {
 			return; // a workspace change bumps every project: PlanVersions.bumpedTo then says so
 		}
-		Pending pending = pending().computeIfAbsent(change.scope(), key -> new Pending());
+		Pending pending = edits.projects.computeIfAbsent(change.scope(), key -> new Pending());
 		if (pending.tasks == null) {
 			return;
 		}
@@ -115,44 +146,6 @@ class PlanEdits {
 
 	private static Integer number(Object value) {
 		return value == null ? null : ((Number) value).intValue();
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Pending> pending() {
-		Map<String, Pending> pending = (Map<String, Pending>) TransactionSynchronizationManager.getResource(PENDING);
-		if (pending == null) {
-			Map<String, Pending> projects = new HashMap<>();
-			List<Edit> ready = new ArrayList<>();
-			List<UUID> projectIds = new ArrayList<>();
-			TransactionSynchronizationManager.bindResource(PENDING, projects);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					// every change is in by now, and PlanVersions knows what it bumped each project to
-					projects.forEach((key, changes) -> {
-						Optional<PlanVersions.Bumped> to = versions.bumpedTo(key);
-						if (changes.tasks != null && !changes.tasks.isEmpty() && to.isPresent()) {
-							projectIds.add(to.get().projectId());
-							ready.add(new Edit(to.get().version() - 1, to.get().version(), Map.copyOf(changes.tasks)));
-						}
-					});
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-					if (status == STATUS_COMMITTED) {
-						for (int i = 0; i < ready.size(); i++) {
-							remember(projectIds.get(i), ready.get(i));
-						}
-					}
-				}
-
-			});
-			pending = projects;
-		}
-		return pending;
 	}
 
 	private synchronized void remember(UUID projectId, Edit edit) {

@@ -6,11 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.milepost.common.EntityChanged;
+import dev.milepost.common.TransactionScoped;
 import dev.milepost.schedule.StatusRecomputation;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Asks for a recompute of the milestone statuses of every project a plan change touched: one
@@ -21,7 +20,23 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class RecomputeOnChange {
 
-	private static final Object PENDING = RecomputeOnChange.class.getName() + ".pending";
+	// the projects the transaction changed, asked to be recomputed in it and the worker woken once it commits
+	private final TransactionScoped<Map<String, Touched>> pending = new TransactionScoped<>(LinkedHashMap::new,
+			new TransactionScoped.Completion<>() {
+
+				@Override
+				public void beforeCommit(Map<String, Touched> projects, boolean readOnly) {
+					projects.forEach((key, touched) -> requests.request(key, touched.changed, touched.projectDeleted));
+				}
+
+				@Override
+				public void afterCompletion(Map<String, Touched> projects, boolean committed) {
+					if (committed) {
+						worker.wake();
+					}
+				}
+
+			});
 
 	private final StatusRecomputeRequests requests;
 
@@ -47,33 +62,11 @@ class RecomputeOnChange {
 			return;
 		}
 		boolean projectDeleted = change.entityType().equals("project") && change.action().equals("deleted");
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+		Map<String, Touched> pending = this.pending.current();
+		if (pending == null) {
 			requests.request(change.scope(), Set.of(change.entityType()), projectDeleted);
 			worker.wake();
 			return;
-		}
-		@SuppressWarnings("unchecked")
-		Map<String, Touched> pending = (Map<String, Touched>) TransactionSynchronizationManager.getResource(PENDING);
-		if (pending == null) {
-			Map<String, Touched> projects = new LinkedHashMap<>();
-			TransactionSynchronizationManager.bindResource(PENDING, projects);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					projects.forEach((key, touched) -> requests.request(key, touched.changed, touched.projectDeleted));
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-					if (status == STATUS_COMMITTED) {
-						worker.wake();
-					}
-				}
-
-			});
-			pending = projects;
 		}
 		Touched touched = pending.computeIfAbsent(change.scope(), key -> new Touched());
 		touched.changed.add(change.entityType());
