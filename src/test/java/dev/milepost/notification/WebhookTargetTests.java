@@ -1,10 +1,12 @@
 package dev.milepost.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.List;
 
+import dev.milepost.common.RuleViolationException;
 import dev.milepost.notification.webhook.WebhookTargets;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,16 @@ class WebhookTargetTests {
 			assertThat(strict.refusal(URI.create(url))).as(url).hasValueSatisfying(reason -> assertThat(reason)
 				.contains("MILEPOST_WEBHOOKS_ALLOW_PRIVATE"));
 			assertThat(lenient.refusal(URI.create(url))).as(url).isEmpty();
+		}
+	}
+
+	@Test
+	void theLoopbackFormsFoundRegisteredAreRefusedAtRegistrationNamingTheField() {
+		for (String url : List.of("http://[::127.0.0.1]/", "http://[64:ff9b::7f00:1]/", "http://[2002:7f00:1::]/",
+				"http://0177.0.0.1/")) {
+			assertThatThrownBy(() -> strict.require(url)).as(url)
+				.isInstanceOfSatisfying(RuleViolationException.class,
+						refused -> assertThat(refused.getMessage()).containsAnyOf("loopback", "four decimal numbers"));
 		}
 	}
 

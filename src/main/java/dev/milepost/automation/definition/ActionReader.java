@@ -188,6 +188,13 @@ final class ActionReader {
 					tree.problem(p.node("url"), p.path("url"), "the webhook's url must be an https:// address");
 					uri = null;
 				}
+				else {
+					Optional<String> refusal = facts.addressRefusal(uri);
+					if (refusal.isPresent()) {
+						tree.problem(p.node("url"), p.path("url"), refusal.get());
+						uri = null;
+					}
+				}
 			}
 			catch (URISyntaxException ex) {
 				tree.problem(p.node("url"), p.path("url"), "'" + url + "' is not a web address");

@@ -1,9 +1,12 @@
 package dev.milepost.automation.definition;
 
+import java.net.URI;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.milepost.common.OutboundAddresses;
 import dev.milepost.plan.PlanQueries;
 import dev.milepost.process.ProcessTemplateCatalog;
 import org.springframework.stereotype.Component;
@@ -20,15 +23,33 @@ public class ProjectFactsSource {
 
 	private final ProcessTemplateCatalog templates;
 
-	ProjectFactsSource(PlanQueries plan, ProcessTemplateCatalog templates) {
+	private final OutboundAddresses addresses;
+
+	ProjectFactsSource(PlanQueries plan, ProcessTemplateCatalog templates, OutboundAddresses addresses) {
 		this.plan = plan;
 		this.templates = templates;
+		this.addresses = addresses;
 	}
 
-	/** The facts of the project, read once; {@link ProjectFacts#NONE} for the workspace (null). */
+	/** The facts of the project, read once; for the workspace (null) the addresses only. */
 	public ProjectFacts of(UUID projectId) {
 		if (projectId == null) {
-			return ProjectFacts.NONE;
+			return new ProjectFacts() {
+				@Override
+				public boolean isMember(String username) {
+					return true;
+				}
+
+				@Override
+				public boolean hasTemplate(String template) {
+					return true;
+				}
+
+				@Override
+				public Optional<String> addressRefusal(URI address) {
+					return addresses.refusalAsWritten(address);
+				}
+			};
 		}
 		Set<String> people = new HashSet<>();
 		plan.roster(projectId).ifPresent(roster -> {
@@ -45,6 +66,11 @@ public class ProjectFactsSource {
 			@Override
 			public boolean hasTemplate(String template) {
 				return templates.exists(projectId, template);
+			}
+
+			@Override
+			public Optional<String> addressRefusal(URI address) {
+				return addresses.refusalAsWritten(address);
 			}
 		};
 	}

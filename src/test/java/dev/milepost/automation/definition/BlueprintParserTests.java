@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 
+import dev.milepost.common.OutboundAddresses;
 import org.junit.jupiter.api.Test;
 
 /** The parser reads every trigger and action, and locates each kind of problem. */
@@ -227,6 +228,36 @@ class BlueprintParserTests {
 		assertThat(onlyProblem("rules: []\nblueprint: x\n").message()).startsWith("'rules' must be a list of 1 to 50");
 		assertThat(onlyProblem("- just\n- a list\n").message()).isEqualTo("the document must be a mapping of keys to values");
 		assertThat(onlyProblem("").message()).isEqualTo("the blueprint is empty");
+	}
+
+	@Test
+	void refusesAWebhookAddressTheRuntimeWouldRefuseAsSoonAsTheBlueprintIsSaved() {
+		OutboundAddresses strict = new OutboundAddresses(false);
+		ProjectFacts facts = new ProjectFacts() {
+			@Override
+			public boolean isMember(String username) {
+				return true;
+			}
+
+			@Override
+			public boolean hasTemplate(String template) {
+				return true;
+			}
+
+			@Override
+			public java.util.Optional<String> addressRefusal(java.net.URI address) {
+				return strict.refusalAsWritten(address);
+			}
+		};
+		for (String url : List.of("https://169.254.169.254/latest/meta-data", "https://[::127.0.0.1]/",
+				"https://0177.0.0.1/", "https://localhost:8443/in")) {
+			Problem problem = onlyProblem(rule("{trigger: task.created}", "{action: call-webhook, url: '" + url + "'}"),
+					facts);
+			assertThat(problem.path()).as(url).endsWith("url");
+			assertThat(problem.message()).as(url).containsAnyOf("MILEPOST_WEBHOOKS_ALLOW_PRIVATE", "four decimal numbers");
+		}
+		assertThat(BlueprintParser.parse(rule("{trigger: task.created}",
+				"{action: call-webhook, url: 'https://hooks.example.com/in'}"), facts).problems()).isEmpty();
 	}
 
 	@Test
