@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -90,9 +91,15 @@ public class Users {
 	}
 
 	public PageResponse<UserSummary> list(String query, Paging paging) {
+		return list(query, paging, null);
+	}
+
+	/** People matching the query among those given ({@link PeopleVisibility#visibleTo}; null for everyone). */
+	public PageResponse<UserSummary> list(String query, Paging paging, Set<UUID> among) {
 		String like = query == null || query.isBlank() ? null : "%" + query.toLowerCase(java.util.Locale.ROOT) + "%";
 		String where = " where id <> :system"
-				+ (like == null ? "" : " and (lower(username) like :q or lower(display_name) like :q)");
+				+ (like == null ? "" : " and (lower(username) like :q or lower(display_name) like :q)")
+				+ (among == null ? "" : " and id in (:among)");
 		var countQuery = jdbc.sql("select count(*) from app_user" + where).param("system", SystemActor.AUTOMATION_ID);
 		var listQuery = jdbc.sql("select id from app_user" + where + " order by username limit :limit offset :offset")
 			.param("system", SystemActor.AUTOMATION_ID)
@@ -101,6 +108,10 @@ public class Users {
 		if (like != null) {
 			countQuery = countQuery.param("q", like);
 			listQuery = listQuery.param("q", like);
+		}
+		if (among != null) {
+			countQuery = countQuery.param("among", List.copyOf(among));
+			listQuery = listQuery.param("among", List.copyOf(among));
 		}
 		long total = countQuery.query(Long.class).single();
 		List<UUID> ids = listQuery.query(UUID.class).list();

@@ -231,7 +231,8 @@ class AccessMatrixTests {
 				"new-" + System.nanoTime(), "displayName", "New Person", "password", "a-long-password"), null),
 				adminOnly(201));
 		endpoint("GET", "/api/v1/users/{username}",
-				actor -> new Call("GET", "/api/v1/users/" + team.manager().username(), null, null), signedIn(200));
+				actor -> new Call("GET", "/api/v1/users/" + team.manager().username(), null, null),
+				expect(401, 200, 200, 200, 200, 200, 404));
 		endpoint("PATCH", "/api/v1/users/{username}", actor -> {
 			String path = "/api/v1/users/" + people.person("Patched").username();
 			return new Call("PATCH", path, Map.of("displayName", "Renamed"),

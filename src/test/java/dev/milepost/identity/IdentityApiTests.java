@@ -84,6 +84,33 @@ class IdentityApiTests {
 	}
 
 	@Test
+	void someoneWhoIsNotAnAdministratorSeesOnlyThePeopleTheyShareAProjectWithAndNoOneElsesAddress(
+			@Autowired dev.milepost.Teams teams) {
+		dev.milepost.Teams.Team team = teams.team(api);
+		People.Person stranger = people.person("Stranger");
+		Api member = team.as(team.member());
+
+		tools.jackson.databind.JsonNode listed = member.get("/api/v1/users?size=200").json();
+		java.util.List<String> seen = new java.util.ArrayList<>();
+		for (tools.jackson.databind.JsonNode person : listed.get("items")) {
+			seen.add(person.get("username").asString());
+			boolean own = person.get("username").asString().equals(team.member().username());
+			assertThat(person.hasNonNull("email")).as("e-mail of " + person.get("username")).isEqualTo(own);
+		}
+		assertThat(seen).contains(team.member().username(), team.manager().username())
+			.doesNotContain(stranger.username());
+		assertThat(listed.get("totalItems").asLong()).isEqualTo(seen.size());
+		assertThat(member.get("/api/v1/users/" + stranger.username()).status()).isEqualTo(404);
+		assertThat(member.get("/api/v1/users/" + team.manager().username()).json().hasNonNull("email")).isFalse();
+		assertThat(api.withToken(stranger.token()).get("/api/v1/users/" + team.member().username()).status())
+			.isEqualTo(404);
+
+		Api admin = team.as(team.admin());
+		assertThat(admin.get("/api/v1/users/" + stranger.username()).json().get("email").asString())
+			.isEqualTo(stranger.username() + "@example.com");
+	}
+
+	@Test
 	void aWrongPasswordOrAnUnknownTokenIsRefused() {
 		People.Person ben = people.person("Ben");
 		assertThat(api.withBasic(ben.username(), "not-the-password").get("/api/v1/me").status()).isEqualTo(401);

@@ -169,6 +169,24 @@ class ProjectApiTests {
 	}
 
 	@Test
+	void whetherAKeyIsTakenIsToldOnlyToSomeoneAllowedToCreateThatProject() {
+		Teams.Team team = teams.team(Api.at(port));
+		Api member = team.as(team.member());
+		Map<String, Object> forSomeoneElse = Map.of("key", team.key(), "name", "Same key", "sponsor",
+				team.manager().username(), "manager", team.manager().username(), "start", "2026-01-05", "targetFinish",
+				"2026-06-30");
+		Api.Response refused = member.post("/api/v1/projects", forSomeoneElse);
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.body()).doesNotContain("taken");
+
+		Map<String, Object> ownProject = new java.util.HashMap<>(forSomeoneElse);
+		ownProject.put("manager", team.member().username());
+		Api.Response taken = member.post("/api/v1/projects", ownProject);
+		assertThat(taken.status()).isEqualTo(409);
+		assertThat(taken.json().get("detail").asString()).contains("is taken");
+	}
+
+	@Test
 	void everyChangeIsOnTheProjectsAuditRecordWithWhoAndWhat() {
 		Teams.Team team = teams.team(Api.at(port));
 		Api manager = team.as(team.manager());

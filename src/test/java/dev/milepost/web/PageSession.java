@@ -77,7 +77,6 @@ final class PageSession {
 		}
 	}
 
-	/** Posts a form with the CSRF token of the last page read, as the page's own form would. */
 	/**
 	 * Opens the server-sent event stream at the path; its lines arrive in the queue as the server
 	 * sends them, until the stream ends.

@@ -83,6 +83,23 @@ class PagesAndOperationsTests {
 	}
 
 	@Test
+	void healthDetailsAreForAdministratorsOnly(@Autowired People people) {
+		Api.Response anonymous = Api.at(port).get("/actuator/health");
+		assertThat(anonymous.json().get("status").asString()).isEqualTo("UP");
+		assertThat(anonymous.json().has("components")).isFalse();
+		HttpResponse<byte[]> member = PageSession.signIn(port, people.person("Curious")).bytes("/actuator/health");
+		assertThat(member.statusCode()).isEqualTo(200);
+		assertThat(new String(member.body(), java.nio.charset.StandardCharsets.UTF_8)).as("a member sees no details")
+			.contains("\"UP\"")
+			.doesNotContain("components");
+		HttpResponse<byte[]> admin = PageSession.signIn(port, people.admin("Operator")).bytes("/actuator/health");
+		assertThat(new String(admin.body(), java.nio.charset.StandardCharsets.UTF_8))
+			.as("an administrator sees the database")
+			.contains("components")
+			.contains("\"db\"");
+	}
+
+	@Test
 	void theApiIsDescribedByOpenApi() {
 		Api.Response docs = Api.at(port).get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);

@@ -11,6 +11,7 @@ import dev.milepost.common.Paging;
 import dev.milepost.identity.CurrentUser;
 import dev.milepost.identity.CurrentUsers;
 import dev.milepost.identity.NewUser;
+import dev.milepost.identity.PeopleVisibility;
 import dev.milepost.identity.UserSummary;
 import dev.milepost.identity.Users;
 import jakarta.validation.Valid;
@@ -27,7 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** The workspace's people. Everyone signed in may look people up; only administrators change them. */
+/**
+ * The workspace's people. Everyone signed in looks up the people they may see ({@link PeopleVisibility});
+ * only administrators change them.
+ */
 @RestController
 @RequestMapping("/api/v1/users")
 class UserController {
@@ -38,16 +42,21 @@ class UserController {
 
 	private final MergePatch mergePatch;
 
-	UserController(Users users, CurrentUsers currentUsers, MergePatch mergePatch) {
+	private final PeopleVisibility visibility;
+
+	UserController(Users users, CurrentUsers currentUsers, MergePatch mergePatch, PeopleVisibility visibility) {
 		this.users = users;
 		this.currentUsers = currentUsers;
 		this.mergePatch = mergePatch;
+		this.visibility = visibility;
 	}
 
 	@GetMapping
 	PageResponse<UserSummary> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return users.list(q, Paging.of(page, size));
+		CurrentUser me = currentUsers.require();
+		return users.list(q, Paging.of(page, size), visibility.visibleTo(me))
+			.map(person -> visibility.shownTo(me, person));
 	}
 
 	@PostMapping
@@ -61,8 +70,12 @@ class UserController {
 
 	@GetMapping("/{username}")
 	ResponseEntity<UserSummary> read(@PathVariable String username) {
-		UserSummary user = users.findByUsername(username).orElseThrow(() -> NotFoundException.of("user", username));
-		return ResponseEntity.ok().eTag(ETags.of(users.versionOf(username))).body(user);
+		CurrentUser me = currentUsers.require();
+		java.util.Set<java.util.UUID> visible = visibility.visibleTo(me);
+		UserSummary user = users.findByUsername(username)
+			.filter(person -> visible == null || visible.contains(person.id()))
+			.orElseThrow(() -> NotFoundException.of("user", username));
+		return ResponseEntity.ok().eTag(ETags.of(users.versionOf(username))).body(visibility.shownTo(me, user));
 	}
 
 	@PatchMapping(path = "/{username}", consumes = { "application/json", "application/merge-patch+json" })

@@ -114,18 +114,19 @@ public class Projects {
 	@Transactional
 	public Versioned create(ProjectRequest request) {
 		CurrentUser user = currentUsers.require();
+		// who may create this project is settled before anything about existing keys is said
+		UUID sponsor = users.require("sponsor", request.sponsor()).id();
+		UUID manager = users.require("manager", request.manager()).id();
+		if (!user.admin() && !manager.equals(user.id())) {
+			throw new ForbiddenException("manager",
+					"You may create projects that you manage; only administrators create projects for someone else.");
+		}
 		if (projects.existsByProjectKey(request.key())) {
 			throw new ConflictException("key", "The key " + request.key() + " is taken; choose another.");
 		}
 		if (auditScopes.hasRecord(request.key())) {
 			throw new ConflictException("key", "The key " + request.key()
 					+ " belonged to a deleted project whose audit record is kept; choose another.");
-		}
-		UUID sponsor = users.require("sponsor", request.sponsor()).id();
-		UUID manager = users.require("manager", request.manager()).id();
-		if (!user.admin() && !manager.equals(user.id())) {
-			throw new ForbiddenException("manager",
-					"You may create projects that you manage; only administrators create projects for someone else.");
 		}
 		Project project = projects.save(Project.create(request.key(), details(request, sponsor, manager),
 				clock.instant()));
