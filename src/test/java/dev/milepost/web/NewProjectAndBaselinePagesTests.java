@@ -150,6 +150,38 @@ class NewProjectAndBaselinePagesTests {
 			.isEqualTo(team.member().username());
 	}
 
+	@Test
+	void aManagerCopiesAProjectFromItsOverviewAndAStakeholderCannot() {
+		Teams.taskFeedingMilestone(team);
+		PageSession stakeholder = PageSession.signIn(port, team.stakeholder());
+		assertThat(stakeholder.get("/projects/" + team.key()).body()).doesNotContain("id=\"copy-project\"");
+		assertThat(stakeholder.get("/projects/" + team.key() + "/copy").statusCode()).isEqualTo(403);
+		String key = freshKey();
+		Map<String, String> fields = Map.of("key", key, "name", "Wave 2", "start", "2026-02-02");
+		assertThat(stakeholder.post("/projects/" + team.key() + "/copy", fields).statusCode()).isEqualTo(403);
+		assertThat(status(key)).isEqualTo(404);
+
+		PageSession manager = PageSession.signIn(port, team.manager());
+		assertThat(manager.get("/projects/" + team.key()).body()).contains("id=\"copy-project\"");
+		assertThat(manager.get("/projects/" + team.key() + "/copy").body()).contains("id=\"copy-project-form\"");
+		HttpResponse<String> taken = manager.post("/projects/" + team.key() + "/copy",
+				Map.of("key", team.key(), "name", "Again", "start", "soon"));
+		assertThat(taken.statusCode()).isEqualTo(422);
+		assertThat(taken.body()).contains("id=\"start-error\"", "must be a date like");
+		HttpResponse<String> takenKey = manager.post("/projects/" + team.key() + "/copy",
+				Map.of("key", team.key(), "name", "Again", "start", "2026-02-02"));
+		assertThat(takenKey.statusCode()).isEqualTo(422);
+		assertThat(takenKey.body()).contains("id=\"key-error\"", "is taken");
+
+		HttpResponse<String> copied = manager.post("/projects/" + team.key() + "/copy", fields);
+		assertThat(copied.statusCode()).isEqualTo(302);
+		assertThat(copied.headers().firstValue("Location").orElseThrow()).endsWith("/projects/" + key);
+		assertThat(manager.get("/projects/" + key).body()).contains(
+				"Project " + key + " created as a copy of " + team.key() + ".", "Wave 2");
+		JsonNode milestones = check(team.as(team.manager()).get("/api/v1/projects/" + key + "/milestones"), 200).json();
+		assertThat(milestones.get("items").get(0).get("name").asString()).isEqualTo("Design signed off");
+	}
+
 	// ---- baselines ----------------------------------------------------------------------------------------
 
 	private String page(String rest) {
