@@ -52,6 +52,7 @@ class GanttPage {
 		Forecasts.Baseline chosen = chosen(baselines, baseline);
 		Map<UUID, Forecasts.Span> ghosts = chosen == null ? Map.of() : forecasts.baselineDates(context, chosen.id());
 		model.addAttribute("me", context.user());
+		model.addAttribute("canManage", context.canManage());
 		model.addAttribute("project", forecast.plan());
 		model.addAttribute("forecast", forecast);
 		model.addAttribute("chart", GanttChart.of(forecast, ghosts, chosenZoom, forecast.statusDate(), from));

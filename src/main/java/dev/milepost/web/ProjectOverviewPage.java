@@ -64,6 +64,7 @@ class ProjectOverviewPage {
 		ProjectForecast forecast = forecasts.stored(context);
 		LocalDate today = forecast.statusDate();
 		model.addAttribute("me", context.user());
+		model.addAttribute("canManage", context.canManage());
 		model.addAttribute("project", forecast.plan());
 		model.addAttribute("staleStatuses", StaleStatuses.of(recomputation.staleness(context.projectKey())));
 		model.addAttribute("forecast", forecast);

@@ -366,6 +366,10 @@ class AccessMatrixTests {
 						Map.of("op", "create", "type", "dependency", "value", Map.of("predecessor", task(),
 								"successor", Map.of("ref", "t"), "type", "FS", "lagDays", 0)))),
 				null), plan(200));
+		// a copy as a new project's template: the original's managers only
+		endpoint("POST", base + "/copy", actor -> new Call("POST", team.path("/copy"), Map.of("key",
+				"C" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(), "name", "Copy",
+				"start", "2026-02-02"), null), plan(201));
 		endpoint("GET", base + "/health", fixed("GET", team.path("/health"), null), READ_PROJECT);
 		describeAuditEndpoints(base);
 		describeScheduleEndpoints(base);
