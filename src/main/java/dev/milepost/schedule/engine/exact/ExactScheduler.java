@@ -121,23 +121,23 @@ public final class ExactScheduler {
 			int[] succ = network.succ;
 			int[] succLink = network.succLink;
 			int[] duration = network.duration;
+			int size = network.size;
 			for (int o = order.length - 1; o >= 0; o--) {
 				int i = order[o];
 				int d = duration[i];
 				int early = ef[i];
 				int late = deadline == null ? finish : Math.min(finish, deadline[i]);
-				int free = finish - early;
-				int first = linkStart[o];
-				int stop = linkStart[o + 1];
-				if (first < stop) {
-					free = Integer.MAX_VALUE;
-					for (int l = first; l < stop; l++) {
-						int s = succ[l];
-						int link = succLink[l];
-						int offset = (d & -(link & 1)) - ExactNetwork.lag(link) + (duration[s] & -((link >> 1) & 1));
-						late = Math.min(late, ls[s] + offset);
-						free = Math.min(free, es[s] + offset - early);
-					}
+				int free = Integer.MAX_VALUE;
+				for (int l = linkStart[o], stop = linkStart[o + 1]; l < stop; l++) {
+					int s = succ[l];
+					int link = succLink[l];
+					int offset = (d & -(link & 1)) - ExactNetwork.lag(link) + (duration[s] & -((link >> 1) & 1));
+					late = Math.min(late, ls[s] + offset);
+					// the link from a child to its summary's finish node does not bound free float
+					free = Math.min(free, s < size ? es[s] + offset - early : Integer.MAX_VALUE);
+				}
+				if (free == Integer.MAX_VALUE) {
+					free = finish - early;
 				}
 				lf[i] = late;
 				ls[i] = late - d;
@@ -358,7 +358,9 @@ public final class ExactScheduler {
 					if (finished(s) || (started(s) && !progress.retainedLogic)) {
 						continue;
 					}
-					waits = true;
+					// the link from a child to its summary's finish node does not bound free float
+					boolean outline = s >= network.size;
+					waits |= !outline;
 					int link = network.succLink[l];
 					int lag = ExactNetwork.lag(link);
 					WorkCalendar lagCalendar = lagCalendar(i, s);
@@ -371,11 +373,11 @@ public final class ExactScheduler {
 						if (!started && !finished) {
 							late = Math.min(late, lateAt + d);
 						}
-						slack = Math.min(slack, earlyAt - earlyStart);
+						slack = outline ? slack : Math.min(slack, earlyAt - earlyStart);
 					}
 					else {
 						late = Math.min(late, lateAt);
-						slack = Math.min(slack, earlyAt - earlyFinish);
+						slack = outline ? slack : Math.min(slack, earlyAt - earlyFinish);
 					}
 				}
 				if (network.deadline != null && network.deadline[i] != NONE) {
