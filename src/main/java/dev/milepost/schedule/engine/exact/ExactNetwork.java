@@ -108,7 +108,12 @@ public final class ExactNetwork {
 	}
 
 	public static Builder builder(WorkCalendar projectCalendar, WorkCalendar... others) {
-		return new Builder(projectCalendar, others);
+		return new Builder(16, 16, projectCalendar, others);
+	}
+
+	/** A builder with room for that many activities and links, so a large network is not copied as it grows. */
+	public static Builder builder(int activities, int links, WorkCalendar projectCalendar, WorkCalendar... others) {
+		return new Builder(activities, links, projectCalendar, others);
 	}
 
 	public int size() {
@@ -153,19 +158,19 @@ public final class ExactNetwork {
 
 		private int size;
 
-		private int[] duration = new int[16];
+		private int[] duration;
 
-		private int[] calendarOf = new int[16];
+		private int[] calendarOf;
 
-		private boolean[] summary = new boolean[16];
+		private boolean[] summary;
 
-		private int[] parent = new int[16];
+		private int[] parent;
 
-		private byte[] constraint = new byte[16];
+		private byte[] constraint;
 
-		private int[] constraintAt = new int[16];
+		private int[] constraintAt;
 
-		private int[] deadline = new int[16];
+		private int[] deadline;
 
 		private boolean anyOwnCalendar;
 
@@ -175,13 +180,24 @@ public final class ExactNetwork {
 
 		private int links;
 
-		private int[] from = new int[16];
+		private int[] from;
 
-		private int[] to = new int[16];
+		private int[] to;
 
-		private int[] packed = new int[16];
+		private int[] packed;
 
-		Builder(WorkCalendar projectCalendar, WorkCalendar[] others) {
+		Builder(int activities, int linkCapacity, WorkCalendar projectCalendar, WorkCalendar[] others) {
+			int capacity = Math.max(activities, 4);
+			duration = new int[capacity];
+			calendarOf = new int[capacity];
+			summary = new boolean[capacity];
+			parent = new int[capacity];
+			constraint = new byte[capacity];
+			constraintAt = new int[capacity];
+			deadline = new int[capacity];
+			from = new int[Math.max(linkCapacity, 4)];
+			to = new int[from.length];
+			packed = new int[from.length];
 			calendars = new WorkCalendar[others.length + 1];
 			calendars[0] = Objects.requireNonNull(projectCalendar);
 			for (int c = 0; c < others.length; c++) {
@@ -280,6 +296,34 @@ public final class ExactNetwork {
 			return this;
 		}
 
+		/**
+		 * Adds many links from parallel arrays: link {@code l} from {@code from[l]} to {@code to[l]},
+		 * kind {@code kind[l]} (a {@link LinkKind} ordinal: 0 FS, 1 SS, 2 FF, 3 SF), lag {@code lag[l]}
+		 * working minutes; checked as {@link #link} checks one. When one is refused, those before it
+		 * stay added.
+		 */
+		public Builder links(int[] from, int[] to, byte[] kind, int[] lag) {
+			int count = from.length;
+			if (to.length != count || kind.length != count || lag.length != count) {
+				throw new IllegalArgumentException("Link arrays differ in length: " + count + ", " + to.length + ", "
+						+ kind.length + ", " + lag.length);
+			}
+			LinkKind[] kinds = LinkKind.values();
+			if (links + count > this.from.length) {
+				int grown = Math.max(links + count, this.from.length * 2);
+				this.from = Arrays.copyOf(this.from, grown);
+				this.to = Arrays.copyOf(this.to, grown);
+				packed = Arrays.copyOf(packed, grown);
+			}
+			for (int l = 0; l < count; l++) {
+				if (kind[l] < 0 || kind[l] > 3) {
+					throw new IllegalArgumentException("Unknown link kind " + kind[l] + " in link " + from[l] + " → " + to[l]);
+				}
+				link(from[l], to[l], kinds[kind[l]], lag[l]);
+			}
+			return this;
+		}
+
 		public int size() {
 			return size;
 		}
@@ -310,8 +354,13 @@ public final class ExactNetwork {
 		public ExactNetwork build() {
 			int[] finishNode = new int[size];
 			int nodes = size;
+			boolean anySummary = false;
 			for (int i = 0; i < size; i++) {
 				finishNode[i] = summary[i] ? nodes++ : -1;
+				anySummary |= summary[i];
+			}
+			if (!anySummary) {
+				return order(nodes, from, to, packed, links, finishNode);
 			}
 			// the links as given, summaries' links moved to their nodes, then the outline's links
 			int outline = 0;
@@ -355,87 +404,98 @@ public final class ExactNetwork {
 					p[l++] = pack(LinkKind.FS.ordinal(), 0);
 				}
 			}
-			refuseSameKindTwice(nodes, f, t, p, links);
-			return order(nodes, f, t, p, finishNode);
+			return order(nodes, f, t, p, total, finishNode);
 		}
 
-		private void refuseSameKindTwice(int nodes, int[] f, int[] t, int[] p, int count) {
-			// rows by predecessor, then a mark per successor and kind that remembers the row
-			int[] start = new int[nodes + 1];
-			for (int l = 0; l < count; l++) {
-				start[f[l] + 1]++;
-			}
-			for (int i = 0; i < nodes; i++) {
-				start[i + 1] += start[i];
-			}
-			int[] fill = Arrays.copyOf(start, nodes);
-			int[] row = new int[count];
-			for (int l = 0; l < count; l++) {
-				row[fill[f[l]]++] = l;
-			}
-			int[] seen = new int[nodes * 4];
-			Arrays.fill(seen, -1);
-			for (int i = 0; i < nodes; i++) {
-				for (int r = start[i]; r < start[i + 1]; r++) {
-					int l = row[r];
-					int key = t[l] * 4 + kind(p[l]);
-					if (seen[key] == i) {
-						throw new IllegalArgumentException("Two " + LinkKind.values()[kind(p[l])] + " links join "
-								+ from[l] + " → " + to[l] + "; links between one pair must differ in kind");
-					}
-					seen[key] = i;
-				}
-			}
-		}
-
-		/** Kahn's algorithm, copying each row into topological order as its node is taken. */
-		private ExactNetwork order(int nodes, int[] f, int[] t, int[] p, int[] finishNode) {
-			int count = f.length;
+		/**
+		 * Successor rows by node (each filled from its end, so rows keep the links' order), then
+		 * Kahn's algorithm copying each row into topological order as its node is taken, as the day
+		 * engine does; while a row is copied, two links of one kind to one successor are refused.
+		 */
+		private ExactNetwork order(int nodes, int[] f, int[] t, int[] p, int count, int[] finishNode) {
 			int[] succStart = new int[nodes + 1];
 			int[] indegree = new int[nodes];
 			for (int l = 0; l < count; l++) {
-				succStart[f[l] + 1]++;
+				succStart[f[l]]++;
 				indegree[t[l]]++;
 			}
+			int sum = 0;
 			for (int i = 0; i < nodes; i++) {
-				succStart[i + 1] += succStart[i];
+				sum += succStart[i];
+				succStart[i] = sum;
 			}
-			int[] fill = Arrays.copyOf(succStart, nodes);
 			int[] rowSucc = new int[count];
 			int[] rowLink = new int[count];
-			for (int l = 0; l < count; l++) {
-				int at = fill[f[l]]++;
+			for (int l = count - 1; l >= 0; l--) {
+				int at = --succStart[f[l]];
 				rowSucc[at] = t[l];
 				rowLink[at] = p[l];
 			}
+			succStart[nodes] = count;
 			int[] order = new int[nodes];
 			int[] linkStart = new int[nodes + 1];
 			int[] succ = new int[count];
 			int[] succLink = new int[count];
 			int tail = 0;
 			for (int i = 0; i < nodes; i++) {
-				if (indegree[i] == 0) {
-					order[tail++] = i;
-				}
+				order[tail] = i;
+				tail += indegree[i] == 0 ? 1 : 0;
 			}
 			int written = 0;
 			for (int head = 0; head < tail; head++) {
 				int current = order[head];
 				linkStart[head] = written;
-				for (int r = succStart[current]; r < succStart[current + 1]; r++) {
+				int first = succStart[current];
+				int stop = succStart[current + 1];
+				if (stop - first > 1) {
+					refuseSameKindTwice(current, rowSucc, rowLink, first, stop);
+				}
+				for (int r = first; r < stop; r++) {
 					int s = rowSucc[r];
 					succ[written] = s;
 					succLink[written++] = rowLink[r];
-					if (--indegree[s] == 0) {
-						order[tail++] = s;
-					}
+					int left = --indegree[s];
+					order[tail] = s;
+					tail += left == 0 ? 1 : 0;
 				}
 			}
 			if (tail < nodes) {
-				throw new CycleFoundException(cycle(nodes, indegree, f, t));
+				int[] ff = Arrays.copyOf(f, count);
+				int[] tt = Arrays.copyOf(t, count);
+				throw new CycleFoundException(cycle(nodes, indegree, ff, tt));
 			}
 			linkStart[nodes] = written;
 			return new ExactNetwork(this, nodes, order, linkStart, succ, succLink, finishNode);
+		}
+
+		/** Within one row: a short row is compared pair by pair, a long one sorted by successor and kind. */
+		private void refuseSameKindTwice(int predecessor, int[] rowSucc, int[] rowLink, int first, int stop) {
+			int length = stop - first;
+			if (length <= 24) {
+				for (int a = first; a < stop; a++) {
+					for (int b = a + 1; b < stop; b++) {
+						if (rowSucc[a] == rowSucc[b] && kind(rowLink[a]) == kind(rowLink[b])) {
+							refuse(predecessor, rowSucc[a], kind(rowLink[a]));
+						}
+					}
+				}
+				return;
+			}
+			long[] keys = new long[length];
+			for (int r = first; r < stop; r++) {
+				keys[r - first] = (long) rowSucc[r] << 2 | kind(rowLink[r]);
+			}
+			Arrays.sort(keys);
+			for (int k = 1; k < length; k++) {
+				if (keys[k] == keys[k - 1]) {
+					refuse(predecessor, (int) (keys[k] >> 2), (int) (keys[k] & 3));
+				}
+			}
+		}
+
+		private void refuse(int predecessor, int successor, int kind) {
+			throw new IllegalArgumentException("Two " + LinkKind.values()[kind] + " links join " + activityOf(predecessor)
+					+ " → " + activityOf(successor) + "; links between one pair must differ in kind");
 		}
 
 		/**
