@@ -49,6 +49,8 @@ public final class ExactNetwork {
 
 	final int[] constraintAt;
 
+	final boolean anyAsLateAsPossible;
+
 	// null when no activity has a deadline; NONE where one has none
 	final int[] deadline;
 
@@ -75,6 +77,11 @@ public final class ExactNetwork {
 		this.lagCalendar = b.lagCalendar;
 		this.constraint = b.anyConstraint ? Arrays.copyOf(b.constraint, nodes) : null;
 		this.constraintAt = b.anyConstraint ? Arrays.copyOf(b.constraintAt, nodes) : null;
+		boolean alap = false;
+		for (int i = 0; constraint != null && i < size && !alap; i++) {
+			alap = constraint[i] == Constraint.AS_LATE_AS_POSSIBLE.ordinal();
+		}
+		this.anyAsLateAsPossible = alap;
 		if (b.anyDeadline) {
 			this.deadline = Arrays.copyOf(b.deadline, nodes);
 			Arrays.fill(this.deadline, size, nodes, NONE);

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * in working minutes of each activity's own calendar.
  * <p>
  * Two implementations, one answer. When every activity is on the project calendar, lags count on
- * it and no work has started nor any constraint but deadlines is set (the common case, and every
+ * it, no work has started and no activity is as late as possible (the common case, and every
  * simulation draw), the passes run in working minutes of that calendar, as the day engine runs in
  * working days: ints added and compared, no calendar look-up inside the loop, and dates made from
  * working minutes only when read. Otherwise they run in moments: each activity turns the bounds it
@@ -42,7 +42,7 @@ public final class ExactScheduler {
 		if (progress != null) {
 			refuseProgressOnSummaries(network, progress);
 		}
-		if (network.singleCalendar() && progress == null && network.constraint == null) {
+		if (network.singleCalendar() && progress == null && !network.anyAsLateAsPossible) {
 			return SingleCalendar.schedule(network, projectStart);
 		}
 		return InMoments.schedule(network, projectStart, progress);
@@ -73,7 +73,17 @@ public final class ExactScheduler {
 			int nodes = network.nodes;
 			int[] es = new int[nodes];
 			int[] ef = new int[nodes];
-			int finish = forward(network, es, ef);
+			// each constraint's date in working minutes from the project start
+			int[] constraintWork = null;
+			if (network.constraint != null) {
+				constraintWork = new int[nodes];
+				for (int i = 0; i < nodes; i++) {
+					if (network.constraint[i] != 0) {
+						constraintWork[i] = clamp(calendar.workBefore(network.constraintAt[i]) - origin);
+					}
+				}
+			}
+			int finish = forward(network, constraintWork, es, ef);
 			int[] ls = new int[nodes];
 			int[] lf = new int[nodes];
 			int[] free = new int[nodes];
@@ -85,12 +95,16 @@ public final class ExactScheduler {
 					deadline[i] = at == NONE ? Integer.MAX_VALUE : clamp(calendar.workBefore(at) - origin);
 				}
 			}
-			backward(network, deadline, es, ef, ls, lf, free, finish);
+			backward(network, deadline, constraintWork, es, ef, ls, lf, free, finish);
 			return ExactSchedule.inWork(network, projectStart, origin, es, ef, ls, lf, free, finish);
 		}
 
-		/** As the day engine's forward pass, without branches on the link kind. */
-		private static int forward(ExactNetwork network, int[] es, int[] ef) {
+		/**
+		 * As the day engine's forward pass, without branches on the link kind; a constraint (see
+		 * {@link Constraint}) moves the start before the activity pushes its successors.
+		 */
+		private static int forward(ExactNetwork network, int[] constraintWork, int[] es, int[] ef) {
+			byte[] constraint = network.constraint;
 			int[] order = network.topological;
 			int[] linkStart = network.linkStart;
 			int[] succ = network.succ;
@@ -101,6 +115,18 @@ public final class ExactScheduler {
 				int i = order[o];
 				int start = es[i];
 				int d = duration[i];
+				if (constraint != null && constraint[i] != 0) {
+					int at = constraintWork[i];
+					switch (Constraint.VALUES[constraint[i]]) {
+						case START_NO_EARLIER_THAN -> start = Math.max(start, at);
+						case FINISH_NO_EARLIER_THAN -> start = Math.max(start, at - d);
+						case MUST_START_ON -> start = at;
+						case MUST_FINISH_ON -> start = at - d;
+						default -> {
+						}
+					}
+					es[i] = start;
+				}
 				int end = start + d;
 				ef[i] = end;
 				finish = Math.max(finish, end);
@@ -114,8 +140,9 @@ public final class ExactScheduler {
 			return finish;
 		}
 
-		private static void backward(ExactNetwork network, int[] deadline, int[] es, int[] ef, int[] ls, int[] lf,
-				int[] freeFloat, int finish) {
+		private static void backward(ExactNetwork network, int[] deadline, int[] constraintWork, int[] es, int[] ef,
+				int[] ls, int[] lf, int[] freeFloat, int finish) {
+			byte[] constraint = network.constraint;
 			int[] order = network.topological;
 			int[] linkStart = network.linkStart;
 			int[] succ = network.succ;
@@ -138,6 +165,14 @@ public final class ExactScheduler {
 				}
 				if (free == Integer.MAX_VALUE) {
 					free = finish - early;
+				}
+				if (constraint != null && constraint[i] != 0) {
+					int at = constraintWork[i];
+					late = switch (Constraint.VALUES[constraint[i]]) {
+						case START_NO_LATER_THAN, MUST_START_ON -> Math.min(late, at + d);
+						case FINISH_NO_LATER_THAN, MUST_FINISH_ON -> Math.min(late, at);
+						default -> late;
+					};
 				}
 				lf[i] = late;
 				ls[i] = late - d;
