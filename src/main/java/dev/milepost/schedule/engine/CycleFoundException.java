@@ -7,7 +7,7 @@ public final class CycleFoundException extends IllegalArgumentException {
 
 	private final List<Integer> cycle;
 
-	CycleFoundException(List<Integer> cycle) {
+	public CycleFoundException(List<Integer> cycle) {
 		super("The links form a cycle through activities " + cycle);
 		this.cycle = List.copyOf(cycle);
 	}

@@ -18,6 +18,11 @@ record ClndrData(Set<DayOfWeek> workingDays, List<LocalDate> holidays, LocalTime
 
 	private static final LocalDate SERIAL_DAY_ZERO = LocalDate.of(1899, 12, 30);
 
+	/** The nodes as written, for readers that need the work periods themselves (see {@link ExactXerReader}). */
+	static Node tree(String data) {
+		return new Parser(data).node();
+	}
+
 	static ClndrData parse(String data) {
 		Node root = new Parser(data).node();
 		Set<DayOfWeek> working = EnumSet.noneOf(DayOfWeek.class);
