@@ -1,0 +1,93 @@
+package dev.milepost.interchange.internal;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+
+import dev.milepost.interchange.internal.ImportRefusals.UnreadableFile;
+import net.sf.mpxj.ProjectFile;
+import net.sf.mpxj.ganttproject.GanttProjectReader;
+import net.sf.mpxj.mpp.MPPReader;
+import net.sf.mpxj.mpx.MPXReader;
+import net.sf.mpxj.mspdi.MSPDIReader;
+import net.sf.mpxj.planner.PlannerReader;
+import net.sf.mpxj.primavera.PrimaveraPMFileReader;
+import net.sf.mpxj.primavera.PrimaveraXERFileReader;
+import net.sf.mpxj.reader.ProjectReader;
+
+/**
+ * The import's entry: an upload's name and bytes in, the plan Milepost would make of it out, or a
+ * refusal saying what is wrong with the file (415 for the wrong kind of file, 422 for one that cannot
+ * be read). Nothing is stored. The format is decided from the content ({@link FileSniffer}), and the
+ * file is read by that format's own MPXJ reader, never by MPXJ's universal reader (which also opens
+ * ZIP archives); XML has passed the hardened parser of {@link SafeXml} whole before MPXJ reads it.
+ */
+final class ImportFiles {
+
+	private ImportFiles() {
+	}
+
+	record Read(ImportFormat format, PlanReading.Reading reading) {
+	}
+
+	static Read read(String filename, byte[] bytes, LocalDate today) {
+		ImportFormat format = FileSniffer.formatOf(filename, bytes);
+		boolean xml = switch (format) {
+			case MSPDI, PMXML, GAN, PLANNER -> true;
+			case MPP, XER, MPX -> false;
+		};
+		if (xml) {
+			SafeXml.check(bytes);
+		}
+		ProjectFile file;
+		try {
+			file = reader(format).read(new ByteArrayInputStream(bytes));
+		}
+		catch (Exception | StackOverflowError e) {
+			throw new UnreadableFile("The file could not be read as " + format.label() + ": " + problem(e));
+		}
+		if (file == null) {
+			throw new UnreadableFile("The file could not be read as " + format.label() + ": it holds no project.");
+		}
+		GanLinks.Read links = format == ImportFormat.GAN ? GanLinks.read(bytes) : null;
+		try {
+			return new Read(format, PlanReading.read(file, baseName(filename), links, today));
+		}
+		catch (RuntimeException e) {
+			throw new UnreadableFile("The " + format.label() + " file holds values that do not fit together: "
+					+ problem(e));
+		}
+	}
+
+	private static ProjectReader reader(ImportFormat format) {
+		return switch (format) {
+			case MSPDI -> new MSPDIReader();
+			case MPP -> new MPPReader();
+			case XER -> new PrimaveraXERFileReader();
+			case PMXML -> new PrimaveraPMFileReader();
+			case GAN -> new GanttProjectReader();
+			case MPX -> new MPXReader();
+			case PLANNER -> new PlannerReader();
+		};
+	}
+
+	private static String problem(Throwable e) {
+		Throwable cause = e;
+		while (cause.getCause() != null && cause.getCause() != cause && (cause.getMessage() == null
+				|| cause.getMessage().isBlank() || cause.getMessage().startsWith(cause.getCause().getClass().getName()))) {
+			cause = cause.getCause();
+		}
+		String message = cause.getMessage();
+		String text = message == null || message.isBlank() ? "it is damaged or cut short ("
+				+ cause.getClass().getSimpleName() + ")" : message.strip();
+		return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+	}
+
+	static String baseName(String filename) {
+		String name = filename == null ? "" : filename.replace('\\', '/');
+		name = name.substring(name.lastIndexOf('/') + 1);
+		int dot = name.lastIndexOf('.');
+		name = dot > 0 ? name.substring(0, dot) : name;
+		return name.isBlank() ? "Imported plan" : name;
+	}
+
+}
