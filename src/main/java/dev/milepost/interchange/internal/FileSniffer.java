@@ -55,7 +55,7 @@ final class FileSniffer {
 		return null;
 	}
 
-	/** What the bytes look like, to follow "but": "it looks like a PDF document". */
+	/** What the bytes look like, to follow the word but: it looks like a PDF document. */
 	static String looksLike(byte[] bytes, ImportFormat found) {
 		if (found != null) {
 			return "its content is " + found.label();

@@ -36,7 +36,7 @@ enum ImportFormat {
 		return Arrays.stream(values()).anyMatch(format -> format.named(suffix));
 	}
 
-	/** The suffixes a sentence lists: ".xml, .mpp, .xer, …". */
+	/** The suffixes, as a sentence lists them: .xml, .mpp, .xer and so on. */
 	static String suffixes() {
 		return Arrays.stream(values())
 			.flatMap(format -> Arrays.stream(format.suffixes))

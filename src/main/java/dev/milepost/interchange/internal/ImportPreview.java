@@ -23,13 +23,13 @@ record ImportPreview(UUID id, String filename, String format, String name, Strin
 			int constraints, int withProgress) {
 	}
 
-	/** A resource of the file and the Milepost person it matches ({@code by} "e-mail" or "name"), or none. */
+	/** A resource of the file and the Milepost person it matches ({@code by} e-mail or name), or none. */
 	record ResourceMatch(String resource, String email, String username, String by) {
 	}
 
 	/**
 	 * One kind of thing the file holds that Milepost does not keep as it is: {@code kept} says what
-	 * happens to it ("not kept", "rounded to whole days", …), with how many and the first examples.
+	 * happens to it (not kept, rounded to whole days, …), with how many and the first examples.
 	 */
 	record Loss(String kind, String kept, int count, List<String> examples) {
 	}
