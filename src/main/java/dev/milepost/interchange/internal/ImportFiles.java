@@ -70,6 +70,11 @@ final class ImportFiles {
 		};
 	}
 
+	/**
+	 * The reader's own account of what is wrong (MPXJ names the damage it finds); a bare runtime
+	 * failure inside a reader (a missing part it counted on) is told as such, not as the reader's
+	 * internals.
+	 */
 	private static String problem(Throwable e) {
 		Throwable cause = e;
 		while (cause.getCause() != null && cause.getCause() != cause && (cause.getMessage() == null
@@ -77,8 +82,13 @@ final class ImportFiles {
 			cause = cause.getCause();
 		}
 		String message = cause.getMessage();
-		String text = message == null || message.isBlank() ? "it is damaged or cut short ("
-				+ cause.getClass().getSimpleName() + ")" : message.strip();
+		boolean internal = cause instanceof NullPointerException || cause instanceof ClassCastException
+				|| cause instanceof IndexOutOfBoundsException || cause instanceof ArithmeticException
+				|| cause instanceof StackOverflowError || cause instanceof IllegalStateException;
+		String text = internal || message == null || message.isBlank()
+				? "it is damaged, cut short or lacks a part the format requires (the reader failed with "
+						+ cause.getClass().getSimpleName() + ")"
+				: message.strip();
 		return text.length() > 300 ? text.substring(0, 300) + "…" : text;
 	}
 
