@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,6 +64,11 @@ class PlanImportTests {
 	}
 
 	private Answer upload(People.Person who, String filename, byte[] bytes) {
+		return upload(who, filename, bytes, false);
+	}
+
+	/** A multipart upload; {@code chunked} sends it without declaring its length. */
+	private Answer upload(People.Person who, String filename, byte[] bytes, boolean chunked) {
 		String boundary = "----milepost" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
@@ -73,7 +79,8 @@ class PlanImportTests {
 			.header("Authorization", "Bearer " + who.token())
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.header("Accept", "application/json, application/problem+json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body.toByteArray()))
+					: HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build();
 		try {
 			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -213,6 +220,26 @@ class PlanImportTests {
 		assertThat(answer.json().get("detail").asString()).contains(text);
 		assertThat(count("project")).isEqualTo(projects);
 		assertThat(count("plan_import")).isEqualTo(imports);
+	}
+
+	@org.springframework.beans.factory.annotation.Value("${milepost.import.max-size}")
+	org.springframework.util.unit.DataSize maxSize;
+
+	@Test
+	void aFileOverTheLimitIsA413WhetherItsSizeIsDeclaredOrNot() {
+		byte[] big = new byte[(int) maxSize.toBytes() + 1];
+		Arrays.fill(big, (byte) ' ');
+		big[0] = '<';
+		for (boolean chunked : new boolean[] { false, true }) {
+			long projects = count("project");
+			long imports = count("plan_import");
+			Answer answer = upload(manager, "big.xml", big, chunked);
+			assertThat(answer.status()).as("chunked: " + chunked).isEqualTo(413);
+			assertThat(answer.json().get("detail").asString()).contains("import limit of 50 MB")
+				.contains("milepost.import.max-size");
+			assertThat(count("project")).isEqualTo(projects);
+			assertThat(count("plan_import")).isEqualTo(imports);
+		}
 	}
 
 	@Test
