@@ -51,7 +51,7 @@ class ImportPagesTests {
 		assertThat(previewPath).startsWith("/projects/import/");
 
 		String preview = session.get(previewPath).body();
-		assertThat(preview).contains("id=\"created-milestones\">4<", "id=\"created-links\">{FS=14}<",
+		assertThat(preview).contains("id=\"created-milestones\">4<", "id=\"created-links\">FS 14<",
 				"data-loss=\"Summary tasks\"", "data-loss=\"Links to or from summary tasks\"",
 				"data-loss=\"Rubber links (GanttProject)\"", "id=\"schedule-check\"", "2024-10-14");
 
