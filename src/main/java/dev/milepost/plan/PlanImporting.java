@@ -30,6 +30,13 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class PlanImporting {
 
+	/**
+	 * The tag an imported milestone carries until someone has reviewed what the file could not say
+	 * (its criterion and owner, and where its target came from); plan health lists the milestones that
+	 * still carry it.
+	 */
+	public static final String IMPORTED_TAG = "imported";
+
 	private final Projects projects;
 
 	private final PlanChanges changes;

@@ -122,8 +122,14 @@ class PlanImportTests {
 			.isEqualTo(created.get("tasks").asInt());
 		JsonNode milestones = as(manager).get(base + "/milestones?size=200").json();
 		assertThat(milestones.get("totalItems").asInt()).isEqualTo(created.get("milestones").asInt());
+		int imported = 0;
+		for (JsonNode finding : as(manager).get(base + "/health").json().get("findings")) {
+			imported += finding.get("code").asString().equals("IMPORTED_MILESTONE_TO_REVIEW") ? 1 : 0;
+		}
+		assertThat(imported).as("milestones plan health lists for review").isEqualTo(created.get("milestones").asInt());
 		for (JsonNode milestone : milestones.get("items")) {
 			assertThat(milestone.get("owner").asString()).isEqualTo(manager.username());
+			assertThat(milestone.get("description").asString()).startsWith("Target from the file's");
 			assertThat(milestone.get("criterion").get("kind").asString()).isEqualTo("OWNER_CONFIRMATION");
 			assertThat(milestone.get("tags").toString()).contains("imported");
 		}

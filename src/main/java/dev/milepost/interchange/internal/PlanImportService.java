@@ -125,7 +125,7 @@ class PlanImportService {
 				milestones.add(new PlanImporting.NewMilestone(item.ref(), item.name(), targetNote(item), item.target(),
 						user.username(), "Confirmed by the owner. Imported from " + preview.filename()
 								+ ": review this criterion.",
-						List.of("imported")));
+						List.of(PlanImporting.IMPORTED_TAG)));
 			}
 			else {
 				tasks.add(new PlanImporting.NewTask(item.ref(), item.name(), item.description(), item.durationDays(),
