@@ -17,3 +17,11 @@ create table plan_import (
 );
 
 create index ix_plan_import_uploader on plan_import (uploaded_by, created_at);
+
+-- The column mapping (field → column heading, as JSON) each person's last spreadsheet import was read
+-- through, offered again for their next sheet with the same columns.
+create table import_mapping (
+    user_id     uuid primary key references app_user (id),
+    mapping     varchar(4000) not null,
+    updated_at  timestamp with time zone not null
+);

@@ -53,6 +53,9 @@ class PlanImportTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	dev.milepost.Teams teams;
+
 	People.Person manager;
 
 	@BeforeEach
@@ -69,8 +72,17 @@ class PlanImportTests {
 
 	/** A multipart upload; {@code chunked} sends it without declaring its length. */
 	private Answer upload(People.Person who, String filename, byte[] bytes, boolean chunked) {
+		return upload(who, filename, bytes, chunked, null);
+	}
+
+	/** A multipart upload with a column mapping (JSON) for a sheet. */
+	private Answer upload(People.Person who, String filename, byte[] bytes, boolean chunked, String mapping) {
 		String boundary = "----milepost" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		if (mapping != null) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"mapping\"\r\n\r\n" + mapping
+					+ "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(bytes);
@@ -214,6 +226,84 @@ class PlanImportTests {
 			.isEqualTo(201);
 	}
 
+	private static HttpResponse<byte[]> send(HttpRequest request) {
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException | InterruptedException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** A workbook whose one sheet inflates from a few KB to 20 MB of spaces. */
+	static byte[] zipBomb() throws IOException {
+		ByteArrayOutputStream zip = new ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+			out.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+			byte[] spaces = new byte[1024 * 1024];
+			Arrays.fill(spaces, (byte) ' ');
+			for (int i = 0; i < 20; i++) {
+				out.write(spaces);
+			}
+		}
+		return zip.toByteArray();
+	}
+
+	@Test
+	void milepostsOwnSheetAndCsvExportsImportIntoTheSamePlan() {
+		dev.milepost.Teams.Team team = teams.team(Api.at(port));
+		Api owner = team.as(team.manager());
+		String design = dev.milepost.Teams.check(owner.post(team.path("/tasks"), Map.of("name", "Design",
+				"durationDays", 5)), 201).json().get("id").asString();
+		String build = dev.milepost.Teams.check(owner.post(team.path("/tasks"), Map.of("name", "Build",
+				"durationDays", 8)), 201).json().get("id").asString();
+		String live = dev.milepost.Teams.check(owner.post(team.path("/milestones"), dev.milepost.Teams
+			.milestone("Go-live", team.manager(), dev.milepost.Teams.ownerConfirmation())), 201).json().get("id").asString();
+		dev.milepost.Teams.check(owner.post(team.path("/dependencies"), Map.of("predecessor", design, "successor",
+				build, "type", "SS", "lagDays", 2)), 201);
+		dev.milepost.Teams.check(owner.post(team.path("/dependencies"), Map.of("predecessor", build, "successor",
+				live, "type", "FS", "lagDays", 0)), 201);
+		for (String format : new String[] { "csv", "xlsx" }) {
+			HttpResponse<byte[]> file = send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + port + team.path("/export?format=" + format)))
+				.header("Authorization", "Bearer " + team.manager().token())
+				.build());
+			assertThat(file.statusCode()).isEqualTo(200);
+			Answer preview = upload(manager, "plan." + format, file.body());
+			assertThat(preview.status()).as(String.valueOf(preview.json())).isEqualTo(201);
+			assertThat(preview.json().get("format").asString()).isEqualTo(format.toUpperCase());
+			assertThat(preview.json().get("created").get("tasks").asInt()).isEqualTo(2);
+			assertThat(preview.json().get("created").get("milestones").asInt()).isEqualTo(1);
+			assertThat(preview.json().get("created").get("links").toString()).isEqualTo("{\"FS\":1,\"SS\":1}");
+			assertThat(preview.json().get("mapping").get("predecessors").asString()).isEqualTo("Predecessors");
+			assertThat(lossKinds(preview.json())).contains("Columns not mapped to a field");
+			String key = key();
+			assertThat(as(manager).post("/api/v1/imports/" + preview.json().get("id").asString() + "/confirm",
+					Map.of("key", key)).status()).isEqualTo(201);
+			JsonNode links = as(manager).get("/api/v1/projects/" + key + "/dependencies").json().get("items");
+			assertThat(links).extracting(link -> link.get("type").asString() + link.get("lagDays").asInt())
+				.containsExactlyInAnyOrder("SS2", "FS0");
+		}
+	}
+
+	@Test
+	void theLastColumnMappingIsRememberedForTheUploadersNextSheet() {
+		String sheet = "Task,Days,After\nDesign,5,\nBuild,3,1\n";
+		Answer first = upload(manager, "a.csv", sheet.getBytes(StandardCharsets.UTF_8), false,
+				"{\"name\":\"Task\",\"duration\":\"Days\",\"predecessors\":\"After\"}");
+		assertThat(first.status()).as(String.valueOf(first.json())).isEqualTo(201);
+		assertThat(first.json().get("created").get("links").toString()).isEqualTo("{\"FS\":1}");
+		Answer next = upload(manager, "b.csv", sheet.getBytes(StandardCharsets.UTF_8));
+		assertThat(next.json().get("mapping").get("predecessors").asString()).isEqualTo("After");
+		assertThat(next.json().get("created").get("links").toString()).isEqualTo("{\"FS\":1}");
+		// someone else's next sheet is matched by the headings' names
+		Answer other = upload(people.person("Other"), "c.csv", sheet.getBytes(StandardCharsets.UTF_8));
+		assertThat(other.json().get("mapping").has("predecessors")).isFalse();
+		Answer bad = upload(manager, "d.csv", sheet.getBytes(StandardCharsets.UTF_8), false, "{not json");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().get("detail").asString() + bad.json()).contains("mapping");
+	}
+
 	private long count(String table) {
 		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}
@@ -257,7 +347,8 @@ class PlanImportTests {
 			.getBytes(StandardCharsets.UTF_8), 422, "not well-formed XML");
 		byte[] mpp = real("mpp", "projectlibre_NewProduct.mpp");
 		refused("cut.mpp", java.util.Arrays.copyOf(mpp, mpp.length / 3), 422, "could not be read as Microsoft Project");
-		refused("plan.xlsx", new byte[] { 'P', 'K', 3, 4 }, 415, "not built yet");
+		refused("plan.xlsx", new byte[] { 'P', 'K', 3, 4 }, 422, "could not be read as an Excel workbook");
+		refused("bomb.xlsx", zipBomb(), 422, "ZIP bomb");
 	}
 
 }

@@ -16,15 +16,14 @@ final class FileSniffer {
 
 	static ImportFormat formatOf(String filename, byte[] bytes) {
 		String suffix = ImportFormat.suffixOf(filename);
-		if (suffix.equals("xlsx") || suffix.equals("csv") || suffix.equals("xls")) {
-			throw new UnsupportedFile("Importing spreadsheets (." + suffix + ") is not built yet: export the plan "
-					+ "from its tool as Microsoft Project XML or send one of " + ImportFormat.suffixes() + ".");
+		if (suffix.equals("xls")) {
+			throw new UnsupportedFile("Old Excel workbooks (.xls) are not imported: save the sheet as .xlsx or .csv.");
 		}
 		if (!ImportFormat.anyNamed(suffix)) {
 			throw new UnsupportedFile("Milepost imports plan files named " + ImportFormat.suffixes() + "; '"
 					+ filename + "' is none of these.");
 		}
-		ImportFormat found = detect(bytes);
+		ImportFormat found = detect(bytes, suffix);
 		if (found == null || !found.named(suffix)) {
 			throw new UnsupportedFile("The file is named '" + filename + "' but " + looksLike(bytes, found)
 					+ "; send the plan as the tool saved it.");
@@ -32,11 +31,17 @@ final class FileSniffer {
 		return found;
 	}
 
-	private static ImportFormat detect(byte[] bytes) {
+	private static ImportFormat detect(byte[] bytes, String suffix) {
 		if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0)) {
 			return ImportFormat.MPP;
 		}
+		if (startsWith(bytes, 'P', 'K', 3, 4)) {
+			return suffix.equals("xlsx") ? ImportFormat.XLSX : null;
+		}
 		String head = text(bytes, 512).stripLeading();
+		if (suffix.equals("csv") && bytes.length > 0 && isText(bytes) && !head.startsWith("<")) {
+			return ImportFormat.CSV;
+		}
 		if (head.startsWith("ERMHDR")) {
 			return ImportFormat.XER;
 		}

@@ -25,8 +25,11 @@ class ImportController {
 
 	private final PlanImportService imports;
 
-	ImportController(PlanImportService imports) {
+	private final tools.jackson.databind.json.JsonMapper mapper;
+
+	ImportController(PlanImportService imports, tools.jackson.databind.json.JsonMapper mapper) {
 		this.imports = imports;
+		this.mapper = mapper;
 	}
 
 	@PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -36,14 +39,33 @@ class ImportController {
 					GNOME Planner. The preview counts what the file holds and what Milepost would create, matches \
 					the file's resources to people (by e-mail, then name), lists every kind of thing that would not \
 					be kept with its count and first examples, and compares the file's stored finish and total \
-					floats with Milepost's schedule of the plan. 413 over milepost.import.max-size, 415 for a file \
-					that is not what its name says (saying what it looks like), 422 for one that cannot be read.""")
-	ResponseEntity<ImportPreview> upload(@RequestParam("file") MultipartFile file) throws IOException {
+					floats with Milepost's schedule of the plan. A sheet (.xlsx, .csv) is read through `mapping`, \
+					a JSON object of field to column heading (fields: id, type, name, duration, planned_start, \
+					target, predecessors, percent_complete, description); without one, through the uploader's last \
+					mapping where the file has its columns, else by the headings' names. 413 over \
+					milepost.import.max-size, 415 for a file that is not what its name says (saying what it looks \
+					like), 422 for one that cannot be read.""")
+	ResponseEntity<ImportPreview> upload(@RequestParam("file") MultipartFile file,
+			@RequestParam(name = "mapping", required = false) String mapping) throws IOException {
 		if (file.getSize() > imports.maxSize()) {
 			throw PlanImportService.tooLarge(imports.maxSize());
 		}
-		ImportPreview preview = imports.upload(file.getOriginalFilename(), file.getBytes());
+		ImportPreview preview = imports.upload(file.getOriginalFilename(), file.getBytes(), mapping(mapping));
 		return ResponseEntity.created(URI.create("/api/v1/imports/" + preview.id())).body(preview);
+	}
+
+	private java.util.Map<String, String> mapping(String json) {
+		if (json == null || json.isBlank()) {
+			return null;
+		}
+		try {
+			return mapper.readValue(json, new tools.jackson.core.type.TypeReference<java.util.Map<String, String>>() {
+			});
+		}
+		catch (tools.jackson.core.JacksonException e) {
+			throw new dev.milepost.common.BadRequestException("mapping", "The mapping is a JSON object of field to "
+					+ "column heading, like {\"name\": \"Task\", \"duration\": \"Days\"}.");
+		}
 	}
 
 	@GetMapping("/api/v1/imports/{id}")

@@ -2,6 +2,8 @@ package dev.milepost.interchange.internal;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import dev.milepost.interchange.internal.ImportRefusals.UnreadableFile;
 import net.sf.mpxj.ProjectFile;
@@ -26,14 +28,32 @@ final class ImportFiles {
 	private ImportFiles() {
 	}
 
-	record Read(ImportFormat format, PlanReading.Reading reading) {
+	/** What a file came to; a sheet's columns and the mapping it was read through, null for plan files. */
+	record Read(ImportFormat format, PlanReading.Reading reading, List<String> columns, Map<String, String> mapping) {
 	}
 
 	static Read read(String filename, byte[] bytes, LocalDate today) {
+		return read(filename, bytes, today, null, null);
+	}
+
+	/**
+	 * A sheet is read through {@code mapping} (field → column heading) when given, else through
+	 * {@code remembered} when the file has every column it names, else by matching headings by name.
+	 */
+	static Read read(String filename, byte[] bytes, LocalDate today, Map<String, String> mapping,
+			Map<String, String> remembered) {
 		ImportFormat format = FileSniffer.formatOf(filename, bytes);
+		if (format.sheet()) {
+			SheetReading.Table table = SheetReading.table(format, bytes);
+			Map<String, String> used = SheetReading.mapping(table,
+					mapping != null && !mapping.isEmpty() ? mapping
+							: remembered != null && !remembered.isEmpty()
+									&& table.headings().containsAll(remembered.values()) ? remembered : null);
+			return new Read(format, SheetReading.read(table, used, baseName(filename), today), table.headings(), used);
+		}
 		boolean xml = switch (format) {
 			case MSPDI, PMXML, GAN, PLANNER -> true;
-			case MPP, XER, MPX -> false;
+			case MPP, XER, MPX, XLSX, CSV -> false;
 		};
 		if (xml) {
 			SafeXml.check(bytes);
@@ -50,7 +70,7 @@ final class ImportFiles {
 		}
 		GanLinks.Read links = format == ImportFormat.GAN ? GanLinks.read(bytes) : null;
 		try {
-			return new Read(format, PlanReading.read(file, baseName(filename), links, today));
+			return new Read(format, PlanReading.read(file, baseName(filename), links, today), null, null);
 		}
 		catch (RuntimeException e) {
 			throw new UnreadableFile("The " + format.label() + " file holds values that do not fit together: "
@@ -67,6 +87,7 @@ final class ImportFiles {
 			case GAN -> new GanttProjectReader();
 			case MPX -> new MPXReader();
 			case PLANNER -> new PlannerReader();
+			case XLSX, CSV -> throw new IllegalArgumentException(format + " is a sheet");
 		};
 	}
 

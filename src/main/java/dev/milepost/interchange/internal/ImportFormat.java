@@ -13,7 +13,9 @@ enum ImportFormat {
 	PMXML("Primavera P6 XML (PMXML)", "xml"),
 	GAN("GanttProject (.gan)", "gan", "xml"),
 	MPX("MPX", "mpx"),
-	PLANNER("GNOME Planner", "planner", "mrproject", "xml");
+	PLANNER("GNOME Planner", "planner", "mrproject", "xml"),
+	XLSX("an Excel workbook (.xlsx)", "xlsx"),
+	CSV("CSV", "csv");
 
 	private final String label;
 
@@ -22,6 +24,11 @@ enum ImportFormat {
 	ImportFormat(String label, String... suffixes) {
 		this.label = label;
 		this.suffixes = suffixes;
+	}
+
+	/** A sheet of rows, read through a column mapping, not a plan file MPXJ reads. */
+	boolean sheet() {
+		return this == XLSX || this == CSV;
 	}
 
 	String label() {

@@ -9,11 +9,13 @@ import java.util.UUID;
 /**
  * What an upload would become, as the API answers and the preview page shows it: what the file
  * holds and what Milepost would create, the people its resources match, every kind of thing that
- * would not be kept (or only approximately), and the file's own schedule against Milepost's.
+ * would not be kept (or only approximately), and the file's own schedule against Milepost's. A
+ * sheet's preview has its {@code columns} and the {@code mapping} (field → column) it was read
+ * through; a plan file's has neither.
  */
 record ImportPreview(UUID id, String filename, String format, String name, String suggestedKey, LocalDate start,
 		Counts inFile, Counts created, List<ResourceMatch> resources, List<Loss> losses, ScheduleCheck scheduleCheck,
-		Instant expiresAt, String project) {
+		List<String> columns, Map<String, String> mapping, Instant expiresAt, String project) {
 
 	/**
 	 * Counts of tasks (work, not summaries), summary tasks, milestones, links by type, calendars,

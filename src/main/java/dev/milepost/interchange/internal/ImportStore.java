@@ -57,6 +57,29 @@ class ImportStore {
 			.update();
 	}
 
+	/** The column mapping the person's last sheet was read through, as JSON. */
+	Optional<String> mapping(UUID userId) {
+		return jdbc.sql("select mapping from import_mapping where user_id = :user")
+			.param("user", userId)
+			.query(String.class)
+			.optional();
+	}
+
+	void rememberMapping(UUID userId, String mapping, Instant now) {
+		int updated = jdbc.sql("update import_mapping set mapping = :mapping, updated_at = :now where user_id = :user")
+			.param("mapping", mapping)
+			.param("now", java.sql.Timestamp.from(now))
+			.param("user", userId)
+			.update();
+		if (updated == 0) {
+			jdbc.sql("insert into import_mapping (user_id, mapping, updated_at) values (:user, :mapping, :now)")
+				.param("mapping", mapping)
+				.param("now", java.sql.Timestamp.from(now))
+				.param("user", userId)
+				.update();
+		}
+	}
+
 	/** Forgets the uploader's imports that expired unconfirmed. */
 	void forgetExpired(UUID uploadedBy, Instant now) {
 		jdbc.sql("delete from plan_import where uploaded_by = :by and project_key is null and expires_at < :now")

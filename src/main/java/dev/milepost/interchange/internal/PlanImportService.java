@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.milepost.common.ConflictException;
@@ -71,13 +72,23 @@ class PlanImportService {
 
 	/** Reads the file and keeps its preview; refuses (413, 415, 422) a file it will not import, storing nothing. */
 	public ImportPreview upload(String filename, byte[] bytes) {
+		return upload(filename, bytes, null);
+	}
+
+	/**
+	 * A sheet (.xlsx, .csv) is read through {@code mapping} when given, else through the uploader's
+	 * last mapping where the file has its columns, else by the headings' names; the mapping used is
+	 * remembered for the uploader's next sheet.
+	 */
+	public ImportPreview upload(String filename, byte[] bytes, Map<String, String> mapping) {
 		CurrentUser user = currentUsers.require();
 		if (bytes.length > maxSize) {
 			throw tooLarge(maxSize);
 		}
 		String name = filename == null || filename.isBlank() ? "upload" : filename.strip();
 		name = name.length() > 255 ? name.substring(name.length() - 255) : name;
-		ImportFiles.Read read = ImportFiles.read(name, bytes, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+		ImportFiles.Read read = ImportFiles.read(name, bytes, LocalDate.now(clock.withZone(ZoneOffset.UTC)), mapping,
+				store.mapping(user.id()).map(this::mappingOf).orElse(null));
 		PlanReading.Reading reading = read.reading();
 		ImportedPlan plan = reading.plan();
 		List<ImportPreview.ResourceMatch> matches = new ArrayList<>();
@@ -92,10 +103,13 @@ class PlanImportService {
 		UUID id = UUID.randomUUID();
 		ImportPreview preview = new ImportPreview(id, name, read.format().name(), plan.name(), suggestedKey(plan.name()),
 				plan.start(), reading.inFile(), reading.created(), matches, reading.losses(),
-				ScheduleCheck.of(plan, user.username()), now.plus(KEPT), null);
+				ScheduleCheck.of(plan, user.username()), read.columns(), read.mapping(), now.plus(KEPT), null);
 		store.forgetExpired(user.id(), now);
 		store.insert(id, user.id(), name, read.format().name(), bytes.length, mapper.writeValueAsString(preview),
 				mapper.writeValueAsString(plan), now, now.plus(KEPT));
+		if (read.mapping() != null) {
+			store.rememberMapping(user.id(), mapper.writeValueAsString(read.mapping()), now);
+		}
 		return preview;
 	}
 
@@ -167,7 +181,13 @@ class PlanImportService {
 
 	private static ImportPreview withProject(ImportPreview p, String project) {
 		return new ImportPreview(p.id(), p.filename(), p.format(), p.name(), p.suggestedKey(), p.start(), p.inFile(),
-				p.created(), p.resources(), p.losses(), p.scheduleCheck(), p.expiresAt(), project);
+				p.created(), p.resources(), p.losses(), p.scheduleCheck(), p.columns(), p.mapping(), p.expiresAt(),
+				project);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, String> mappingOf(String json) {
+		return mapper.readValue(json, Map.class);
 	}
 
 	/** A project key from the plan's name: its letters and digits, upper case, starting with a letter, 2 to 10. */

@@ -163,9 +163,82 @@ class ImportFilesTests {
 		assertThatThrownBy(() -> ImportFiles.read("notes.txt", "hello".getBytes(StandardCharsets.UTF_8), TODAY))
 			.isInstanceOf(UnsupportedFile.class)
 			.hasMessageContaining(".xml, .mpp, .xer");
-		assertThatThrownBy(() -> ImportFiles.read("plan.xlsx", new byte[] { 'P', 'K', 3, 4 }, TODAY))
+		assertThatThrownBy(() -> ImportFiles.read("plan.xlsx", "Name,Days".getBytes(StandardCharsets.UTF_8), TODAY))
 			.isInstanceOf(UnsupportedFile.class)
-			.hasMessageContaining("not built yet");
+			.hasMessageContaining("looks like plain text");
+		assertThatThrownBy(() -> ImportFiles.read("plan.csv", new byte[] { 'P', 'K', 3, 4, 0, 0 }, TODAY))
+			.isInstanceOf(UnsupportedFile.class)
+			.hasMessageContaining("ZIP archive");
+	}
+
+	// ---- sheets -------------------------------------------------------------------------------------
+
+	static final String SHEET = """
+			Task,Days,After,Due,Owner
+			Design,5,,,ann
+			Build,2.5,1,,bob
+			Launch,0,2FS+1d,2026-06-01,ann
+			,3,,,
+			""";
+
+	@Test
+	void aCsvIsReadThroughItsColumnMappingAndReportsWhatItLeavesOut() {
+		var read = ImportFiles.read("plan.csv", SHEET.getBytes(StandardCharsets.UTF_8), TODAY,
+				Map.of("name", "Task", "duration", "Days", "predecessors", "After", "target", "Due"), null);
+		assertThat(read.format()).isEqualTo(ImportFormat.CSV);
+		assertThat(read.columns()).containsExactly("Task", "Days", "After", "Due", "Owner");
+		var plan = read.reading().plan();
+		assertThat(plan.items()).extracting(ImportedPlan.Item::name).containsExactly("Design", "Build", "Launch");
+		assertThat(plan.items()).extracting(ImportedPlan.Item::durationDays).containsExactly(5, 3, 0);
+		assertThat(plan.items().get(2).milestone()).isTrue();
+		assertThat(plan.items().get(2).target()).isEqualTo(LocalDate.of(2026, 6, 1));
+		assertThat(plan.links()).extracting(ImportedPlan.Link::predecessor, ImportedPlan.Link::successor,
+				ImportedPlan.Link::lagDays)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("row-1", "row-2", 0),
+					org.assertj.core.groups.Tuple.tuple("row-2", "row-3", 1));
+		assertThat(loss(read.reading(), "Columns not mapped to a field").examples()).containsExactly("Owner");
+		assertThat(loss(read.reading(), "Rows without a name").count()).isEqualTo(1);
+		assertThat(loss(read.reading(), "Durations that are not whole working days").examples())
+			.containsExactly("Build: 2.5 d → 3 d");
+	}
+
+	@Test
+	void withoutAMappingTheHeadingsAreMatchedByNameAndARememberedMappingIsUsedWhereItFits() {
+		String own = "Name,Duration (days),Predecessors\nA,2,\nB,1,1SS\n";
+		var auto = ImportFiles.read("plan.csv", own.getBytes(StandardCharsets.UTF_8), TODAY, null, null);
+		assertThat(auto.mapping()).isEqualTo(Map.of("name", "Name", "duration", "Duration (days)", "predecessors",
+				"Predecessors"));
+		assertThat(auto.reading().created().links()).isEqualTo(Map.of("SS", 1));
+		var remembered = ImportFiles.read("plan.csv", SHEET.getBytes(StandardCharsets.UTF_8), TODAY, null,
+				Map.of("name", "Task", "duration", "Days", "predecessors", "After"));
+		assertThat(remembered.mapping()).isEqualTo(Map.of("name", "Task", "duration", "Days", "predecessors", "After"));
+		assertThat(remembered.reading().created().links()).isEqualTo(Map.of("FS", 2));
+		// a remembered mapping naming columns the file lacks is not used: the headings are matched by name
+		var notFitting = ImportFiles.read("plan.csv", SHEET.getBytes(StandardCharsets.UTF_8), TODAY, null,
+				Map.of("name", "Activity"));
+		assertThat(notFitting.mapping()).isEqualTo(Map.of("name", "Task", "duration", "Days"));
+		assertThatThrownBy(() -> ImportFiles.read("plan.csv", SHEET.getBytes(StandardCharsets.UTF_8), TODAY,
+				Map.of("name", "Activity"), null)).isInstanceOf(UnreadableFile.class)
+			.hasMessageContaining("'Activity', which the file does not have");
+	}
+
+	@Test
+	void aWorkbookThatExpandsFarBeyondItsSizeIsRefusedByPoisGuard() throws IOException {
+		java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+			out.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+			out.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+					+ "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+			out.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+			byte[] spaces = new byte[1024 * 1024];
+			Arrays.fill(spaces, (byte) ' ');
+			for (int i = 0; i < 20; i++) {
+				out.write(spaces);
+			}
+		}
+		assertThatThrownBy(() -> ImportFiles.read("bomb.xlsx", zip.toByteArray(), TODAY))
+			.isInstanceOf(UnreadableFile.class)
+			.hasMessageContaining("ZIP bomb");
 	}
 
 	@Test

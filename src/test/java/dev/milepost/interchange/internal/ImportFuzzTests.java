@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Fuzz test of the import's entry (reading a file into a plan, its preview counts and the schedule
  * check): whatever the bytes, a plan or a refusal (415 or 422) comes out, never another exception or
  * a stack overflow (inputs run on a small stack, {@link SmallStack}). The first byte picks the name
- * the file claims (.xml, .mpp, .xer, .gan, .mpx, .planner), the rest is the file.
+ * the file claims (.xml, .mpp, .xer, .gan, .mpx, .planner, .xlsx, .csv), the rest is the file.
  *
  * <p>
  * Without {@code JAZZER_FUZZ=1} Jazzer replays the saved inputs
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ImportFuzzTests {
 
 	static final List<String> NAMES = List.of("plan.xml", "plan.mpp", "plan.xer", "plan.gan", "plan.mpx",
-			"plan.planner");
+			"plan.planner", "plan.xlsx", "plan.csv");
 
 	static final LocalDate TODAY = LocalDate.of(2026, 12, 8);
 
