@@ -11,6 +11,11 @@ public class PayloadTooLargeException extends MilepostException {
 		super("The request body is larger than " + limit + " bytes; send less data per request.", List.of());
 	}
 
+	/** The same refusal in words of its own (an upload saying which limit it is over). */
+	public PayloadTooLargeException(String message) {
+		super(message, List.of());
+	}
+
 	@Override
 	public HttpStatus status() {
 		return HttpStatus.CONTENT_TOO_LARGE;

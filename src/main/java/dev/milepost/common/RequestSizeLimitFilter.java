@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies over {@code milepost.api.max-body-bytes} with 413, whether the size is
  * declared up front or only discovered while reading a chunked body. Bulk plan changes
  * ({@code POST /api/v1/projects/{key}/plan/changes}) carry whole plans and have a limit of their
- * own, {@code milepost.api.bulk-max-body-bytes}.
+ * own, {@code milepost.api.bulk-max-body-bytes}, and so do plan files uploaded for import
+ * ({@code POST /api/v1/imports} and the import page), {@code milepost.import.max-size}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,26 +29,39 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	private static final java.util.regex.Pattern BULK = java.util.regex.Pattern
 		.compile("/api/v1/projects/[^/]+/plan/changes/?");
 
+	private static final java.util.regex.Pattern IMPORT = java.util.regex.Pattern
+		.compile("/api/v1/imports/?|/projects/import/?");
+
 	private final long defaultLimit;
 
 	private final long bulkLimit;
 
+	private final long importLimit;
+
 	private final Problems problems;
 
 	RequestSizeLimitFilter(@Value("${milepost.api.max-body-bytes:1048576}") long limit,
-			@Value("${milepost.api.bulk-max-body-bytes:16777216}") long bulkLimit, Problems problems) {
+			@Value("${milepost.api.bulk-max-body-bytes:16777216}") long bulkLimit,
+			@Value("${milepost.import.max-size:50MB}") org.springframework.util.unit.DataSize importLimit,
+			Problems problems) {
 		this.defaultLimit = limit;
 		this.bulkLimit = bulkLimit;
+		// the multipart envelope around the file takes a few hundred bytes more
+		this.importLimit = importLimit.toBytes() + 64 * 1024;
 		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long limit = "POST".equals(request.getMethod()) && BULK.matcher(request.getRequestURI()).matches() ? bulkLimit
-				: defaultLimit;
+		boolean post = "POST".equals(request.getMethod());
+		boolean upload = post && IMPORT.matcher(request.getRequestURI()).matches();
+		long limit = upload ? importLimit
+				: post && BULK.matcher(request.getRequestURI()).matches() ? bulkLimit : defaultLimit;
 		if (request.getContentLengthLong() > limit) {
-			problems.write(response, Problems.of(new PayloadTooLargeException(limit)));
+			problems.write(response, Problems.of(upload ? new PayloadTooLargeException("The file is larger than the "
+					+ "import limit of " + (limit - 64 * 1024) / (1024 * 1024) + " MB; the setting milepost.import.max-size "
+					+ "raises it.") : new PayloadTooLargeException(limit)));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, limit), response);

@@ -21,7 +21,7 @@ public class PlanHealth {
 	static List<PlanCheck> allChecks() {
 		return List.of(new MilestoneGaps(), new MilestoneCheckpoints(), new MilestoneCount(),
 				new MilestonesWithinProject(), new CheckableCriteria(), new NamedOwners(), new DeactivatedPeople(),
-				new FedMilestones(), new GoalsPosingAsMilestones());
+				new FedMilestones(), new GoalsPosingAsMilestones(), new ImportedMilestones());
 	}
 
 	/**

@@ -61,6 +61,34 @@ public class Users {
 		return users.findByUsername(username).map(User::summary);
 	}
 
+	/**
+	 * The person a name from elsewhere (a resource in an imported plan file) stands for: the one with
+	 * this e-mail address, else the one with this username or display name; empty when none or
+	 * several match. Case does not matter.
+	 */
+	public Optional<UserSummary> findByEmailOrName(String email, String name) {
+		if (email != null && !email.isBlank()) {
+			Optional<UserSummary> byEmail = unique("lower(email) = :value", email.strip());
+			if (byEmail.isPresent()) {
+				return byEmail;
+			}
+		}
+		if (name == null || name.isBlank()) {
+			return Optional.empty();
+		}
+		Optional<UserSummary> byUsername = unique("lower(username) = :value", name.strip());
+		return byUsername.isPresent() ? byUsername : unique("lower(display_name) = :value", name.strip());
+	}
+
+	private Optional<UserSummary> unique(String condition, String value) {
+		List<UUID> ids = jdbc.sql("select id from app_user where id <> :system and " + condition + " limit 2")
+			.param("system", SystemActor.AUTOMATION_ID)
+			.param("value", value.toLowerCase(java.util.Locale.ROOT))
+			.query(UUID.class)
+			.list();
+		return ids.size() == 1 ? findById(ids.get(0)) : Optional.empty();
+	}
+
 	public Optional<UserSummary> findById(UUID id) {
 		return users.findById(id).map(User::summary);
 	}

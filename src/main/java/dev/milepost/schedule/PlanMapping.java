@@ -248,6 +248,25 @@ public final class PlanMapping {
 				: boundary;
 	}
 
+	/**
+	 * The plan scheduled as this mapping says, with each activity's dates and total float and the
+	 * finish, but no milestone statuses: what a plan that is not stored yet (one read from a file)
+	 * would show, for comparing with another tool's schedule.
+	 */
+	public ProjectForecast datesOnly() {
+		Schedule schedule = schedule();
+		List<ProjectForecast.Activity> activities = new ArrayList<>(schedule.size());
+		for (int i = 0; i < schedule.size(); i++) {
+			Dates dates = dates(schedule, i);
+			activities.add(new ProjectForecast.Activity(idOf(i), kindOf(i), nameOf(i), dates.earlyStart(),
+					dates.earlyFinish(), dates.lateStart(), dates.lateFinish(), schedule.totalFloat(i),
+					schedule.isCritical(i), schedule.isDone(i)));
+		}
+		LocalDate finish = schedule.finish() == 0 ? plan.start() : calendar.finishDate(schedule.finish());
+		return new ProjectForecast(plan, statusDay == Integer.MIN_VALUE ? null : calendar.dateOf(statusDay), finish,
+				activities, List.of());
+	}
+
 	/** Dates of one activity in a computed schedule. */
 	public record Dates(LocalDate earlyStart, LocalDate earlyFinish, LocalDate lateStart, LocalDate lateFinish) {
 	}

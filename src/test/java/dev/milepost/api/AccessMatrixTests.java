@@ -44,7 +44,12 @@ class AccessMatrixTests {
 	}
 
 	/** A concrete call made ready for one actor: the path and body to send, after any setup. */
-	record Call(String method, String path, Object body, String ifMatch) {
+	record Call(String method, String path, Object body, String ifMatch, Map<String, String> headers) {
+
+		Call(String method, String path, Object body, String ifMatch) {
+			this(method, path, body, ifMatch, Map.of());
+		}
+
 	}
 
 	record Endpoint(String method, String pattern, Function<Actor, Call> prepare, Map<Actor, Integer> expected) {
@@ -102,8 +107,11 @@ class AccessMatrixTests {
 				tests.add(DynamicTest.dynamicTest(endpoint.method() + " " + endpoint.pattern() + " as " + actor
 						+ " → " + expected, () -> {
 							Call call = endpoint.prepare().apply(actor);
-							Api.Response response = as(actor).send(call.method(), call.path(), call.body(),
-									call.ifMatch() == null ? Map.of() : Map.of("If-Match", call.ifMatch()));
+							Map<String, String> headers = new LinkedHashMap<>(call.headers());
+							if (call.ifMatch() != null) {
+								headers.put("If-Match", call.ifMatch());
+							}
+							Api.Response response = as(actor).send(call.method(), call.path(), call.body(), headers);
 							assertThat(response.status()).as(response.body()).isEqualTo(expected);
 							if (expected >= 400) {
 								assertThat(response.contentType()).startsWith("application/problem+json");
@@ -685,6 +693,30 @@ class AccessMatrixTests {
 				Teams.ownerConfirmation()));
 	}
 
+	private static final String BOUNDARY = "----milepost-access-matrix";
+
+	/** A multipart upload of a two-task Microsoft Project XML file. */
+	private static Call upload() {
+		String xml = "<?xml version=\"1.0\"?><Project xmlns=\"http://schemas.microsoft.com/project\"><Name>Matrix</Name>"
+				+ "<StartDate>2026-01-05T08:00:00</StartDate><Tasks>"
+				+ "<Task><UID>1</UID><ID>1</ID><Name>A</Name><Duration>PT16H0M0S</Duration><OutlineLevel>1</OutlineLevel></Task>"
+				+ "<Task><UID>2</UID><ID>2</ID><Name>B</Name><Duration>PT8H0M0S</Duration><OutlineLevel>1</OutlineLevel>"
+				+ "<PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>"
+				+ "</Tasks></Project>";
+		String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"matrix.xml\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n" + xml + "\r\n--" + BOUNDARY + "--\r\n";
+		return new Call("POST", "/api/v1/imports", body, null,
+				Map.of("Content-Type", "multipart/form-data; boundary=" + BOUNDARY));
+	}
+
+	/** An import the manager uploaded, fresh for each call. */
+	private String managersImport() {
+		Call call = upload();
+		return Teams.check(manager().send(call.method(), call.path(), call.body(), call.headers()), 201).json()
+			.get("id")
+			.asString();
+	}
+
 	private void describeScheduleEndpoints(String base) {
 		endpoint("GET", base + "/schedule", fixed("GET", team.path("/schedule"), null), READ_PROJECT);
 		endpoint("GET", base + "/milestone-status", fixed("GET", team.path("/milestone-status"), null),
@@ -692,6 +724,14 @@ class AccessMatrixTests {
 		endpoint("GET", base + "/early-warning", fixed("GET", team.path("/early-warning"), null), READ_PROJECT);
 		// the plan as a file (interchange): anyone who reads the project
 		endpoint("GET", base + "/export", fixed("GET", team.path("/export?format=csv"), null), READ_PROJECT);
+		// a plan from a file (interchange): anyone signed in uploads; only the uploader reads and confirms
+		endpoint("POST", "/api/v1/imports", actor -> upload(), signedIn(201));
+		endpoint("GET", "/api/v1/imports/{id}", actor -> new Call("GET", "/api/v1/imports/" + managersImport(), null,
+				null), expect(401, 404, 404, 404, 200, 404, 404));
+		endpoint("POST", "/api/v1/imports/{id}/confirm", actor -> new Call("POST",
+				"/api/v1/imports/" + managersImport() + "/confirm",
+				Map.of("key", "I" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase()), null),
+				expect(401, 404, 404, 404, 201, 404, 404));
 		endpoint("POST", base + "/impact", actor -> new Call("POST", team.path("/impact"),
 				Map.of("changes", List.of(Map.of("kind", "SLIP", "activity", task(), "days", 3))), null),
 				expect(401, 200, 200, 200, 200, 200, 404));

@@ -74,7 +74,7 @@ final class PlanFixture {
 		MilestoneSpec spec = details.apply(new MilestoneSpec(name, target));
 		UUID id = UUID.randomUUID();
 		milestones.add(new ProjectPlan.Milestone(id, name, target, spec.owner, spec.kind, spec.text, spec.approver,
-				spec.role, List.of(), spec.achieved ? target.atStartOfDay().toInstant(java.time.ZoneOffset.UTC) : null,
+				spec.role, spec.tags, spec.achieved ? target.atStartOfDay().toInstant(java.time.ZoneOffset.UTC) : null,
 				spec.achieved ? spec.owner : null));
 		if (spec.fedByTask) {
 			UUID task = UUID.randomUUID();
@@ -148,9 +148,16 @@ final class PlanFixture {
 
 		boolean achieved;
 
+		List<String> tags = List.of();
+
 		MilestoneSpec(String name, LocalDate target) {
 			this.name = name;
 			this.target = target;
+		}
+
+		MilestoneSpec tagged(String... tags) {
+			this.tags = List.of(tags);
+			return this;
 		}
 
 		MilestoneSpec ownerLeft() {

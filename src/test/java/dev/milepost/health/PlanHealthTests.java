@@ -44,7 +44,7 @@ class PlanHealthTests {
 
 	@Test
 	void everyCheckHasItsOwnPlaceInTheList() {
-		assertThat(PlanHealth.allChecks()).extracting(check -> check.getClass()).doesNotHaveDuplicates().hasSize(9);
+		assertThat(PlanHealth.allChecks()).extracting(check -> check.getClass()).doesNotHaveDuplicates().hasSize(10);
 	}
 
 }

@@ -11,14 +11,14 @@ import dev.milepost.Prerequisite;
  * never copied into the project. Where the folder is absent the tests are skipped with a message
  * saying so, except in CI ({@code CI=true}), where they fail: CI must check the real files.
  */
-final class RealData {
+public final class RealData {
 
 	static final Path FOLDER = Path.of("..", "shared", "realdata");
 
 	private RealData() {
 	}
 
-	static Path file(String folder, String name) {
+	public static Path file(String folder, String name) {
 		Prerequisite.require(Files.isDirectory(FOLDER), missing(FOLDER));
 		return in(FOLDER, folder, name);
 	}
