@@ -101,16 +101,17 @@ class BrowserTests {
 	}
 
 	@Test
-	void aMilestoneGivenADurationIsRefusedWithTheReasonShownBesideTheField() {
+	void aRefusedFieldIsShownWithTheReasonBesideItAndTheMilestoneFormAsksForNoDuration() {
 		chromium.signInAs(team.manager());
 		chromium.open("/projects/" + team.key() + "/milestones/new");
+		assertThat(browser.findElements(By.id("durationDays"))).as("a milestone has no duration to ask for").isEmpty();
+
+		chromium.open("/projects/" + team.key() + "/tasks/new");
 		type("name", "Data migrated");
-		date("targetDate", "2026-04-30");
-		type("criterionText", "The owner confirms the counts match");
-		type("durationDays", "10");
+		type("durationDays", "0");
 		submit();
 		WebElement error = chromium.waitFor(By.id("durationDays-error"));
-		assertThat(error.getText()).contains("A milestone marks a moment; it has no duration");
+		assertThat(error.getText()).contains("a zero-duration checkpoint is a milestone");
 		assertThat(browser.findElement(By.id("durationDays")).getAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Data migrated");
 	}

@@ -74,9 +74,11 @@ class TaskAndMilestonePagesTests {
 	}
 
 	@Test
-	void aMilestoneWithADurationIsRefusedWithTheReasonBesideTheDuration() {
+	void theMilestoneFormAsksForNoDurationAndAForgedOneIsRefusedWithTheReason() {
 		PageSession manager = PageSession.signIn(port, team.manager());
-		manager.get(milestones() + "/new");
+		assertThat(manager.get(milestones() + "/new").body()).contains("name=\"owner\"")
+			.doesNotContain("name=\"durationDays\"")
+			.doesNotContain("Duration");
 		Map<String, String> form = milestoneForm("Cut-over rehearsed");
 		form.put("durationDays", "5");
 		HttpResponse<String> refused = manager.post(milestones(), form);
