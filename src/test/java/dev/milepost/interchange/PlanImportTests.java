@@ -287,6 +287,38 @@ class PlanImportTests {
 	}
 
 	@Test
+	void resourcesAreMatchedOnlyToPeopleTheUploaderMaySee() {
+		dev.milepost.Teams.Team team = teams.team(Api.at(port));
+		dev.milepost.Teams.check(team.as(team.manager()).post(team.path("/tasks"), Map.of("name", "Build",
+				"durationDays", 5, "assignees", List.of(team.member().username()))), 201);
+		HttpResponse<byte[]> file = send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + team.path("/export?format=mspdi")))
+			.header("Authorization", "Bearer " + team.manager().token())
+			.build());
+		assertThat(file.statusCode()).isEqualTo(200);
+
+		Answer colleague = upload(team.manager(), "plan.xml", file.body());
+		assertThat(colleague.status()).isEqualTo(201);
+		assertThat(matchOf(colleague.json(), team.member().username())).as("a colleague's resource").isEqualTo(
+				team.member().username());
+
+		Answer stranger = upload(manager, "plan.xml", file.body());
+		assertThat(stranger.status()).isEqualTo(201);
+		assertThat(matchOf(stranger.json(), team.member().username()))
+			.as("someone who shares no project with the person learns nothing of them").isNull();
+	}
+
+	/** The username the preview matched to the file's resource of that name, or null. */
+	private static String matchOf(JsonNode preview, String resource) {
+		for (JsonNode match : preview.get("resources")) {
+			if (match.get("resource").asString().equals(resource)) {
+				return match.hasNonNull("username") ? match.get("username").asString() : null;
+			}
+		}
+		throw new AssertionError("no resource " + resource + " in " + preview.get("resources"));
+	}
+
+	@Test
 	void theLastColumnMappingIsRememberedForTheUploadersNextSheet() {
 		String sheet = "Task,Days,After\nDesign,5,\nBuild,3,1\n";
 		Answer first = upload(manager, "a.csv", sheet.getBytes(StandardCharsets.UTF_8), false,

@@ -16,6 +16,7 @@ import dev.milepost.common.NotFoundException;
 import dev.milepost.common.PayloadTooLargeException;
 import dev.milepost.identity.CurrentUser;
 import dev.milepost.identity.CurrentUsers;
+import dev.milepost.identity.PeopleVisibility;
 import dev.milepost.identity.Users;
 import dev.milepost.plan.PlanImporting;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,6 +44,8 @@ class PlanImportService {
 
 	private final Users users;
 
+	private final PeopleVisibility visibility;
+
 	private final JsonMapper mapper;
 
 	private final Clock clock;
@@ -50,11 +53,13 @@ class PlanImportService {
 	private final long maxSize;
 
 	PlanImportService(ImportStore store, PlanImporting importing, CurrentUsers currentUsers, Users users,
-			JsonMapper mapper, Clock clock, @Value("${milepost.import.max-size:50MB}") DataSize maxSize) {
+			PeopleVisibility visibility, JsonMapper mapper, Clock clock,
+			@Value("${milepost.import.max-size:50MB}") DataSize maxSize) {
 		this.store = store;
 		this.importing = importing;
 		this.currentUsers = currentUsers;
 		this.users = users;
+		this.visibility = visibility;
 		this.mapper = mapper;
 		this.clock = clock;
 		this.maxSize = maxSize.toBytes();
@@ -92,8 +97,11 @@ class PlanImportService {
 		PlanReading.Reading reading = read.reading();
 		ImportedPlan plan = reading.plan();
 		List<ImportPreview.ResourceMatch> matches = new ArrayList<>();
+		// matched only among the people the uploader may see: a file of addresses must not tell who works here
+		java.util.Set<UUID> visible = visibility.visibleTo(user);
 		for (ImportedPlan.Person person : plan.people()) {
-			var match = users.findByEmailOrName(person.email(), person.name());
+			var match = users.findByEmailOrName(person.email(), person.name())
+				.filter(found -> visible == null || visible.contains(found.id()));
 			String by = match.map(found -> person.email() != null && found.email() != null
 					&& found.email().equalsIgnoreCase(person.email().strip()) ? "e-mail" : "name").orElse(null);
 			matches.add(new ImportPreview.ResourceMatch(person.name(), person.email(),
