@@ -24,7 +24,12 @@ public final class TransactionScoped<T> {
 		default void beforeCommit(T state, boolean readOnly) {
 		}
 
-		/** After the transaction, on its thread; {@code committed} false for a rollback. */
+		/**
+		 * After the transaction, on its thread (a request's, often), its connection handed back;
+		 * {@code committed} false for a rollback. Memory only, or a hand-over to a worker: nothing
+		 * here may touch the database, which would take the thread a second connection or run
+		 * outside the change it follows.
+		 */
 		default void afterCompletion(T state, boolean committed) {
 		}
 

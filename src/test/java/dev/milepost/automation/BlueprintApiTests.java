@@ -214,6 +214,32 @@ class BlueprintApiTests {
 	}
 
 	@Test
+	void aWebhookAddressTheOutboundPolicyRefusesIsAProblemOfAProjectOrWorkspaceBlueprintWhenSaved() {
+		// the tests allow private targets; an IPv4 address in octal is refused whatever the setting
+		String yaml = """
+				blueprint: Tell the hook
+				rules:
+				  - name: Hook
+				    when:
+				      trigger: task.created
+				    then:
+				      - action: call-webhook
+				        url: "https://0177.0.0.1/in"
+				""";
+		// a draft with problems is kept, as any; it says why and cannot be activated
+		for (Api.Response saved : List.of(manager().post(blueprints(""), Map.of("yaml", yaml)),
+				team.as(team.admin()).post("/api/v1/blueprints", Map.of("yaml", yaml)))) {
+			assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+			assertThat(saved.json().get("valid").asBoolean()).isFalse();
+			assertThat(saved.json().get("problems").get(0).get("path").asString()).isEqualTo("rules[0].then[0].url");
+			assertThat(saved.json().get("problems").get(0).get("message").asString()).contains("four decimal numbers");
+		}
+		JsonNode fine = check(manager().post(blueprints("/validate"),
+				Map.of("yaml", yaml.replace("0177.0.0.1", "127.0.0.1"))), 200).json();
+		assertThat(fine.get("valid").asBoolean()).as("a private address, allowed by the tests' setting").isTrue();
+	}
+
+	@Test
 	void workspaceBlueprintsAreAppliedByProjects() {
 		Api admin = team.as(team.admin());
 		Api.Response created = admin.post("/api/v1/blueprints", Map.of("yaml", V1.replace("Hygiene", "Company rules"),
